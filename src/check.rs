@@ -1,0 +1,105 @@
+//! The checks across the plan: traceability, numbers, resources, time and
+//! focus. Each reads the resolved model and reports each fault once, at its
+//! primary place; items that are broken or damaged (an invalid literal, a
+//! wrong unit, an unresolved name) are left alone so nothing cascades.
+
+mod cycle;
+mod focus;
+mod numbers;
+mod resources;
+pub mod sweep;
+mod time;
+mod trace;
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::PlanGraph;
+use crate::model::{Model, Ref};
+use crate::syntax::ast::ItemKind;
+
+pub fn check(model: &Model) -> Vec<Diagnostic> {
+    let ctx = Ctx::new(model);
+    let mut out = Vec::new();
+    trace::check(&ctx, &mut out);
+    let cycles = cycle::check(&ctx, &mut out);
+    numbers::check(&ctx, &mut out);
+    resources::check(&ctx, &mut out);
+    time::check(&ctx, &cycles, &mut out);
+    focus::check(&ctx, &mut out);
+    out
+}
+
+/// The model with the links the checks walk, in both directions.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub graph: PlanGraph,
+    /// For each goal, the paths that serve it.
+    pub paths_serving: Vec<Vec<usize>>,
+    /// For each path, the battles on it.
+    pub battles_on: Vec<Vec<usize>>,
+    /// For each battle, its tactics.
+    pub tactics_for: Vec<Vec<usize>>,
+    /// Some reference of this kind did not resolve: "nothing points at X"
+    /// may be that reference's fault, already reported.
+    pub dangling_serves: bool,
+    pub dangling_on: bool,
+    pub dangling_for: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(model: &'a Model) -> Ctx<'a> {
+        let mut paths_serving = vec![Vec::new(); model.goals.len()];
+        let mut battles_on = vec![Vec::new(); model.paths.len()];
+        let mut tactics_for = vec![Vec::new(); model.battles.len()];
+        let dangling = |r: &Ref| r.target.is_none();
+        for (p, path) in model.paths.iter().enumerate() {
+            for g in path.serves.iter().filter_map(|r| r.target) {
+                if !paths_serving[g].contains(&p) {
+                    paths_serving[g].push(p);
+                }
+            }
+        }
+        for (b, battle) in model.battles.iter().enumerate() {
+            if let Some(p) = battle.on.as_ref().and_then(|r| r.target) {
+                battles_on[p].push(b);
+            }
+        }
+        for (t, tactic) in model.tactics.iter().enumerate() {
+            if let Some(b) = tactic.battle.as_ref().and_then(|r| r.target) {
+                tactics_for[b].push(t);
+            }
+        }
+        Ctx {
+            graph: PlanGraph::new(model),
+            paths_serving,
+            battles_on,
+            tactics_for,
+            dangling_serves: model.paths.iter().flat_map(|p| &p.serves).any(dangling) || model.broken_could_be(ItemKind::Path),
+            dangling_on: model.battles.iter().filter_map(|b| b.on.as_ref()).any(dangling) || model.broken_could_be(ItemKind::Battle),
+            dangling_for: model.tactics.iter().filter_map(|t| t.battle.as_ref()).any(dangling)
+                || model.broken_could_be(ItemKind::Tactic),
+            model,
+        }
+    }
+
+    /// The battles that trace to a goal: on a path that serves it.
+    pub fn battles_tracing_to(&self, goal: usize) -> Vec<usize> {
+        let mut battles: Vec<usize> = self.paths_serving[goal].iter().flat_map(|&p| self.battles_on[p].iter().copied()).collect();
+        battles.sort_unstable();
+        battles.dedup();
+        battles
+    }
+
+    /// The goals a battle traces to.
+    pub fn goals_of_battle(&self, battle: usize) -> Vec<usize> {
+        let Some(path) = self.model.battles[battle].on.as_ref().and_then(|r| r.target) else { return Vec::new() };
+        let mut goals: Vec<usize> = self.model.paths[path].serves.iter().filter_map(|r| r.target).collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    }
+
+    /// Whether any item at all is broken: "nothing uses X" may be its fault.
+    pub fn anything_broken(&self) -> bool {
+        !self.model.broken.is_empty()
+    }
+}

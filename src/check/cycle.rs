@@ -1,0 +1,100 @@
+//! Loops in `supports` or `after`: strongly connected components, each
+//! reported once with the whole loop.
+
+use super::Ctx;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::EdgeKind;
+use crate::model::ItemId;
+use crate::syntax::ast::ItemKind;
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::collections::HashSet;
+
+/// Reports every loop; returns the items on one, so that `after-violated`
+/// does not also report what only follows from the loop.
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
+    let mut in_cycle = HashSet::new();
+    for kind in [EdgeKind::Supports, EdgeKind::After] {
+        let graph = ctx.graph.graph.filter_map(|_, &n| Some(n), |_, e| (e.kind == kind).then_some(*e));
+        let mut components: Vec<Vec<NodeIndex>> = tarjan_scc(&graph)
+            .into_iter()
+            .filter(|c| c.len() > 1 || graph.find_edge(c[0], c[0]).is_some())
+            .collect();
+        for c in &mut components {
+            c.sort_by_key(|&n| span_of(ctx, graph[n]));
+        }
+        components.sort_by_key(|c| span_of(ctx, graph[c[0]]));
+        for component in components {
+            let set: HashSet<NodeIndex> = component.iter().copied().collect();
+            let start = component[0];
+            let path = loop_through(&graph, start, &set);
+            let ids: Vec<ItemId> = path.iter().map(|&n| graph[n]).collect();
+            in_cycle.extend(component.iter().map(|&n| graph[n]));
+            let names: Vec<String> = ids.iter().chain(ids.first()).map(|&id| format!("`{}`", name(ctx, id))).collect();
+            let first = ids[0];
+            // The reference that closes the loop back to the first item.
+            let closing = path.last().and_then(|&last| graph.edges(last).find(|e| e.target() == start)).map(|e| e.weight().span);
+            let what = match (kind, first.kind) {
+                (EdgeKind::Supports, _) => "goals support each other",
+                (_, ItemKind::Battle) => "battles each wait for the other to end",
+                _ => "tactics each wait for the other to end",
+            };
+            let mut d = Diagnostic::new(
+                Code::Cycle,
+                closing.unwrap_or_else(|| span_of(ctx, first)),
+                format!("these {what} in a loop: {}", names.join(" → ")),
+            )
+            .with_span_label("this closes the loop");
+            for e in path.windows(2) {
+                if let Some(edge) = graph.edges(e[0]).find(|x| x.target() == e[1]) {
+                    d = d.with_label(edge.weight().span, format!("`{}` {} `{}`", name(ctx, graph[e[0]]), kind.word(), name(ctx, graph[e[1]])));
+                }
+            }
+            let help = match kind {
+                EdgeKind::Supports => "`supports` points from a goal to the higher goal it leads to; remove the link that points back down.",
+                _ => "`after` means strictly after the other ends, so two items cannot each wait for the other; remove one `after` from the loop.",
+            };
+            out.push(d.with_help(help));
+        }
+    }
+    in_cycle
+}
+
+fn name(ctx: &Ctx, id: ItemId) -> String {
+    ctx.model.common(id).map_or_else(String::new, |c| c.id.name.clone())
+}
+
+fn span_of(ctx: &Ctx, id: ItemId) -> crate::span::Span {
+    ctx.model.common(id).map_or_else(Default::default, |c| c.id.span)
+}
+
+/// A simple loop from `start` back to it within one component.
+fn loop_through<N, E>(graph: &petgraph::Graph<N, E>, start: NodeIndex, set: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+    // Breadth-first from start; the first time an edge leads back to start,
+    // walk the parents back: the shortest loop through start.
+    let mut parent = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut seen = HashSet::from([start]);
+    while let Some(n) = queue.pop_front() {
+        let mut nexts: Vec<NodeIndex> = graph.neighbors(n).filter(|m| set.contains(m)).collect();
+        nexts.sort();
+        for m in nexts {
+            if m == start {
+                let mut path = vec![n];
+                let mut at = n;
+                while let Some(&p) = parent.get(&at) {
+                    path.push(p);
+                    at = p;
+                }
+                path.reverse();
+                return path;
+            }
+            if seen.insert(m) {
+                parent.insert(m, n);
+                queue.push_back(m);
+            }
+        }
+    }
+    vec![start]
+}

@@ -1,0 +1,51 @@
+//! Arguments, files and exit codes. Everything else lives in the library.
+
+mod check;
+mod explain;
+mod files;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes of LANGUAGE.md.
+pub const OK: i32 = 0;
+pub const FAILED: i32 = 1;
+pub const COULD_NOT_RUN: i32 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "planc",
+    version,
+    about = "Check a company's strategy written as a .plan file, and draw its strategy map",
+    long_about = "planc reads .plan files — positioning, goals, paths, battles and tactics — and tells you, \
+before the quarter starts, what no spreadsheet does: a goal no path serves, battles claiming the same \
+people at once, quarterly numbers that do not add up, a tactic with no way to tell whether it won.",
+    after_help = "Exit codes: 0 no error, 1 errors found (or warnings under --deny warnings), 2 planc could not run.\n\
+Start with: planc check examples/acme.plan"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check plans and report every problem found
+    Check(check::Args),
+    /// Explain a diagnostic, with a failing and a fixed example
+    Explain(explain::Args),
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { COULD_NOT_RUN } else { OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}

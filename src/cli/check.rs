@@ -1,0 +1,117 @@
+//! `planc check FILE…`
+
+use super::files;
+use planc::render::{human, json, Source};
+use planc::{Code, Diagnostic};
+use std::io::{IsTerminal, Write};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The .plan files to check; each is one plan. `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// How to print diagnostics: human (on stderr), json (on stdout)
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors: `--deny warnings`
+    #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
+    deny: Option<String>,
+    /// Silence a warning by name, in addition to the plan's own `allow` (repeatable)
+    #[arg(long = "allow", value_name = "NAME")]
+    allow: Vec<String>,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Turn `--allow` names into codes, refusing anything that is not a warning.
+fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
+    names
+        .iter()
+        .map(|name| match Code::from_name(name) {
+            Some(code) if !matches!(code.severity(), planc::Severity::Error) => Ok(code),
+            Some(_) => Err(format!("--allow {name}: `{name}` is an error, and only warnings can be silenced")),
+            None => {
+                let warnings = Code::ALL.iter().filter(|c| c.severity() == planc::Severity::Warning).map(|c| c.name());
+                Err(match planc::suggest::closest(name, warnings) {
+                    Some(s) => format!("--allow {name}: no warning has this name; did you mean `{s}`?"),
+                    None => format!("--allow {name}: no warning has this name; `planc explain` lists them"),
+                })
+            }
+        })
+        .collect()
+}
+
+pub fn run(args: Args) -> i32 {
+    let allow = match allowed(&args.allow) {
+        Ok(allow) => allow,
+        Err(message) => {
+            eprintln!("planc: {message}");
+            return super::COULD_NOT_RUN;
+        }
+    };
+    let mut unreadable = false;
+    // Decoded texts and their diagnostics, kept alive for rendering.
+    let mut checked: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    for path in &args.files {
+        let bytes = match files::read(path) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                eprintln!("planc: {message}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let name = files::display_name(path).to_string();
+        match planc::source::decode(&bytes) {
+            Ok(text) => {
+                let analysis = planc::analyze(text, &allow);
+                checked.push((name, text.to_string(), analysis.diagnostics));
+            }
+            Err((lossy, diagnostic)) => checked.push((name, lossy, vec![diagnostic])),
+        }
+    }
+    let sources: Vec<Source> = checked.iter().map(|(name, text, ds)| Source::new(name, text, ds)).collect();
+    let errors = sources.iter().flat_map(|s| s.diagnostics).filter(|d| d.is_error()).count();
+    let warnings = sources.iter().flat_map(|s| s.diagnostics).filter(|d| !d.is_error()).count();
+    match args.format {
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+            let mut stderr = std::io::stderr().lock();
+            for source in &sources {
+                let _ = stderr.write_all(human::render(source, human::Style { color, width }).as_bytes());
+            }
+            let _ = stderr.write_all(human::summary(errors, warnings, sources.len()).as_bytes());
+        }
+        Format::Json => {
+            let value = json::render(&sources);
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        }
+    }
+    if unreadable {
+        super::COULD_NOT_RUN
+    } else if errors > 0 || (args.deny.is_some() && warnings > 0) {
+        super::FAILED
+    } else {
+        super::OK
+    }
+}

@@ -1,0 +1,27 @@
+//! planc: a compiler for `.plan` strategy files.
+//!
+//! The core does no IO. The pipeline is parse → lower → resolve → check, each
+//! phase adding [`Diagnostic`]s; see ARCHITECTURE.md.
+
+pub mod diagnostic;
+pub mod line_index;
+pub mod span;
+pub mod suggest;
+pub mod syntax;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use line_index::LineIndex;
+pub use span::Span;
+pub mod date;
+pub mod lower;
+pub mod model;
+pub mod quantity;
+pub mod resolve;
+pub mod analysis;
+pub mod check;
+pub mod render;
+pub mod source;
+
+pub use analysis::{analyze, Analysis};
+pub mod graph;
+pub mod docs;

@@ -1,0 +1,147 @@
+//! Byte offsets to line and column, computed once per source.
+//!
+//! pest counts characters, miette's header counts bytes and the language
+//! server counts UTF-16 units; everything in planc goes through this index
+//! so the three never disagree.
+
+/// A position for people: 1-based line, 1-based column in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts. Lines end at `\n`; a `\r` before
+    /// it belongs to the line's text but is never counted as a column.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// The text of a 0-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.line_start(line);
+        let end = self.starts.get(line + 1).map_or(self.text.len(), |&s| s - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// Snap an offset down to a character boundary.
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// 1-based line and character column, for people and for `--format json`.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        let column = self.text[self.line_start(line)..offset].chars().count() + 1;
+        LineCol { line: line + 1, column }
+    }
+
+    /// 0-based line and UTF-16 column, for the language server.
+    pub fn utf16_position(&self, offset: usize) -> (u32, u32) {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        let column: usize = self.text[self.line_start(line)..offset].chars().map(char::len_utf16).sum();
+        (line as u32, column as u32)
+    }
+
+    /// 0-based line and UTF-8 byte column (LSP's `utf-8` position encoding).
+    pub fn utf8_position(&self, offset: usize) -> (u32, u32) {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        (line as u32, (offset - self.line_start(line)) as u32)
+    }
+
+    /// The byte offset of a 0-based line and UTF-16 column; clamps to the line.
+    pub fn offset_of_utf16(&self, line: u32, column: u32) -> usize {
+        let line = line as usize;
+        if line >= self.starts.len() {
+            return self.text.len();
+        }
+        let start = self.starts[line];
+        let mut units = 0u32;
+        for (i, c) in self.line_text(line).char_indices() {
+            if units >= column {
+                return start + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        start + self.line_text(line).len()
+    }
+
+    /// The byte offset of a 0-based line and UTF-8 byte column; clamps to the line.
+    pub fn offset_of_utf8(&self, line: u32, column: u32) -> usize {
+        let line = line as usize;
+        if line >= self.starts.len() {
+            return self.text.len();
+        }
+        let start = self.starts[line];
+        self.floor(start + (column as usize).min(self.line_text(line).len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let index = LineIndex::new("ab\n营收 x\n");
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1 });
+        let x = "ab\n营收 x".find('x').unwrap();
+        assert_eq!(index.line_col(x), LineCol { line: 2, column: 4 });
+        assert_eq!(index.utf16_position(x), (1, 3));
+        assert_eq!(index.offset_of_utf16(1, 3), x);
+    }
+
+    #[test]
+    fn crlf_lines_and_astral_characters() {
+        let text = "a\r\n😀b\r\n";
+        let index = LineIndex::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(index.line_col(b), LineCol { line: 2, column: 2 });
+        assert_eq!(index.utf16_position(b), (1, 2));
+        assert_eq!(index.line_text(0), "a");
+        assert_eq!(index.offset_of_utf16(1, 2), b);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_snap_down() {
+        let index = LineIndex::new("营");
+        assert_eq!(index.line_col(1), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(99), LineCol { line: 1, column: 2 });
+    }
+}

@@ -1,0 +1,378 @@
+//! The plan as meaning: every item with typed, checked values and every
+//! reference resolved to an index. Built by `lower` and `resolve`; read by
+//! the checks, the outputs, the diagrams and the language server.
+
+use crate::date::{DateRange, Duration};
+use crate::diagnostic::Code;
+use crate::quantity::{Amount, Currency, Scale, Style, Unit, UnitKind};
+use crate::span::{Span, Spanned};
+use crate::syntax::ast::{AttrKey, Broken, Ident, ItemKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// Where an item lives: its kind and its index in that kind's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId {
+    pub kind: ItemKind,
+    pub index: usize,
+}
+
+/// What every named item has.
+#[derive(Clone, Debug)]
+pub struct Common {
+    pub id: Ident,
+    pub label: Option<String>,
+    /// The whole item.
+    pub span: Span,
+    pub keyword: Span,
+    /// The attributes written, valid or not: a required attribute that was
+    /// written but unreadable is not also reported missing.
+    pub written: BTreeSet<AttrKey>,
+    /// A literal in the item was invalid or of the wrong unit: checks that
+    /// compare this item's numbers or dates leave it alone.
+    pub damaged: bool,
+}
+
+impl Common {
+    pub fn name(&self) -> &str {
+        &self.id.name
+    }
+
+    /// `battle `fission` «5000用户裂变增长战役»`.
+    pub fn describe(&self, kind: ItemKind) -> String {
+        match &self.label {
+            Some(label) => format!("{} `{}` «{}»", kind.keyword(), self.id.name, label),
+            None => format!("{} `{}`", kind.keyword(), self.id.name),
+        }
+    }
+
+    pub fn has(&self, key: AttrKey) -> bool {
+        self.written.contains(&key)
+    }
+}
+
+/// A reference by name; `target` is the index in the list of the expected
+/// kind once resolved.
+#[derive(Clone, Debug)]
+pub struct Ref {
+    pub name: String,
+    pub span: Span,
+    pub target: Option<usize>,
+}
+
+impl Ref {
+    pub fn new(ident: &Ident) -> Ref {
+        Ref { name: ident.name.clone(), span: ident.span, target: None }
+    }
+}
+
+/// A quantity with its exact value.
+#[derive(Clone, Debug)]
+pub struct Quantity {
+    /// The signed value.
+    pub amount: Amount,
+    pub unit: Unit,
+    /// Written with a leading `+` or `-`: a change rather than a level.
+    pub change: bool,
+    pub scale: Option<Scale>,
+    pub text: String,
+    pub span: Span,
+}
+
+impl Quantity {
+    pub fn style(&self) -> Style {
+        Style { unit: self.unit, scale: self.scale }
+    }
+}
+
+/// `budget ¥15万`, `revenue +¥800万`: a name and an amount.
+#[derive(Clone, Debug)]
+pub struct Use {
+    pub what: Ref,
+    pub qty: Quantity,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    pub range: DateRange,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PlanBlock {
+    pub title: String,
+    pub span: Span,
+    pub keyword: Span,
+    pub period: Option<Window>,
+    pub main_paths: u32,
+    pub concurrent_battles: u32,
+    pub allow: Vec<(Code, Span)>,
+    pub written: BTreeSet<AttrKey>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Positioning {
+    pub span: Span,
+    pub keyword: Span,
+    pub we_are: Option<Spanned<String>>,
+    pub serve: Option<Spanned<String>>,
+    pub pain: Option<Spanned<String>>,
+    pub why_us: Option<Spanned<String>>,
+    pub not_do: Vec<Spanned<String>>,
+    pub moat: Vec<(Ident, u8)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PoolKind {
+    Capacity,
+    Total,
+}
+
+#[derive(Clone, Debug)]
+pub struct Resource {
+    pub common: Common,
+    pub kind: Option<PoolKind>,
+    /// The capacity or total.
+    pub amount: Option<Quantity>,
+}
+
+impl Resource {
+    /// The unit its uses must be written in.
+    pub fn unit(&self) -> Option<Unit> {
+        self.amount.as_ref().map(|q| q.unit)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Metric {
+    pub common: Common,
+    pub unit: UnitKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Perspective {
+    Financial,
+    Customer,
+    Process,
+    Learning,
+}
+
+impl Perspective {
+    pub const ALL: [Perspective; 4] = [Perspective::Financial, Perspective::Customer, Perspective::Process, Perspective::Learning];
+
+    pub fn from_word(word: &str) -> Option<Perspective> {
+        Perspective::ALL.into_iter().find(|p| p.word() == word)
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Perspective::Financial => "financial",
+            Perspective::Customer => "customer",
+            Perspective::Process => "process",
+            Perspective::Learning => "learning",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub metric: Ref,
+    pub qty: Quantity,
+    pub by: Spanned<crate::date::Date>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SplitMode {
+    Quarterly,
+    Monthly,
+}
+
+#[derive(Clone, Debug)]
+pub struct Split {
+    pub mode: SplitMode,
+    pub values: Vec<Quantity>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Goal {
+    pub common: Common,
+    pub perspective: Option<Spanned<Perspective>>,
+    pub target: Option<Target>,
+    pub baseline: Option<Quantity>,
+    pub split: Option<Split>,
+    pub supports: Vec<Ref>,
+    pub breakthrough: Option<Span>,
+    pub owner: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Path {
+    pub common: Common,
+    pub serves: Vec<Ref>,
+    pub main: Option<Span>,
+    pub cost: Vec<Use>,
+    pub duration: Option<Spanned<Duration>>,
+    pub expects: Vec<Use>,
+    pub segment: Option<Spanned<String>>,
+    pub owner: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Battle {
+    pub common: Common,
+    pub on: Option<Ref>,
+    pub objective: Vec<Use>,
+    pub significance: Option<Spanned<String>>,
+    pub window: Option<Window>,
+    pub needs: Vec<Use>,
+    pub review: Option<Spanned<Duration>>,
+    pub after: Vec<Ref>,
+    pub owner: Option<Spanned<String>>,
+    pub segment: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TacticKind {
+    Acquisition,
+    Product,
+    Conversion,
+    Retention,
+    Organization,
+}
+
+impl TacticKind {
+    pub fn from_word(word: &str) -> Option<TacticKind> {
+        Some(match word {
+            "acquisition" => TacticKind::Acquisition,
+            "product" => TacticKind::Product,
+            "conversion" => TacticKind::Conversion,
+            "retention" => TacticKind::Retention,
+            "organization" => TacticKind::Organization,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Comparison {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = ">")]
+    Above,
+    #[serde(rename = "<=")]
+    AtMost,
+    #[serde(rename = "<")]
+    Below,
+    #[serde(rename = "=")]
+    Exactly,
+}
+
+impl Comparison {
+    pub fn from_op(op: &str) -> Option<Comparison> {
+        Some(match op {
+            ">=" => Comparison::AtLeast,
+            ">" => Comparison::Above,
+            "<=" => Comparison::AtMost,
+            "<" => Comparison::Below,
+            "=" => Comparison::Exactly,
+            _ => return None,
+        })
+    }
+
+    pub fn op(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => ">=",
+            Comparison::Above => ">",
+            Comparison::AtMost => "<=",
+            Comparison::Below => "<",
+            Comparison::Exactly => "=",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Win {
+    pub metric: Ref,
+    pub op: Comparison,
+    pub qty: Quantity,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Tactic {
+    pub common: Common,
+    pub battle: Option<Ref>,
+    pub kind: Option<Spanned<TacticKind>>,
+    pub owner: Option<Spanned<String>>,
+    pub window: Option<Window>,
+    pub needs: Vec<Use>,
+    pub win: Option<Win>,
+    pub after: Vec<Ref>,
+    pub segment: Option<Spanned<String>>,
+}
+
+/// The whole plan.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    /// The first `plan` item; `plan-missing` reports the others.
+    pub plan: Option<PlanBlock>,
+    pub positioning: Option<Positioning>,
+    pub resources: Vec<Resource>,
+    pub metrics: Vec<Metric>,
+    pub goals: Vec<Goal>,
+    pub paths: Vec<Path>,
+    pub battles: Vec<Battle>,
+    pub tactics: Vec<Tactic>,
+    /// Every named item, first definition wins.
+    pub names: HashMap<String, ItemId>,
+    /// Items that did not parse.
+    pub broken: Vec<Broken>,
+    /// The plan's one currency, from its first money amount.
+    pub currency: Option<(Currency, Span)>,
+}
+
+impl Model {
+    pub fn common(&self, id: ItemId) -> Option<&Common> {
+        Some(match id.kind {
+            ItemKind::Resource => &self.resources.get(id.index)?.common,
+            ItemKind::Metric => &self.metrics.get(id.index)?.common,
+            ItemKind::Goal => &self.goals.get(id.index)?.common,
+            ItemKind::Path => &self.paths.get(id.index)?.common,
+            ItemKind::Battle => &self.battles.get(id.index)?.common,
+            ItemKind::Tactic => &self.tactics.get(id.index)?.common,
+            ItemKind::Plan | ItemKind::Positioning => return None,
+        })
+    }
+
+    /// `battle `fission` «…»` for messages.
+    pub fn describe(&self, id: ItemId) -> String {
+        self.common(id).map_or_else(|| id.kind.keyword().to_string(), |c| c.describe(id.kind))
+    }
+
+    /// Whether a broken item of this kind (or of a kind that could not be
+    /// read) exists: faults it could explain are not reported.
+    pub fn broken_could_be(&self, kind: ItemKind) -> bool {
+        self.broken.iter().any(|b| b.kind.is_none_or(|k| k == kind))
+    }
+
+    pub fn main_paths(&self) -> u32 {
+        self.plan.as_ref().map_or(2, |p| p.main_paths)
+    }
+
+    pub fn concurrent_battles(&self) -> u32 {
+        self.plan.as_ref().map_or(3, |p| p.concurrent_battles)
+    }
+
+    /// The window a tactic runs in: its own, else its battle's.
+    pub fn tactic_window(&self, tactic: &Tactic) -> Option<DateRange> {
+        tactic.window.map(|w| w.range).or_else(|| {
+            let battle = tactic.battle.as_ref()?.target?;
+            self.battles[battle].window.map(|w| w.range)
+        })
+    }
+}

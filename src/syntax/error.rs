@@ -1,0 +1,233 @@
+//! Syntax errors, in the user's words.
+
+use super::ast::{AttrKey, ItemKind};
+use super::expected::{attribute_list, attrs_rule_kind, describe, one_of};
+use super::parser::Rule;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+use crate::suggest::closest;
+use pest::error::{ErrorVariant, InputLocation};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// Something else was expected at this token.
+    Expected { span: Span, expected: Vec<String>, found: String, help: Option<&'static str> },
+    /// A word in a block that is not one of its attributes.
+    UnknownAttribute { span: Span, kind: ItemKind, word: String, suggestion: Option<&'static str>, belongs_to: Vec<ItemKind> },
+    /// The next item starts before this one's `}`.
+    Unclosed { span: Span, kind: ItemKind, next: String },
+    UnclosedString { span: Span },
+    BadEscape { span: Span, escape: String },
+    UnclosedComment { span: Span },
+    /// Text that cannot be read as an item at all.
+    Unreadable { span: Span },
+}
+
+impl SyntaxError {
+    pub fn unreadable(text: &str, span: Span) -> SyntaxError {
+        let start = skip_trivia(text, span.start);
+        SyntaxError::Unreadable { span: token_at(text, start).0 }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            SyntaxError::Expected { span, .. }
+            | SyntaxError::UnknownAttribute { span, .. }
+            | SyntaxError::Unclosed { span, .. }
+            | SyntaxError::UnclosedString { span }
+            | SyntaxError::BadEscape { span, .. }
+            | SyntaxError::UnclosedComment { span }
+            | SyntaxError::Unreadable { span } => *span,
+        }
+    }
+
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let d = Diagnostic::new(Code::Syntax, self.span(), "");
+        match self {
+            SyntaxError::Expected { expected, found, help, .. } => {
+                let expected = one_of(expected.clone());
+                Diagnostic { message: format!("expected {expected}, found {found}"), ..d }
+                    .with_span_label(format!("expected {expected}"))
+                    .with_help(help.unwrap_or("Fix the text here so it reads as LANGUAGE.md describes; `planc explain syntax` has examples."))
+            }
+            SyntaxError::UnknownAttribute { kind, word, suggestion, belongs_to, .. } => {
+                let kind_name = kind.keyword();
+                let mut d = Diagnostic { message: format!("`{word}` is not an attribute of {}", kind.a()), ..d }
+                    .with_span_label("unknown attribute");
+                d.help = match (suggestion, belongs_to.first()) {
+                    (Some(s), _) => format!("Did you mean `{s}`? A {kind_name} takes: {}.", attribute_list(*kind)),
+                    (None, Some(other)) => format!(
+                        "`{word}` belongs in {}, not in {}. A {kind_name} takes: {}.",
+                        other.a(),
+                        kind.a(),
+                        attribute_list(*kind)
+                    ),
+                    (None, None) => format!("A {kind_name} takes: {}.", attribute_list(*kind)),
+                };
+                d
+            }
+            SyntaxError::Unclosed { kind, next, .. } => Diagnostic {
+                message: format!("this {} is not closed: expected `}}` before `{next}`", kind.keyword()),
+                ..d
+            }
+            .with_span_label("the next item starts here")
+            .with_help(format!("Add `}}` at the end of the {}, before the next item.", kind.keyword())),
+            SyntaxError::UnclosedString { .. } => Diagnostic { message: "this text has no closing `\"`".into(), ..d }
+                .with_span_label("the text starts here")
+                .with_help("End the text with `\"` on the same line; a text may not span lines. Write `\\n` for a line break."),
+            SyntaxError::BadEscape { escape, .. } => Diagnostic { message: format!("`{escape}` is not an escape planc knows"), ..d }
+                .with_span_label("unknown escape")
+                .with_help("Inside a text, write `\\\"` for a quote, `\\\\` for a backslash, `\\n` for a line break, `\\t` for a tab or `\\u{4E07}` for any character."),
+            SyntaxError::UnclosedComment { .. } => Diagnostic { message: "this comment is never closed".into(), ..d }
+                .with_span_label("the comment starts here")
+                .with_help("End the comment with `*/`, or use `//` for a comment to the end of the line."),
+            SyntaxError::Unreadable { .. } => Diagnostic { message: "this text cannot be read as an item".into(), ..d }
+                .with_span_label("not an item")
+                .with_help("Items start with plan, positioning, resource, metric, goal, path, battle or tactic."),
+        }
+    }
+}
+
+pub fn pest_position(e: &pest::error::Error<Rule>) -> usize {
+    match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+}
+
+/// A pest error inside the region starting at `base`, as a SyntaxError
+/// pointing at the offending token.
+pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> SyntaxError {
+    let at = skip_trivia(text, base + pest_position(e));
+    let rest = &text[at..];
+    if rest.starts_with("/*") {
+        return SyntaxError::UnclosedComment { span: Span::new(at, at + 2) };
+    }
+    if rest.starts_with('"') {
+        if let Some(error) = string_error(text, at) {
+            return error;
+        }
+    }
+    let positives: Vec<Rule> = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let (span, found) = token_at(text, at);
+    let word = &text[span.start..span.end];
+    let is_word = word.chars().next().is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
+    if let Some(kind) = positives.iter().find_map(|&r| attrs_rule_kind(r)) {
+        if let Some(next) = ItemKind::from_keyword(word) {
+            let _ = next;
+            return SyntaxError::Unclosed { span, kind, next: word.to_string() };
+        }
+        if is_word {
+            let own = AttrKey::of(kind).iter().map(|k| k.word());
+            let suggestion = closest(word, own);
+            let belongs_to = match AttrKey::from_word(word) {
+                Some(key) => ItemKind::ALL.into_iter().filter(|&k| AttrKey::of(k).contains(&key)).collect(),
+                None => Vec::new(),
+            };
+            return SyntaxError::UnknownAttribute { span, kind, word: word.to_string(), suggestion, belongs_to };
+        }
+    }
+    let mut expected: Vec<String> = positives.iter().filter_map(|&r| describe(r)).collect();
+    expected.sort();
+    expected.dedup();
+    let help = positives.iter().find_map(|&r| help_for(r));
+    SyntaxError::Expected { span, expected, found, help }
+}
+
+fn help_for(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::date | Rule::window => "Write dates as year-month-day with four, two and two digits, like 2026-04-01; a window is two dates joined by `..`.",
+        Rule::quantity | Rule::number => "Write amounts as a number with an optional scale (k, M, 万, 亿): money with its sign first (¥2000万, $1.5M), percents with % (40%), counts bare (5000).",
+        Rule::duration => "Write a duration as a whole number and a unit: d (days), w (weeks), mo (months), q (quarters) or y (years), like 2w.",
+        Rule::ident => "Names start with a letter or `_` and continue with letters, digits or `_`; the item words (plan, goal, path, …) cannot be names.",
+        Rule::string => "Put the text in double quotes on one line, like \"县域中小餐饮门店\".",
+        Rule::comparison => "A win criterion is a metric, a comparison and an amount, like `win referrals >= 1500`.",
+        Rule::open_brace => "An item's attributes go between `{` and `}` after its name and label.",
+        Rule::metric_unit => "A metric is `metric ID \"label\" UNIT`, the unit one of money, count or percent.",
+        Rule::kw_by => "A target reads `target METRIC AMOUNT by DATE`, like `target revenue ¥2000万 by 2026-12-31`.",
+        Rule::kw_every => "A review cadence reads `review every 2w`.",
+        _ => return None,
+    })
+}
+
+/// The token at `at`: its span and how to name it in a message.
+fn token_at(text: &str, at: usize) -> (Span, String) {
+    let rest = &text[at..];
+    let Some(first) = rest.chars().next() else {
+        return (Span::new(at, at), "the end of the file".to_string());
+    };
+    if first == '_' || unicode_xid::UnicodeXID::is_xid_continue(first) {
+        let len: usize = rest
+            .char_indices()
+            .find(|&(_, c)| !(c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c) || c == '-' && first.is_ascii_digit()))
+            .map_or(rest.len(), |(i, _)| i);
+        // Keep long runs readable in messages.
+        let shown: String = rest[..len].chars().take(40).collect();
+        let ellipsis = if shown.len() < len { "…" } else { "" };
+        return (Span::new(at, at + len), format!("`{shown}{ellipsis}`"));
+    }
+    let span = Span::new(at, at + first.len_utf8());
+    let shown = match first {
+        '\n' | '\r' => "the end of the line".to_string(),
+        '\0' => "a NUL byte".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("`{c}`"),
+    };
+    (span, shown)
+}
+
+/// Skip whitespace and comments forward from `at`.
+pub fn skip_trivia(text: &str, mut at: usize) -> usize {
+    loop {
+        let rest = &text[at.min(text.len())..];
+        let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{FEFF}']);
+        at += rest.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            at += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else if trimmed.starts_with("/*") {
+            match trimmed[2..].find("*/") {
+                Some(end) => at += end + 4,
+                None => return at,
+            }
+        } else {
+            return at.min(text.len());
+        }
+    }
+}
+
+/// A string starting at `at` that fails: a bad escape or no closing quote.
+fn string_error(text: &str, at: usize) -> Option<SyntaxError> {
+    let mut chars = text[at + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        let here = at + 1 + i;
+        match c {
+            '"' => return None,
+            '\n' | '\r' => break,
+            '\\' => {
+                let rest = &text[here + 1..];
+                let ok = rest.starts_with(['"', '\\', 'n', 't']) || unicode_escape_len(rest).is_some();
+                if !ok {
+                    let len = rest.chars().next().filter(|c| !c.is_control()).map_or(0, char::len_utf8);
+                    return Some(SyntaxError::BadEscape {
+                        span: Span::new(here, here + 1 + len),
+                        escape: text[here..here + 1 + len].to_string(),
+                    });
+                }
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    Some(SyntaxError::UnclosedString { span: Span::new(at, at + 1) })
+}
+
+/// `u{4E07}` → its length, if well-formed.
+fn unicode_escape_len(rest: &str) -> Option<usize> {
+    let hex = rest.strip_prefix("u{")?;
+    let end = hex.find('}')?;
+    (1..=6).contains(&end).then_some(())?;
+    hex[..end].chars().all(|c| c.is_ascii_hexdigit()).then_some(end + 3)
+}
