@@ -4,9 +4,10 @@
 //! wrong unit, an unresolved name) are left alone so nothing cascades.
 
 mod cycle;
+pub mod facts;
 mod focus;
 mod numbers;
-mod resources;
+pub mod resources;
 pub mod sweep;
 mod time;
 mod trace;
@@ -46,7 +47,7 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(model: &'a Model) -> Ctx<'a> {
+    pub fn new(model: &'a Model) -> Ctx<'a> {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];

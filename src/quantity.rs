@@ -21,6 +21,7 @@ impl Amount {
     }
 
     /// Saturating sum; literals are bounded so that real plans never saturate.
+    #[must_use]
     pub fn add(self, other: Amount) -> Amount {
         Amount(self.0.saturating_add(other.0))
     }

@@ -1,0 +1,113 @@
+//! What the checks compute, as data: each resource's load over time and each
+//! goal's gap and coverage. Read by `planc build`, the diagrams and hover.
+
+use super::resources::charges;
+use super::sweep::{self, Charge};
+use super::Ctx;
+use crate::date::DateRange;
+use crate::model::{Model, PoolKind};
+use crate::quantity::{Amount, UnitKind};
+
+/// A stretch of days with one load on a resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadPiece {
+    pub range: DateRange,
+    pub used: Amount,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResourceLoad {
+    pub resource: usize,
+    /// For capacity pools: the load as maximal stretches of constant load.
+    pub pieces: Vec<LoadPiece>,
+    /// The highest load and the first stretch it occurs in.
+    pub peak: Option<LoadPiece>,
+    /// For total pools: everything charged, added up.
+    pub total_used: Amount,
+    /// Each battle's share: (battle, amount) in source order.
+    pub by_battle: Vec<(usize, Amount)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GoalCoverage {
+    pub goal: usize,
+    /// target − baseline, for money and count goals with a resolved target.
+    pub gap: Option<Amount>,
+    /// The signed objectives on the goal's metric of the battles tracing to it.
+    pub covered: Amount,
+    /// (battle, amount) contributing to `covered`.
+    pub contributions: Vec<(usize, Amount)>,
+}
+
+impl GoalCoverage {
+    /// Whether the battles reach the gap (a goal with no gap is covered).
+    pub fn is_covered(&self) -> bool {
+        match self.gap {
+            Some(gap) if gap.0 > 0 => self.covered >= gap,
+            Some(gap) if gap.0 < 0 => self.covered <= gap,
+            _ => true,
+        }
+    }
+}
+
+pub fn resource_loads(model: &Model) -> Vec<ResourceLoad> {
+    let ctx = Ctx::new(model);
+    let all = charges(&ctx);
+    model
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(r, resource)| {
+            let pool: Vec<_> = all.iter().filter(|c| c.resource == r).collect();
+            let list: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
+            let pieces: Vec<LoadPiece> = if resource.kind == Some(PoolKind::Capacity) {
+                sweep::profile(&list).into_iter().map(|p| LoadPiece { range: p.range, used: p.load }).collect()
+            } else {
+                Vec::new()
+            };
+            let peak = pieces.iter().copied().fold(None, |best: Option<LoadPiece>, p| match best {
+                Some(b) if b.used >= p.used => Some(b),
+                _ => Some(p),
+            });
+            let mut by_battle: Vec<(usize, Amount)> = Vec::new();
+            for c in &pool {
+                match by_battle.iter_mut().find(|(b, _)| *b == c.battle) {
+                    Some((_, a)) => *a = a.add(c.charge.amount),
+                    None => by_battle.push((c.battle, c.charge.amount)),
+                }
+            }
+            let total_used = list.iter().fold(Amount::ZERO, |a, c| a.add(c.amount));
+            ResourceLoad { resource: r, pieces, peak, total_used, by_battle }
+        })
+        .collect()
+}
+
+pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
+    let ctx = Ctx::new(model);
+    model
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(g, goal)| {
+            let metric = goal.target.as_ref().and_then(|t| t.metric.target);
+            let counts = metric.is_some_and(|m| matches!(model.metrics[m].unit, UnitKind::Money | UnitKind::Count));
+            let gap = match (&goal.target, counts) {
+                (Some(t), true) => Some(t.qty.amount.sub(goal.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount))),
+                _ => None,
+            };
+            let mut covered = Amount::ZERO;
+            let mut contributions = Vec::new();
+            if let Some(metric) = metric {
+                for b in ctx.battles_tracing_to(g) {
+                    for u in &model.battles[b].objective {
+                        if u.what.target == Some(metric) && u.qty.change {
+                            covered = covered.add(u.qty.amount);
+                            contributions.push((b, u.qty.amount));
+                        }
+                    }
+                }
+            }
+            GoalCoverage { goal: g, gap, covered, contributions }
+        })
+        .collect()
+}
