@@ -15,7 +15,8 @@ mod trace;
 use crate::diagnostic::Diagnostic;
 use crate::graph::PlanGraph;
 use crate::model::{Model, Ref};
-use crate::syntax::ast::ItemKind;
+use crate::model::ItemId;
+use crate::syntax::ast::{AttrKey, ItemKind};
 
 pub fn check(model: &Model) -> Vec<Diagnostic> {
     let ctx = Ctx::new(model);
@@ -74,9 +75,16 @@ impl<'a> Ctx<'a> {
             paths_serving,
             battles_on,
             tactics_for,
-            dangling_serves: model.paths.iter().flat_map(|p| &p.serves).any(dangling) || model.broken_could_be(ItemKind::Path),
-            dangling_on: model.battles.iter().filter_map(|b| b.on.as_ref()).any(dangling) || model.broken_could_be(ItemKind::Battle),
+            // A link that is missing altogether (`path-without-goal`, …) or did
+            // not resolve could be the very one "nothing points here" misses.
+            dangling_serves: model.paths.iter().flat_map(|p| &p.serves).any(dangling)
+                || model.paths.iter().any(|p| !p.common.has(AttrKey::Serves))
+                || model.broken_could_be(ItemKind::Path),
+            dangling_on: model.battles.iter().filter_map(|b| b.on.as_ref()).any(dangling)
+                || model.battles.iter().any(|b| !b.common.has(AttrKey::On))
+                || model.broken_could_be(ItemKind::Battle),
             dangling_for: model.tactics.iter().filter_map(|t| t.battle.as_ref()).any(dangling)
+                || model.tactics.iter().any(|t| !t.common.has(AttrKey::For))
                 || model.broken_could_be(ItemKind::Tactic),
             model,
         }
@@ -97,6 +105,13 @@ impl<'a> Ctx<'a> {
         goals.sort_unstable();
         goals.dedup();
         goals
+    }
+
+    /// Whether this item's name is the one the plan's names point to (the
+    /// second of two items sharing a name is `duplicate-name`, and nothing
+    /// can reach it).
+    pub fn reachable(&self, kind: ItemKind, index: usize) -> bool {
+        self.model.common(ItemId { kind, index }).is_some_and(|c| self.model.names.get(c.name()) == Some(&ItemId { kind, index }))
     }
 
     /// Whether any item at all is broken: "nothing uses X" may be its fault.

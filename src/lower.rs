@@ -169,9 +169,9 @@ impl Lower {
             plan.period = self.window(w, attrs);
         } else {
             self.errors.push(LowerError::MissingAttribute {
-                kind: ItemKind::Plan,
                 span: item.keyword,
-                what: "period",
+                message: "the plan has no `period`".to_string(),
+                label: "needs `period`",
                 help: "Add the planning horizon, like `period 2026-01-01 .. 2026-12-31`.",
             });
         }
@@ -247,10 +247,11 @@ impl Lower {
                 (None, None)
             }
             _ => {
+                let name = item.name.as_ref().map_or(String::new(), |n| format!(" `{}`", n.name));
                 self.errors.push(LowerError::MissingAttribute {
-                    kind: ItemKind::Resource,
                     span: item.name.as_ref().map_or(item.keyword, |n| n.span),
-                    what: "capacity or total",
+                    message: format!("resource{name} has neither a `capacity` nor a `total`"),
+                    label: "needs `capacity` or `total`",
                     help: "Say how much there is: `{ capacity 12 }` for people or desks at any one time, `{ total ¥120万 }` for a budget spent over the plan.",
                 });
                 (None, None)

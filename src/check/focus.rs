@@ -55,18 +55,21 @@ fn concurrent_battles(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let battle = |i: usize| &ctx.model.battles[battles[i].0];
-    let shown: Vec<String> = ranges.iter().take(5).map(|p| p.range.to_string()).collect();
-    let more = if ranges.len() > 5 { format!(" and {} more stretches", ranges.len() - 5) } else { String::new() };
+    let shown: Vec<String> = ranges.iter().skip(1).take(5).map(|p| p.range.to_string()).collect();
+    let also = match ranges.len() {
+        0 | 1 => String::new(),
+        n if n > 6 => format!("; also too many on {} and {} more stretches", shown.join(", "), n - 6),
+        _ => format!("; also too many on {}", shown.join(", ")),
+    };
     let window_span = |i: usize| battle(i).window.map_or(battle(i).common.id.span, |w| w.span);
     let mut d = Diagnostic::new(
         Code::TooManyConcurrentBattles,
         window_span(tip),
         format!(
-            "{} battles run at once from {} to {}, more than the limit of {limit}; too many on: {}{more}",
+            "{} battles run at once from {} to {}, more than the limit of {limit}{also}",
             first.load.0 / crate::quantity::SCALE,
             first.range.start,
             first.range.end,
-            shown.join(", ")
         ),
     )
     .with_span_label(format!("battle `{}` makes it {}", battle(tip).common.id.name, first.load.0 / crate::quantity::SCALE));

@@ -115,7 +115,10 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
         return;
     }
     let battles = ctx.battles_tracing_to(g);
-    if battles.iter().any(|&b| ctx.model.battles[b].common.damaged) {
+    // A battle without an objective is already reported; its missing
+    // contribution is that fault, not a second one.
+    let unreadable = |b: &crate::model::Battle| b.common.damaged || !b.common.has(crate::syntax::ast::AttrKey::Objective);
+    if battles.iter().any(|&b| unreadable(&ctx.model.battles[b])) {
         return;
     }
     let mut sum = Amount::ZERO;
@@ -204,7 +207,10 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         || m.battles.iter().flat_map(|b| &b.needs).any(|u| u.what.target.is_none())
         || m.tactics.iter().flat_map(|t| &t.needs).any(|u| u.what.target.is_none());
     if !dangling_metric {
-        for (metric, _) in m.metrics.iter().zip(&metric_used).filter(|(_, &used)| !used) {
+        for (i, (metric, _)) in m.metrics.iter().zip(&metric_used).enumerate().filter(|(_, (_, &used))| !used) {
+            if !ctx.reachable(ItemKind::Metric, i) {
+                continue;
+            }
             let c = &metric.common;
             out.push(
                 Diagnostic::new(Code::UnusedMetric, c.id.span, format!("{} is never used", c.describe(ItemKind::Metric)))
@@ -217,7 +223,10 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     if !dangling_resource {
-        for (resource, _) in m.resources.iter().zip(&resource_used).filter(|(_, &used)| !used) {
+        for (i, (resource, _)) in m.resources.iter().zip(&resource_used).enumerate().filter(|(_, (_, &used))| !used) {
+            if !ctx.reachable(ItemKind::Resource, i) {
+                continue;
+            }
             let c = &resource.common;
             out.push(
                 Diagnostic::new(Code::UnusedResource, c.id.span, format!("{} is never used", c.describe(ItemKind::Resource)))

@@ -11,24 +11,26 @@ use std::collections::HashSet;
 pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
     let period = m.plan.as_ref().and_then(|p| p.period);
+    // Windows already reported outside the period: the same wrong date is
+    // not reported again against the battle or the goal's deadline.
+    let outside = |w: &Window| period.is_some_and(|p| !p.range.contains(&w.range));
     if let Some(period) = period {
-        let outside = |w: &Window| !period.range.contains(&w.range);
         for goal in &m.goals {
             if let Some(t) = &goal.target {
                 let by = t.by.value;
                 if by < period.range.start || by > period.range.end {
-                    out.push(outside_period(t.by.span, &goal.common.describe(ItemKind::Goal), "its target date", period));
+                    out.push(outside_period(t.by.span, &goal.common.describe(ItemKind::Goal), "the target date", period));
                 }
             }
         }
         for battle in &m.battles {
             if let Some(w) = battle.window.filter(outside) {
-                out.push(outside_period(w.span, &battle.common.describe(ItemKind::Battle), "its window", period));
+                out.push(outside_period(w.span, &battle.common.describe(ItemKind::Battle), "the window", period));
             }
         }
         for tactic in &m.tactics {
             if let Some(w) = tactic.window.filter(outside) {
-                out.push(outside_period(w.span, &tactic.common.describe(ItemKind::Tactic), "its window", period));
+                out.push(outside_period(w.span, &tactic.common.describe(ItemKind::Tactic), "the window", period));
             }
         }
     }
@@ -36,7 +38,7 @@ pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
         let (Some(w), Some(b)) = (tactic.window, tactic.battle.as_ref().and_then(|r| r.target)) else { continue };
         let battle = &m.battles[b];
         let Some(bw) = battle.window else { continue };
-        if !bw.range.contains(&w.range) {
+        if !bw.range.contains(&w.range) && !outside(&w) {
             out.push(
                 Diagnostic::new(
                     Code::WindowOutsideBattle,
@@ -55,7 +57,7 @@ pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    deadlines(ctx, out);
+    deadlines(ctx, &outside, out);
     after(ctx, in_cycle, out);
 }
 
@@ -63,7 +65,7 @@ fn outside_period(span: Span, what: &str, part: &str, period: Window) -> Diagnos
     Diagnostic::new(
         Code::WindowOutsidePeriod,
         span,
-        format!("{part} lies outside the plan period ({}): {what}", period.range),
+        format!("{part} of {what} lies outside the plan period ({})", period.range),
     )
     .with_span_label("outside the plan period")
     .with_label(period.span, "the plan period")
@@ -72,10 +74,10 @@ fn outside_period(span: Span, what: &str, part: &str, period: Window) -> Diagnos
 
 /// A battle must end by the date of every goal it advances: one it traces to
 /// and has an objective on the goal's metric.
-fn deadlines(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn deadlines(ctx: &Ctx, outside: &dyn Fn(&Window) -> bool, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
     for (b, battle) in m.battles.iter().enumerate() {
-        let Some(w) = battle.window else { continue };
+        let Some(w) = battle.window.filter(|w| !outside(w)) else { continue };
         for g in ctx.goals_of_battle(b) {
             let goal = &m.goals[g];
             let Some(t) = &goal.target else { continue };

@@ -12,7 +12,7 @@ pub enum LowerError {
     DuplicateAttribute { kind: ItemKind, key: AttrKey, first: Span, span: Span },
     DuplicateLimit { key: String, first: Span, span: Span },
     DuplicateName { name: String, kind: ItemKind, span: Span, first_kind: ItemKind, first: Span },
-    MissingAttribute { kind: ItemKind, span: Span, what: &'static str, help: &'static str },
+    MissingAttribute { span: Span, message: String, label: &'static str, help: &'static str },
     CapacityAndTotal { first: Span, span: Span },
     CapacityNotCount { span: Span },
     PlanMissing,
@@ -57,10 +57,8 @@ impl LowerError {
             .with_span_label(format!("this {} reuses it", kind.keyword()))
             .with_label(*first, format!("`{name}` first names {} here", first_kind.a()))
             .with_help("Give one of them another name: names are shared by all items of the plan, whatever their kind."),
-            LowerError::MissingAttribute { kind, span, what, help } => {
-                Diagnostic::new(Code::MissingAttribute, *span, format!("this {} has no `{what}`", kind.keyword()))
-                    .with_span_label(format!("needs `{what}`"))
-                    .with_help(*help)
+            LowerError::MissingAttribute { span, message, label, help } => {
+                Diagnostic::new(Code::MissingAttribute, *span, message.clone()).with_span_label(*label).with_help(*help)
             }
             LowerError::CapacityAndTotal { first, span } => Diagnostic::new(
                 Code::DuplicateAttribute,

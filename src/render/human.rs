@@ -1,8 +1,8 @@
 //! Diagnostics for people: miette's graphical report with the source
 //! snippet, every label and the help line.
 //!
-//! miette's own header would count columns in bytes; planc names the place
-//! itself (`file:line:column`, columns in characters) and turns miette's off.
+//! miette's own header would count columns in bytes; planc's `Named` source
+//! hands it columns counted in characters by the line index.
 
 use super::Source;
 use crate::{Diagnostic, Severity};
@@ -22,10 +22,12 @@ struct Report<'a> {
     source: Named<'a>,
 }
 
-/// The source text under a name of planc's choosing.
+/// The source text under its file name, with columns counted in characters
+/// by planc's line index (miette's own count is in bytes).
 struct Named<'a> {
-    name: String,
+    name: &'a str,
     text: &'a str,
+    index: &'a crate::LineIndex<'a>,
 }
 
 impl SourceCode for Named<'_> {
@@ -36,12 +38,14 @@ impl SourceCode for Named<'_> {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette reads `column` only for the `file:line:column` header.
+        let column = self.index.line_col(span.offset()).column - 1;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
@@ -104,13 +108,10 @@ pub fn render(source: &Source, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .without_primary_span_start()
         .with_context_lines(1);
     let mut out = String::new();
     for d in source.diagnostics {
-        let at = source.index.line_col(d.span.start);
-        let name = format!("{}:{}:{}", source.name, at.line, at.column);
-        let report = Report { diagnostic: d, source: Named { name, text: source.text } };
+        let report = Report { diagnostic: d, source: Named { name: source.name, text: source.text, index: &source.index } };
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');

@@ -15,7 +15,7 @@ pub enum SyntaxError {
     /// A word in a block that is not one of its attributes.
     UnknownAttribute { span: Span, kind: ItemKind, word: String, suggestion: Option<&'static str>, belongs_to: Vec<ItemKind> },
     /// The next item starts before this one's `}`.
-    Unclosed { span: Span, kind: ItemKind, next: String },
+    Unclosed { span: Span, kind: ItemKind, next: String, opened: Span },
     UnclosedString { span: Span },
     BadEscape { span: Span, escape: String },
     UnclosedComment { span: Span },
@@ -48,7 +48,7 @@ impl SyntaxError {
                 let expected = one_of(expected.clone());
                 Diagnostic { message: format!("expected {expected}, found {found}"), ..d }
                     .with_span_label(format!("expected {expected}"))
-                    .with_help(help.unwrap_or("Fix the text here so it reads as LANGUAGE.md describes; `planc explain syntax` has examples."))
+                    .with_help(help.unwrap_or("Fix the text here; docs/language.md shows every form planc reads, and `planc explain syntax` has examples."))
             }
             SyntaxError::UnknownAttribute { kind, word, suggestion, belongs_to, .. } => {
                 let kind_name = kind.keyword();
@@ -66,11 +66,12 @@ impl SyntaxError {
                 };
                 d
             }
-            SyntaxError::Unclosed { kind, next, .. } => Diagnostic {
+            SyntaxError::Unclosed { kind, next, opened, .. } => Diagnostic {
                 message: format!("this {} is not closed: expected `}}` before `{next}`", kind.keyword()),
                 ..d
             }
             .with_span_label("the next item starts here")
+            .with_label(*opened, format!("the {} starts here", kind.keyword()))
             .with_help(format!("Add `}}` at the end of the {}, before the next item.", kind.keyword())),
             SyntaxError::UnclosedString { .. } => Diagnostic { message: "this text has no closing `\"`".into(), ..d }
                 .with_span_label("the text starts here")
@@ -116,9 +117,9 @@ pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> Synta
     let word = &text[span.start..span.end];
     let is_word = word.chars().next().is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
     if let Some(kind) = positives.iter().find_map(|&r| attrs_rule_kind(r)) {
-        if let Some(next) = ItemKind::from_keyword(word) {
-            let _ = next;
-            return SyntaxError::Unclosed { span, kind, next: word.to_string() };
+        if ItemKind::from_keyword(word).is_some() {
+            let opened = token_at(text, skip_trivia(text, base)).0;
+            return SyntaxError::Unclosed { span, kind, next: word.to_string(), opened };
         }
         if is_word {
             let own = AttrKey::of(kind).iter().map(|k| k.word());
@@ -139,7 +140,10 @@ pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> Synta
 
 fn help_for(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::date | Rule::window => "Write dates as year-month-day with four, two and two digits, like 2026-04-01; a window is two dates joined by `..`.",
+        Rule::file | Rule::item_alone | Rule::plan_item | Rule::kw_plan => {
+            "Each item starts with one of the eight item words: plan, positioning, resource, metric, goal, path, battle or tactic."
+        }
+        Rule::date | Rule::window | Rule::range_dots => "Write dates as year-month-day with four, two and two digits, like 2026-04-01; a window is two dates joined by `..`.",
         Rule::quantity | Rule::number => "Write amounts as a number with an optional scale (k, M, 万, 亿): money with its sign first (¥2000万, $1.5M), percents with % (40%), counts bare (5000).",
         Rule::duration => "Write a duration as a whole number and a unit: d (days), w (weeks), mo (months), q (quarters) or y (years), like 2w.",
         Rule::ident => "Names start with a letter or `_` and continue with letters, digits or `_`; the item words (plan, goal, path, …) cannot be names.",

@@ -1,0 +1,46 @@
+//! Every page of docs/diagnostics is true: its failing example fires the
+//! diagnostic it documents, and its fixed example is clean.
+
+use planc::Code;
+
+#[test]
+fn every_diagnostic_has_a_page() {
+    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.name()).filter(|n| planc::docs::page(n).is_none()).collect();
+    assert!(missing.is_empty(), "no page in docs/diagnostics for: {missing:?}");
+}
+
+#[test]
+fn every_page_names_a_diagnostic_and_its_severity() {
+    for (name, page) in planc::docs::PAGES {
+        let code = Code::from_name(name).unwrap_or_else(|| panic!("docs/diagnostics/{name}.md names no diagnostic"));
+        assert!(page.starts_with(&format!("# {name}\n")), "{name}.md must start with `# {name}`");
+        let severity = format!("**Severity:** {}", code.severity().as_str());
+        assert!(page.contains(&severity), "{name}.md must say `{severity}`");
+    }
+}
+
+#[test]
+fn failing_examples_fire_and_fixed_examples_are_clean() {
+    let mut problems = Vec::new();
+    for (name, page) in planc::docs::PAGES {
+        let Some(failing) = planc::docs::example(page, "Failing example") else {
+            problems.push(format!("{name}: no failing example"));
+            continue;
+        };
+        let Some(fixed) = planc::docs::example(page, "Fixed example") else {
+            problems.push(format!("{name}: no fixed example"));
+            continue;
+        };
+        let fired = planc::analyze(failing, &[]).diagnostics;
+        if !fired.iter().any(|d| d.code.name() == *name) {
+            let got: Vec<String> = fired.iter().map(|d| format!("{}: {}", d.code.name(), d.message)).collect();
+            problems.push(format!("{name}: the failing example does not fire it; it gives {got:#?}"));
+        }
+        let left = planc::analyze(fixed, &[]).diagnostics;
+        if !left.is_empty() {
+            let got: Vec<String> = left.iter().map(|d| format!("{}: {}", d.code.name(), d.message)).collect();
+            problems.push(format!("{name}: the fixed example is not clean: {got:#?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
