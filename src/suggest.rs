@@ -14,7 +14,7 @@ where
     for candidate in candidates {
         let cand: Vec<char> = candidate.chars().collect();
         // The length difference bounds the distance from below: skip early.
-        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1).min(limit));
+        let bound = best.map_or(limit, |(d, _)| d.min(limit));
         if cand.len().abs_diff(word.len()) > bound {
             continue;
         }
@@ -54,7 +54,9 @@ mod tests {
     }
 
     #[test]
-    fn prefers_the_nearest_then_the_first_alphabetically() {
-        assert_eq!(closest("hitt", ["hit", "hits", "hint"]), Some("hit"));
+    fn prefers_the_nearest_then_the_first_alphabetically_whatever_the_order() {
+        assert_eq!(closest("hitt", ["hot", "hit"]), Some("hit"));
+        assert_eq!(closest("hitt", ["hit", "hits", "hint"]), Some("hint"));
+        assert_eq!(closest("hitt", ["hint", "hits", "hit"]), Some("hint"));
     }
 }
