@@ -159,6 +159,9 @@ fn positioning(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     match &ctx.model.positioning {
+        // A file without a plan is not a plan yet (`plan-missing`); and a
+        // broken region could hold the positioning.
+        None if ctx.model.plan.is_none() || ctx.anything_broken() => {}
         None => {
             let span = ctx.model.plan.as_ref().map_or(Span::new(0, 0), |p| p.keyword);
             out.push(
