@@ -23,12 +23,22 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let (file, syntax_errors) = crate::syntax::parse(text);
     let (mut model, lower_errors) = crate::lower::lower(&file);
     let resolve_errors = crate::resolve::resolve(&mut model);
-    let mut diagnostics: Vec<Diagnostic> = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
     diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
     diagnostics.extend(resolve_errors.iter().map(|e| e.to_diagnostic()));
     diagnostics.extend(crate::check::check(&model));
-    let allowed: Vec<Code> = model.plan.iter().flat_map(|p| p.allow.iter().map(|(c, _)| *c)).chain(allow.iter().copied()).collect();
+    let allowed: Vec<Code> = model
+        .plan
+        .iter()
+        .flat_map(|p| p.allow.iter().map(|(c, _)| *c))
+        .chain(allow.iter().copied())
+        .collect();
     diagnostics.retain(|d| d.is_error() || !allowed.contains(&d.code));
     diagnostic::sort(&mut diagnostics);
-    Analysis { file, model, diagnostics }
+    Analysis {
+        file,
+        model,
+        diagnostics,
+    }
 }

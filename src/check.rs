@@ -14,8 +14,8 @@ mod trace;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::PlanGraph;
-use crate::model::{Model, Ref};
 use crate::model::ItemId;
+use crate::model::{Model, Ref};
 use crate::syntax::ast::{AttrKey, ItemKind};
 
 pub fn check(model: &Model) -> Vec<Diagnostic> {
@@ -80,10 +80,18 @@ impl<'a> Ctx<'a> {
             dangling_serves: model.paths.iter().flat_map(|p| &p.serves).any(dangling)
                 || model.paths.iter().any(|p| !p.common.has(AttrKey::Serves))
                 || model.broken_could_be(ItemKind::Path),
-            dangling_on: model.battles.iter().filter_map(|b| b.on.as_ref()).any(dangling)
+            dangling_on: model
+                .battles
+                .iter()
+                .filter_map(|b| b.on.as_ref())
+                .any(dangling)
                 || model.battles.iter().any(|b| !b.common.has(AttrKey::On))
                 || model.broken_could_be(ItemKind::Battle),
-            dangling_for: model.tactics.iter().filter_map(|t| t.battle.as_ref()).any(dangling)
+            dangling_for: model
+                .tactics
+                .iter()
+                .filter_map(|t| t.battle.as_ref())
+                .any(dangling)
                 || model.tactics.iter().any(|t| !t.common.has(AttrKey::For))
                 || model.broken_could_be(ItemKind::Tactic),
             model,
@@ -92,7 +100,10 @@ impl<'a> Ctx<'a> {
 
     /// The battles that trace to a goal: on a path that serves it.
     pub fn battles_tracing_to(&self, goal: usize) -> Vec<usize> {
-        let mut battles: Vec<usize> = self.paths_serving[goal].iter().flat_map(|&p| self.battles_on[p].iter().copied()).collect();
+        let mut battles: Vec<usize> = self.paths_serving[goal]
+            .iter()
+            .flat_map(|&p| self.battles_on[p].iter().copied())
+            .collect();
         battles.sort_unstable();
         battles.dedup();
         battles
@@ -100,8 +111,18 @@ impl<'a> Ctx<'a> {
 
     /// The goals a battle traces to.
     pub fn goals_of_battle(&self, battle: usize) -> Vec<usize> {
-        let Some(path) = self.model.battles[battle].on.as_ref().and_then(|r| r.target) else { return Vec::new() };
-        let mut goals: Vec<usize> = self.model.paths[path].serves.iter().filter_map(|r| r.target).collect();
+        let Some(path) = self.model.battles[battle]
+            .on
+            .as_ref()
+            .and_then(|r| r.target)
+        else {
+            return Vec::new();
+        };
+        let mut goals: Vec<usize> = self.model.paths[path]
+            .serves
+            .iter()
+            .filter_map(|r| r.target)
+            .collect();
         goals.sort_unstable();
         goals.dedup();
         goals
@@ -111,7 +132,9 @@ impl<'a> Ctx<'a> {
     /// second of two items sharing a name is `duplicate-name`, and nothing
     /// can reach it).
     pub fn reachable(&self, kind: ItemKind, index: usize) -> bool {
-        self.model.common(ItemId { kind, index }).is_some_and(|c| self.model.names.get(c.name()) == Some(&ItemId { kind, index }))
+        self.model
+            .common(ItemId { kind, index })
+            .is_some_and(|c| self.model.names.get(c.name()) == Some(&ItemId { kind, index }))
     }
 
     /// Whether any item at all is broken: "nothing uses X" may be its fault.

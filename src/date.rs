@@ -34,7 +34,11 @@ impl Date {
     pub fn month_start_after(self, months: u32) -> Date {
         let (y, m, _) = self.ymd();
         let index = (y * 12 + (m as i32 - 1)) + months as i32;
-        Date(days_from_civil(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1))
+        Date(days_from_civil(
+            index.div_euclid(12),
+            index.rem_euclid(12) as u32 + 1,
+            1,
+        ))
     }
 }
 
@@ -171,10 +175,29 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for text in ["1970-01-01", "2026-04-01", "2000-02-29", "2026-12-31", "0001-01-01", "9999-12-31"] {
+        for text in [
+            "1970-01-01",
+            "2026-04-01",
+            "2000-02-29",
+            "2026-12-31",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
             assert_eq!(Date::parse(text).unwrap().to_string(), text);
         }
-        assert_eq!(Date::parse("2026-01-31").unwrap().month_start_after(1).to_string(), "2026-02-01");
-        assert_eq!(Date::parse("2026-11-15").unwrap().month_start_after(3).to_string(), "2027-02-01");
+        assert_eq!(
+            Date::parse("2026-01-31")
+                .unwrap()
+                .month_start_after(1)
+                .to_string(),
+            "2026-02-01"
+        );
+        assert_eq!(
+            Date::parse("2026-11-15")
+                .unwrap()
+                .month_start_after(3)
+                .to_string(),
+            "2027-02-01"
+        );
     }
 }

@@ -67,7 +67,10 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -83,5 +86,7 @@ impl Diagnostic {
 
 /// Sort diagnostics the way people read a file: by place, then by name.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (a.span.start, a.code.name(), &a.message).cmp(&(b.span.start, b.code.name(), &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.code.name(), &a.message).cmp(&(b.span.start, b.code.name(), &b.message))
+    });
 }

@@ -4,7 +4,10 @@ include!(concat!(env!("OUT_DIR"), "/pages.rs"));
 
 /// The page of a diagnostic, by its name.
 pub fn page(name: &str) -> Option<&'static str> {
-    PAGES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    PAGES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// The first ```plan block under the `## {heading}` section of a page.

@@ -63,27 +63,76 @@ impl PlanGraph {
         }
         let mut plan = PlanGraph { graph, nodes };
         for (i, goal) in model.goals.iter().enumerate() {
-            plan.link(ItemKind::Goal, i, &goal.supports, ItemKind::Goal, EdgeKind::Supports);
+            plan.link(
+                ItemKind::Goal,
+                i,
+                &goal.supports,
+                ItemKind::Goal,
+                EdgeKind::Supports,
+            );
         }
         for (i, path) in model.paths.iter().enumerate() {
-            plan.link(ItemKind::Path, i, &path.serves, ItemKind::Goal, EdgeKind::Serves);
+            plan.link(
+                ItemKind::Path,
+                i,
+                &path.serves,
+                ItemKind::Goal,
+                EdgeKind::Serves,
+            );
         }
         for (i, battle) in model.battles.iter().enumerate() {
-            plan.link(ItemKind::Battle, i, battle.on.as_slice(), ItemKind::Path, EdgeKind::On);
-            plan.link(ItemKind::Battle, i, &battle.after, ItemKind::Battle, EdgeKind::After);
+            plan.link(
+                ItemKind::Battle,
+                i,
+                battle.on.as_slice(),
+                ItemKind::Path,
+                EdgeKind::On,
+            );
+            plan.link(
+                ItemKind::Battle,
+                i,
+                &battle.after,
+                ItemKind::Battle,
+                EdgeKind::After,
+            );
         }
         for (i, tactic) in model.tactics.iter().enumerate() {
-            plan.link(ItemKind::Tactic, i, tactic.battle.as_slice(), ItemKind::Battle, EdgeKind::For);
-            plan.link(ItemKind::Tactic, i, &tactic.after, ItemKind::Tactic, EdgeKind::After);
+            plan.link(
+                ItemKind::Tactic,
+                i,
+                tactic.battle.as_slice(),
+                ItemKind::Battle,
+                EdgeKind::For,
+            );
+            plan.link(
+                ItemKind::Tactic,
+                i,
+                &tactic.after,
+                ItemKind::Tactic,
+                EdgeKind::After,
+            );
         }
         plan
     }
 
-    fn link(&mut self, from_kind: ItemKind, from: usize, refs: &[Ref], to_kind: ItemKind, kind: EdgeKind) {
-        let a = self.nodes[&ItemId { kind: from_kind, index: from }];
+    fn link(
+        &mut self,
+        from_kind: ItemKind,
+        from: usize,
+        refs: &[Ref],
+        to_kind: ItemKind,
+        kind: EdgeKind,
+    ) {
+        let a = self.nodes[&ItemId {
+            kind: from_kind,
+            index: from,
+        }];
         for r in refs {
             if let Some(to) = r.target {
-                let b = self.nodes[&ItemId { kind: to_kind, index: to }];
+                let b = self.nodes[&ItemId {
+                    kind: to_kind,
+                    index: to,
+                }];
                 self.graph.add_edge(a, b, Edge { kind, span: r.span });
             }
         }

@@ -21,7 +21,12 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { text, starts }
     }
 
@@ -49,7 +54,10 @@ impl<'a> LineIndex<'a> {
     /// The text of a 0-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_start(line);
-        let end = self.starts.get(line + 1).map_or(self.text.len(), |&s| s - 1);
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&s| s - 1);
         self.text[start..end].trim_end_matches('\r')
     }
 
@@ -67,14 +75,20 @@ impl<'a> LineIndex<'a> {
         let offset = self.floor(offset);
         let line = self.line_of(offset);
         let column = self.text[self.line_start(line)..offset].chars().count() + 1;
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 
     /// 0-based line and UTF-16 column, for the language server.
     pub fn utf16_position(&self, offset: usize) -> (u32, u32) {
         let offset = self.floor(offset);
         let line = self.line_of(offset);
-        let column: usize = self.text[self.line_start(line)..offset].chars().map(char::len_utf16).sum();
+        let column: usize = self.text[self.line_start(line)..offset]
+            .chars()
+            .map(char::len_utf16)
+            .sum();
         (line as u32, column as u32)
     }
 

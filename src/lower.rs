@@ -15,7 +15,13 @@ use crate::syntax::ast::{Attr, AttrKey, File, Item, ItemKind, QtyLit, StrLit, Va
 use std::collections::BTreeSet;
 
 pub fn lower(file: &File) -> (Model, Vec<LowerError>) {
-    let mut lower = Lower { model: Model { broken: file.broken.clone(), ..Model::default() }, errors: Vec::new() };
+    let mut lower = Lower {
+        model: Model {
+            broken: file.broken.clone(),
+            ..Model::default()
+        },
+        errors: Vec::new(),
+    };
     let mut plans = Vec::new();
     for item in &file.items {
         lower.item(item, &mut plans);
@@ -24,7 +30,10 @@ pub fn lower(file: &File) -> (Model, Vec<LowerError>) {
         lower.errors.push(LowerError::PlanMissing);
     }
     for extra in plans.iter().skip(1) {
-        lower.errors.push(LowerError::ExtraPlan { first: plans[0], span: *extra });
+        lower.errors.push(LowerError::ExtraPlan {
+            first: plans[0],
+            span: *extra,
+        });
     }
     (lower.model, lower.errors)
 }
@@ -53,7 +62,11 @@ impl<'a> Attrs<'a> {
 
 impl Lower {
     fn attrs<'a>(&mut self, item: &'a Item) -> Attrs<'a> {
-        let mut attrs = Attrs { first: Vec::new(), written: BTreeSet::new(), damaged: false };
+        let mut attrs = Attrs {
+            first: Vec::new(),
+            written: BTreeSet::new(),
+            damaged: false,
+        };
         for attr in &item.attrs {
             if let Some(first) = attrs.first.iter().find(|a| a.key == attr.key) {
                 self.errors.push(LowerError::DuplicateAttribute {
@@ -71,9 +84,19 @@ impl Lower {
     }
 
     fn common(&mut self, item: &Item, attrs: &Attrs) -> Common {
-        let id = item.name.clone().expect("named items have an ID in the grammar");
+        let id = item
+            .name
+            .clone()
+            .expect("named items have an ID in the grammar");
         let label = item.label.as_ref().map(|l| self.text(l).value);
-        Common { id, label, span: item.span, keyword: item.keyword, written: attrs.written.clone(), damaged: attrs.damaged }
+        Common {
+            id,
+            label,
+            span: item.span,
+            keyword: item.keyword,
+            written: attrs.written.clone(),
+            damaged: attrs.damaged,
+        }
     }
 
     /// Register a name; report it if taken.
@@ -91,7 +114,13 @@ impl Lower {
                 });
             }
             None => {
-                self.model.names.insert(id.name.clone(), ItemId { kind: item.kind, index });
+                self.model.names.insert(
+                    id.name.clone(),
+                    ItemId {
+                        kind: item.kind,
+                        index,
+                    },
+                );
             }
         }
     }
@@ -108,7 +137,10 @@ impl Lower {
             }
             ItemKind::Positioning => {
                 if let Some(first) = &self.model.positioning {
-                    self.errors.push(LowerError::ExtraPositioning { first: first.keyword, span: item.keyword });
+                    self.errors.push(LowerError::ExtraPositioning {
+                        first: first.keyword,
+                        span: item.keyword,
+                    });
                 } else {
                     let positioning = self.positioning(item, &mut attrs);
                     self.model.positioning = Some(positioning);
@@ -122,7 +154,11 @@ impl Lower {
             }
             ItemKind::Metric => {
                 let index = self.model.metrics.len();
-                let unit = item.unit.as_ref().and_then(|u| UnitKind::from_word(&u.value)).unwrap_or(UnitKind::Count);
+                let unit = item
+                    .unit
+                    .as_ref()
+                    .and_then(|u| UnitKind::from_word(&u.value))
+                    .unwrap_or(UnitKind::Count);
                 let common = self.common(item, &attrs);
                 self.model.metrics.push(Metric { common, unit });
                 self.name(item, index);
@@ -155,7 +191,11 @@ impl Lower {
     }
 
     fn plan(&mut self, item: &Item, attrs: &mut Attrs) -> PlanBlock {
-        let title = item.label.as_ref().map(|l| self.text(l).value).unwrap_or_default();
+        let title = item
+            .label
+            .as_ref()
+            .map(|l| self.text(l).value)
+            .unwrap_or_default();
         let mut plan = PlanBlock {
             title,
             span: item.span,
@@ -179,16 +219,27 @@ impl Lower {
             let mut seen: Vec<&Spanned<String>> = Vec::new();
             for (key, value) in limits {
                 if let Some(first) = seen.iter().find(|k| k.value == key.value) {
-                    self.errors.push(LowerError::DuplicateLimit { key: key.value.clone(), first: first.span, span: key.span });
+                    self.errors.push(LowerError::DuplicateLimit {
+                        key: key.value.clone(),
+                        first: first.span,
+                        span: key.span,
+                    });
                     continue;
                 }
                 seen.push(key);
                 let n = match parse_number(&value.value) {
-                    Ok(n) if n.amount.0 > 0 && n.amount.0 % crate::quantity::SCALE == 0 && n.amount.0 <= 1_000_000 * crate::quantity::SCALE => {
+                    Ok(n)
+                        if n.amount.0 > 0
+                            && n.amount.0 % crate::quantity::SCALE == 0
+                            && n.amount.0 <= 1_000_000 * crate::quantity::SCALE =>
+                    {
                         (n.amount.0 / crate::quantity::SCALE) as u32
                     }
                     _ => {
-                        self.errors.push(LowerError::BadLimit { span: value.span, text: value.value.clone() });
+                        self.errors.push(LowerError::BadLimit {
+                            span: value.span,
+                            text: value.value.clone(),
+                        });
                         continue;
                     }
                 };
@@ -202,9 +253,17 @@ impl Lower {
         if let Some(Value::DiagNames(names)) = attrs.get(AttrKey::Allow) {
             for name in names {
                 match Code::from_name(&name.value) {
-                    Some(code) if code.severity() == crate::Severity::Warning => plan.allow.push((code, name.span)),
-                    Some(code) => self.errors.push(LowerError::AllowError { span: name.span, code }),
-                    None => self.errors.push(LowerError::UnknownAllow { span: name.span, name: name.value.clone() }),
+                    Some(code) if code.severity() == crate::Severity::Warning => {
+                        plan.allow.push((code, name.span))
+                    }
+                    Some(code) => self.errors.push(LowerError::AllowError {
+                        span: name.span,
+                        code,
+                    }),
+                    None => self.errors.push(LowerError::UnknownAllow {
+                        span: name.span,
+                        name: name.value.clone(),
+                    }),
                 }
             }
         }
@@ -212,19 +271,28 @@ impl Lower {
     }
 
     fn positioning(&mut self, item: &Item, attrs: &mut Attrs) -> Positioning {
-        let mut p = Positioning { span: item.span, keyword: item.keyword, ..Positioning::default() };
+        let mut p = Positioning {
+            span: item.span,
+            keyword: item.keyword,
+            ..Positioning::default()
+        };
         for attr in &attrs.first {
             match (&attr.value, attr.key) {
                 (Value::Str(s), AttrKey::WeAre) => p.we_are = Some(self.spanned_text(s)),
                 (Value::Str(s), AttrKey::Serve) => p.serve = Some(self.spanned_text(s)),
                 (Value::Str(s), AttrKey::Pain) => p.pain = Some(self.spanned_text(s)),
                 (Value::Str(s), AttrKey::WhyUs) => p.why_us = Some(self.spanned_text(s)),
-                (Value::Strs(list), _) => p.not_do = list.iter().map(|s| self.spanned_text(s)).collect(),
+                (Value::Strs(list), _) => {
+                    p.not_do = list.iter().map(|s| self.spanned_text(s)).collect()
+                }
                 (Value::Scores(scores), _) => {
                     for (id, score) in scores {
                         match score.value.parse::<u8>() {
                             Ok(n @ 1..=5) => p.moat.push((id.clone(), n)),
-                            _ => self.errors.push(LowerError::BadScore { span: score.span, text: score.value.clone() }),
+                            _ => self.errors.push(LowerError::BadScore {
+                                span: score.span,
+                                text: score.value.clone(),
+                            }),
                         }
                     }
                 }
@@ -243,11 +311,15 @@ impl Lower {
             (Some(_), Some(_)) => {
                 let span = attrs.span(AttrKey::Total).unwrap_or(item.keyword);
                 let first = attrs.span(AttrKey::Capacity).unwrap_or(item.keyword);
-                self.errors.push(LowerError::CapacityAndTotal { first, span });
+                self.errors
+                    .push(LowerError::CapacityAndTotal { first, span });
                 (None, None)
             }
             _ => {
-                let name = item.name.as_ref().map_or(String::new(), |n| format!(" `{}`", n.name));
+                let name = item
+                    .name
+                    .as_ref()
+                    .map_or(String::new(), |n| format!(" `{}`", n.name));
                 self.errors.push(LowerError::MissingAttribute {
                     span: item.name.as_ref().map_or(item.keyword, |n| n.span),
                     message: format!("resource{name} has neither a `capacity` nor a `total`"),
@@ -260,17 +332,24 @@ impl Lower {
         let amount = value.and_then(|q| self.quantity(q, attrs));
         if let (Some(PoolKind::Capacity), Some(q)) = (kind, &amount) {
             if q.unit != Unit::Count || q.change {
-                self.errors.push(LowerError::CapacityNotCount { span: q.span });
+                self.errors
+                    .push(LowerError::CapacityNotCount { span: q.span });
                 attrs.damaged = true;
             }
         }
         let common = self.common(item, attrs);
-        Resource { common, kind, amount }
+        Resource {
+            common,
+            kind,
+            amount,
+        }
     }
 
     fn goal(&mut self, item: &Item, attrs: &mut Attrs) -> Goal {
         let perspective = match attrs.get(AttrKey::Perspective) {
-            Some(Value::Word(w)) => Perspective::from_word(&w.value).map(|p| Spanned::new(p, w.span)),
+            Some(Value::Word(w)) => {
+                Perspective::from_word(&w.value).map(|p| Spanned::new(p, w.span))
+            }
             _ => None,
         };
         let target = match attrs.get(AttrKey::Target) {
@@ -295,8 +374,15 @@ impl Lower {
         };
         let split = match attrs.get(AttrKey::Split) {
             Some(Value::Split { mode, values }) => {
-                let mode = if mode.value == "monthly" { SplitMode::Monthly } else { SplitMode::Quarterly };
-                let parsed: Vec<Quantity> = values.iter().filter_map(|v| self.quantity(v, attrs)).collect();
+                let mode = if mode.value == "monthly" {
+                    SplitMode::Monthly
+                } else {
+                    SplitMode::Quarterly
+                };
+                let parsed: Vec<Quantity> = values
+                    .iter()
+                    .filter_map(|v| self.quantity(v, attrs))
+                    .collect();
                 (parsed.len() == values.len()).then(|| Split {
                     mode,
                     values: parsed,
@@ -371,7 +457,9 @@ impl Lower {
             _ => None,
         };
         let kind = match attrs.get(AttrKey::Kind) {
-            Some(Value::Word(w)) => TacticKind::from_word(&w.value).map(|k| Spanned::new(k, w.span)),
+            Some(Value::Word(w)) => {
+                TacticKind::from_word(&w.value).map(|k| Spanned::new(k, w.span))
+            }
             _ => None,
         };
         Tactic {
@@ -424,10 +512,17 @@ impl Lower {
     }
 
     fn uses(&mut self, value: Option<&Value>, attrs: &mut Attrs) -> Vec<Use> {
-        let Some(Value::Amounts(amounts)) = value else { return Vec::new() };
+        let Some(Value::Amounts(amounts)) = value else {
+            return Vec::new();
+        };
         amounts
             .iter()
-            .filter_map(|(name, qty)| self.quantity(qty, attrs).map(|qty| Use { what: Ref::new(name), qty }))
+            .filter_map(|(name, qty)| {
+                self.quantity(qty, attrs).map(|qty| Use {
+                    what: Ref::new(name),
+                    qty,
+                })
+            })
             .collect()
     }
 
@@ -435,7 +530,11 @@ impl Lower {
         let number = match parse_number(&lit.number) {
             Ok(n) => n,
             Err(error) => {
-                self.errors.push(LowerError::BadNumber { span: lit.span, text: lit.text.clone(), error });
+                self.errors.push(LowerError::BadNumber {
+                    span: lit.span,
+                    text: lit.text.clone(),
+                    error,
+                });
                 attrs.damaged = true;
                 return None;
             }
@@ -450,14 +549,28 @@ impl Lower {
                 self.model.currency = Some((currency, lit.span));
             }
         }
-        let amount = if lit.sign == Some('-') { number.amount.neg() } else { number.amount };
-        Some(Quantity { amount, unit, change: lit.sign.is_some(), scale: number.scale, text: lit.text.clone(), span: lit.span })
+        let amount = if lit.sign == Some('-') {
+            number.amount.negated()
+        } else {
+            number.amount
+        };
+        Some(Quantity {
+            amount,
+            unit,
+            change: lit.sign.is_some(),
+            scale: number.scale,
+            text: lit.text.clone(),
+            span: lit.span,
+        })
     }
 
     fn date(&mut self, lit: &Spanned<String>, attrs: &mut Attrs) -> Option<Date> {
         let date = Date::parse(&lit.value);
         if date.is_none() {
-            self.errors.push(LowerError::BadDate { span: lit.span, text: lit.value.clone() });
+            self.errors.push(LowerError::BadDate {
+                span: lit.span,
+                text: lit.value.clone(),
+            });
             attrs.damaged = true;
         }
         date
@@ -468,19 +581,31 @@ impl Lower {
         let end = self.date(&w.end, attrs);
         let (start, end) = (start?, end?);
         if start > end {
-            self.errors.push(LowerError::BackwardsWindow { span: w.span, start, end });
+            self.errors.push(LowerError::BackwardsWindow {
+                span: w.span,
+                start,
+                end,
+            });
             attrs.damaged = true;
             return None;
         }
-        Some(Window { range: DateRange { start, end }, span: w.span })
+        Some(Window {
+            range: DateRange { start, end },
+            span: w.span,
+        })
     }
 
     fn duration(&mut self, value: Option<&Value>, attrs: &mut Attrs) -> Option<Spanned<Duration>> {
-        let Some(Value::Duration(d)) = value else { return None };
+        let Some(Value::Duration(d)) = value else {
+            return None;
+        };
         match Duration::parse(&d.value) {
             Some(duration) => Some(Spanned::new(duration, d.span)),
             None => {
-                self.errors.push(LowerError::BadDuration { span: d.span, text: d.value.clone() });
+                self.errors.push(LowerError::BadDuration {
+                    span: d.span,
+                    text: d.value.clone(),
+                });
                 attrs.damaged = true;
                 None
             }

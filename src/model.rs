@@ -61,7 +61,11 @@ pub struct Ref {
 
 impl Ref {
     pub fn new(ident: &Ident) -> Ref {
-        Ref { name: ident.name.clone(), span: ident.span, target: None }
+        Ref {
+            name: ident.name.clone(),
+            span: ident.span,
+            target: None,
+        }
     }
 }
 
@@ -80,7 +84,10 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn style(&self) -> Style {
-        Style { unit: self.unit, scale: self.scale }
+        Style {
+            unit: self.unit,
+            scale: self.scale,
+        }
     }
 }
 
@@ -159,7 +166,12 @@ pub enum Perspective {
 }
 
 impl Perspective {
-    pub const ALL: [Perspective; 4] = [Perspective::Financial, Perspective::Customer, Perspective::Process, Perspective::Learning];
+    pub const ALL: [Perspective; 4] = [
+        Perspective::Financial,
+        Perspective::Customer,
+        Perspective::Process,
+        Perspective::Learning,
+    ];
 
     pub fn from_word(word: &str) -> Option<Perspective> {
         Perspective::ALL.into_iter().find(|p| p.word() == word)
@@ -351,7 +363,8 @@ impl Model {
 
     /// `battle `fission` «…»` for messages.
     pub fn describe(&self, id: ItemId) -> String {
-        self.common(id).map_or_else(|| id.kind.keyword().to_string(), |c| c.describe(id.kind))
+        self.common(id)
+            .map_or_else(|| id.kind.keyword().to_string(), |c| c.describe(id.kind))
     }
 
     /// Whether a broken item of this kind (or of a kind that could not be

@@ -22,15 +22,15 @@ impl Amount {
 
     /// Saturating sum; literals are bounded so that real plans never saturate.
     #[must_use]
-    pub fn add(self, other: Amount) -> Amount {
+    pub fn plus(self, other: Amount) -> Amount {
         Amount(self.0.saturating_add(other.0))
     }
 
-    pub fn sub(self, other: Amount) -> Amount {
+    pub fn minus(self, other: Amount) -> Amount {
         Amount(self.0.saturating_sub(other.0))
     }
 
-    pub fn neg(self) -> Amount {
+    pub fn negated(self) -> Amount {
         Amount(-self.0)
     }
 
@@ -230,9 +230,15 @@ impl NumberError {
 
     pub fn help(&self) -> &'static str {
         match self {
-            NumberError::Underscores => "Use `_` only between digits to group them, like 5_000 or 1_200.5.",
-            NumberError::TooPrecise => "planc keeps amounts to six decimal places of their unit; round the number.",
-            NumberError::TooLarge => "Amounts are limited to 10^18; check the number and its scale (k, M, 万, 亿).",
+            NumberError::Underscores => {
+                "Use `_` only between digits to group them, like 5_000 or 1_200.5."
+            }
+            NumberError::TooPrecise => {
+                "planc keeps amounts to six decimal places of their unit; round the number."
+            }
+            NumberError::TooLarge => {
+                "Amounts are limited to 10^18; check the number and its scale (k, M, 万, 亿)."
+            }
         }
     }
 }
@@ -252,22 +258,36 @@ pub fn parse_number(text: &str) -> Result<Number, NumberError> {
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     for group in [int, frac] {
-        if !group.is_empty() && (group.starts_with('_') || group.ends_with('_') || group.contains("__")) {
+        if !group.is_empty()
+            && (group.starts_with('_') || group.ends_with('_') || group.contains("__"))
+        {
             return Err(NumberError::Underscores);
         }
     }
-    let digits: String = int.chars().chain(frac.chars()).filter(|&c| c != '_').collect();
+    let digits: String = int
+        .chars()
+        .chain(frac.chars())
+        .filter(|&c| c != '_')
+        .collect();
     let frac_len = frac.chars().filter(|&c| c != '_').count() as i32;
     let exponent = 6 + scale.map_or(0, |s| s.exponent() as i32) - frac_len;
     let trimmed = digits.trim_start_matches('0');
     if trimmed.len() > 36 {
         return Err(NumberError::TooLarge);
     }
-    let mut value: i128 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| NumberError::TooLarge)? };
-    if exponent >= 0 {
-        value = value.checked_mul(10i128.pow(exponent as u32)).ok_or(NumberError::TooLarge)?;
+    let mut value: i128 = if trimmed.is_empty() {
+        0
     } else {
-        let divisor = 10i128.checked_pow((-exponent) as u32).ok_or(NumberError::TooPrecise)?;
+        trimmed.parse().map_err(|_| NumberError::TooLarge)?
+    };
+    if exponent >= 0 {
+        value = value
+            .checked_mul(10i128.pow(exponent as u32))
+            .ok_or(NumberError::TooLarge)?;
+    } else {
+        let divisor = 10i128
+            .checked_pow((-exponent) as u32)
+            .ok_or(NumberError::TooPrecise)?;
         if value % divisor != 0 {
             return Err(NumberError::TooPrecise);
         }
@@ -276,7 +296,10 @@ pub fn parse_number(text: &str) -> Result<Number, NumberError> {
     if value > MAX_UNITS * SCALE {
         return Err(NumberError::TooLarge);
     }
-    Ok(Number { amount: Amount(value), scale })
+    Ok(Number {
+        amount: Amount(value),
+        scale,
+    })
 }
 
 /// How to show computed amounts the way the user writes them: the currency
@@ -341,7 +364,7 @@ mod tests {
 
     #[test]
     fn decimals_add_exactly() {
-        assert_eq!(n("0.1万").add(n("0.2万")), n("0.3万"));
+        assert_eq!(n("0.1万").plus(n("0.2万")), n("0.3万"));
     }
 
     #[test]
@@ -349,17 +372,29 @@ mod tests {
         assert_eq!(parse_number("5__000"), Err(NumberError::Underscores));
         assert_eq!(parse_number("5_"), Err(NumberError::Underscores));
         assert_eq!(parse_number("0.0000001"), Err(NumberError::TooPrecise));
-        assert_eq!(parse_number("99999999999999999999999999999999999999999"), Err(NumberError::TooLarge));
-        assert_eq!(parse_number("2000000000000000000"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_number("99999999999999999999999999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_number("2000000000000000000"),
+            Err(NumberError::TooLarge)
+        );
     }
 
     #[test]
     fn formats_in_the_users_terms() {
-        let wan = Style { unit: Unit::Money(Currency::Cny), scale: Some(Scale::Wan) };
+        let wan = Style {
+            unit: Unit::Money(Currency::Cny),
+            scale: Some(Scale::Wan),
+        };
         assert_eq!(wan.format(n("1300万")), "¥1300万");
         assert_eq!(wan.format(n("1300.5万")), "¥1300.5万");
         assert_eq!(wan.format_signed(n("500万"), true), "+¥500万");
-        let plain = Style { unit: Unit::Count, scale: None };
+        let plain = Style {
+            unit: Unit::Count,
+            scale: None,
+        };
         assert_eq!(plain.format(Amount::units(-3)), "-3");
     }
 }

@@ -18,6 +18,11 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub fn new(name: &'a str, text: &'a str, diagnostics: &'a [Diagnostic]) -> Source<'a> {
-        Source { name, text, index: LineIndex::new(text), diagnostics }
+        Source {
+            name,
+            text,
+            index: LineIndex::new(text),
+            diagnostics,
+        }
     }
 }

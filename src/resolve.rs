@@ -10,21 +10,44 @@ use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
 pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
-    let mut r = Resolver { errors: Vec::new(), unreadable: model.broken.iter().any(|b| b.name.is_none()) };
+    let mut r = Resolver {
+        errors: Vec::new(),
+        unreadable: model.broken.iter().any(|b| b.name.is_none()),
+    };
     let names = std::mem::take(&mut model.names);
-    let broken: Vec<String> = model.broken.iter().filter_map(|b| b.name.as_ref().map(|n| n.name.clone())).collect();
-    let ctx = Ctx { model, names: &names, broken: &broken };
+    let broken: Vec<String> = model
+        .broken
+        .iter()
+        .filter_map(|b| b.name.as_ref().map(|n| n.name.clone()))
+        .collect();
+    let ctx = Ctx {
+        model,
+        names: &names,
+        broken: &broken,
+    };
     let mut pending: Vec<(ItemId, Vec<Fix>)> = Vec::new();
     // Resolve against an immutable view, then write the targets back.
     for (i, goal) in ctx.model.goals.iter().enumerate() {
         let mut fixes = Vec::new();
         if let Some(t) = &goal.target {
-            fixes.push(r.lookup(&ctx, &t.metric, ItemKind::Metric, "`target`", Slot::TargetMetric));
+            fixes.push(r.lookup(
+                &ctx,
+                &t.metric,
+                ItemKind::Metric,
+                "`target`",
+                Slot::TargetMetric,
+            ));
         }
         for (k, s) in goal.supports.iter().enumerate() {
             fixes.push(r.lookup(&ctx, s, ItemKind::Goal, "`supports`", Slot::Supports(k)));
         }
-        pending.push((ItemId { kind: ItemKind::Goal, index: i }, fixes));
+        pending.push((
+            ItemId {
+                kind: ItemKind::Goal,
+                index: i,
+            },
+            fixes,
+        ));
     }
     for (i, path) in ctx.model.paths.iter().enumerate() {
         let mut fixes = Vec::new();
@@ -35,9 +58,21 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
             fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`cost`", Slot::Cost(k)));
         }
         for (k, u) in path.expects.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, &u.what, ItemKind::Metric, "`expects`", Slot::Expects(k)));
+            fixes.push(r.lookup(
+                &ctx,
+                &u.what,
+                ItemKind::Metric,
+                "`expects`",
+                Slot::Expects(k),
+            ));
         }
-        pending.push((ItemId { kind: ItemKind::Path, index: i }, fixes));
+        pending.push((
+            ItemId {
+                kind: ItemKind::Path,
+                index: i,
+            },
+            fixes,
+        ));
     }
     for (i, battle) in ctx.model.battles.iter().enumerate() {
         let mut fixes = Vec::new();
@@ -45,15 +80,33 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
             fixes.push(r.lookup(&ctx, on, ItemKind::Path, "`on`", Slot::On));
         }
         for (k, u) in battle.objective.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, &u.what, ItemKind::Metric, "`objective`", Slot::Objective(k)));
+            fixes.push(r.lookup(
+                &ctx,
+                &u.what,
+                ItemKind::Metric,
+                "`objective`",
+                Slot::Objective(k),
+            ));
         }
         for (k, u) in battle.needs.iter().enumerate() {
             fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`needs`", Slot::Needs(k)));
         }
         for (k, a) in battle.after.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, a, ItemKind::Battle, "a battle's `after`", Slot::After(k)));
+            fixes.push(r.lookup(
+                &ctx,
+                a,
+                ItemKind::Battle,
+                "a battle's `after`",
+                Slot::After(k),
+            ));
         }
-        pending.push((ItemId { kind: ItemKind::Battle, index: i }, fixes));
+        pending.push((
+            ItemId {
+                kind: ItemKind::Battle,
+                index: i,
+            },
+            fixes,
+        ));
     }
     for (i, tactic) in ctx.model.tactics.iter().enumerate() {
         let mut fixes = Vec::new();
@@ -67,9 +120,21 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
             fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`needs`", Slot::Needs(k)));
         }
         for (k, a) in tactic.after.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, a, ItemKind::Tactic, "a tactic's `after`", Slot::After(k)));
+            fixes.push(r.lookup(
+                &ctx,
+                a,
+                ItemKind::Tactic,
+                "a tactic's `after`",
+                Slot::After(k),
+            ));
         }
-        pending.push((ItemId { kind: ItemKind::Tactic, index: i }, fixes));
+        pending.push((
+            ItemId {
+                kind: ItemKind::Tactic,
+                index: i,
+            },
+            fixes,
+        ));
     }
     model.names = names;
     for (id, fixes) in pending {
@@ -112,7 +177,14 @@ struct Resolver {
 }
 
 impl Resolver {
-    fn lookup(&mut self, ctx: &Ctx, r: &Ref, expected: ItemKind, via: &'static str, slot: Slot) -> Fix {
+    fn lookup(
+        &mut self,
+        ctx: &Ctx,
+        r: &Ref,
+        expected: ItemKind,
+        via: &'static str,
+        slot: Slot,
+    ) -> Fix {
         match ctx.names.get(&r.name) {
             Some(id) if id.kind == expected => (slot, Some(id.index)),
             Some(id) => {
@@ -129,7 +201,7 @@ impl Resolver {
                 (slot, None)
             }
             None => {
-                let explained = self.unreadable || ctx.broken.iter().any(|b| *b == r.name);
+                let explained = self.unreadable || ctx.broken.contains(&r.name);
                 if !explained {
                     self.errors.push(ResolveError::UnknownName {
                         span: r.span,
@@ -145,7 +217,11 @@ impl Resolver {
 }
 
 fn suggest(ctx: &Ctx, name: &str, kind: ItemKind) -> Option<String> {
-    let candidates = ctx.names.iter().filter(|(_, id)| id.kind == kind).map(|(n, _)| n.as_str());
+    let candidates = ctx
+        .names
+        .iter()
+        .filter(|(_, id)| id.kind == kind)
+        .map(|(n, _)| n.as_str());
     // Sorting makes the pick deterministic among equally close names.
     let mut candidates: Vec<&str> = candidates.collect();
     candidates.sort_unstable();
@@ -169,7 +245,9 @@ fn apply(model: &mut Model, id: ItemId, (slot, target): Fix) {
                 on.target = target;
             }
         }
-        (ItemKind::Battle, Slot::Objective(k)) => model.battles[i].objective[k].what.target = target,
+        (ItemKind::Battle, Slot::Objective(k)) => {
+            model.battles[i].objective[k].what.target = target
+        }
         (ItemKind::Battle, Slot::Needs(k)) => model.battles[i].needs[k].what.target = target,
         (ItemKind::Battle, Slot::After(k)) => model.battles[i].after[k].target = target,
         (ItemKind::Tactic, Slot::For) => {
@@ -193,54 +271,73 @@ fn apply(model: &mut Model, id: ItemId, (slot, target): Fix) {
 /// apples to oranges after the mismatch is reported.
 fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
     let currency = model.currency;
-    let metric_units: Vec<(UnitKind, Span, String)> =
-        model.metrics.iter().map(|m| (m.unit, m.common.id.span, m.common.id.name.clone())).collect();
+    let metric_units: Vec<(UnitKind, Span, String)> = model
+        .metrics
+        .iter()
+        .map(|m| (m.unit, m.common.id.span, m.common.id.name.clone()))
+        .collect();
     let resource_units: Vec<Option<(Unit, Span, String)>> = model
         .resources
         .iter()
-        .map(|r| r.unit().map(|u| (u, r.amount.as_ref().map_or(r.common.id.span, |q| q.span), r.common.id.name.clone())))
+        .map(|r| {
+            r.unit().map(|u| {
+                (
+                    u,
+                    r.amount.as_ref().map_or(r.common.id.span, |q| q.span),
+                    r.common.id.name.clone(),
+                )
+            })
+        })
         .collect();
-    let check = |qty: &Quantity, expected: Option<Expect>, errors: &mut Vec<ResolveError>| -> bool {
-        let mut ok = true;
-        if let (Unit::Money(c), Some((first, first_span))) = (qty.unit, currency) {
-            if c != first {
-                errors.push(ResolveError::SecondCurrency { span: qty.span, text: qty.text.clone(), first, first_span });
+    let check =
+        |qty: &Quantity, expected: Option<Expect>, errors: &mut Vec<ResolveError>| -> bool {
+            let mut ok = true;
+            if let (Unit::Money(c), Some((first, first_span))) = (qty.unit, currency) {
+                if c != first {
+                    errors.push(ResolveError::SecondCurrency {
+                        span: qty.span,
+                        text: qty.text.clone(),
+                        first,
+                        first_span,
+                    });
+                    ok = false;
+                }
+            }
+            let mismatch = match expected {
+                Some(Expect::Metric(m)) => {
+                    let (unit, span, name) = &metric_units[m];
+                    (qty.unit.kind() != *unit).then(|| ResolveError::MetricUnit {
+                        span: qty.span,
+                        text: qty.text.clone(),
+                        found: qty.unit.kind(),
+                        metric: name.clone(),
+                        unit: *unit,
+                        defined: *span,
+                    })
+                }
+                Some(Expect::Resource(r)) => {
+                    resource_units[r].as_ref().and_then(|(unit, span, name)| {
+                        (qty.unit.kind() != unit.kind()).then(|| ResolveError::ResourceUnit {
+                            span: qty.span,
+                            text: qty.text.clone(),
+                            found: qty.unit.kind(),
+                            resource: name.clone(),
+                            unit: unit.kind(),
+                            defined: *span,
+                        })
+                    })
+                }
+                None => None,
+            };
+            if let Some(m) = mismatch {
+                // A second currency is already reported; do not say it twice.
+                if ok {
+                    errors.push(m);
+                }
                 ok = false;
             }
-        }
-        let mismatch = match expected {
-            Some(Expect::Metric(m)) => {
-                let (unit, span, name) = &metric_units[m];
-                (qty.unit.kind() != *unit).then(|| ResolveError::MetricUnit {
-                    span: qty.span,
-                    text: qty.text.clone(),
-                    found: qty.unit.kind(),
-                    metric: name.clone(),
-                    unit: *unit,
-                    defined: *span,
-                })
-            }
-            Some(Expect::Resource(r)) => resource_units[r].as_ref().and_then(|(unit, span, name)| {
-                (qty.unit.kind() != unit.kind()).then(|| ResolveError::ResourceUnit {
-                    span: qty.span,
-                    text: qty.text.clone(),
-                    found: qty.unit.kind(),
-                    resource: name.clone(),
-                    unit: unit.kind(),
-                    defined: *span,
-                })
-            }),
-            None => None,
+            ok
         };
-        if let Some(m) = mismatch {
-            // A second currency is already reported; do not say it twice.
-            if ok {
-                errors.push(m);
-            }
-            ok = false;
-        }
-        ok
-    };
     for r in &mut model.resources {
         if let Some(q) = &r.amount {
             if !check(q, None, errors) {
@@ -261,7 +358,15 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
             // Splitting a percent goal is a split-mismatch, reported by the checks.
             let percent_goal = metric.is_some_and(|m| metric_units[m].0 == UnitKind::Percent);
             for v in &s.values {
-                ok &= check(v, if percent_goal { None } else { metric.map(Expect::Metric) }, errors);
+                ok &= check(
+                    v,
+                    if percent_goal {
+                        None
+                    } else {
+                        metric.map(Expect::Metric)
+                    },
+                    errors,
+                );
             }
         }
         g.common.damaged |= !ok;

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// The file's text, or — for invalid UTF-8 — a lossy copy to show the user
 /// and a diagnostic naming the first bad byte.
-pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<(String, Diagnostic)>> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -23,7 +23,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
             )
             .with_span_label("invalid byte")
             .with_help("Save the file as UTF-8. Editors call it \"UTF-8\" (not GBK, GB2312 or UTF-16); `iconv -f GBK -t UTF-8` converts a GBK file.");
-            Err((lossy, diagnostic))
+            Err(Box::new((lossy, diagnostic)))
         }
     }
 }

@@ -27,7 +27,11 @@ pub fn parse(text: &str) -> (File, Vec<SyntaxError>) {
         Err(e) => {
             let at = error::pest_position(&e);
             errors.push(SyntaxError::unreadable(text, Span::new(at, text.len())));
-            file.broken.push(Broken { span: Span::new(0, text.len()), kind: None, name: None });
+            file.broken.push(Broken {
+                span: Span::new(0, text.len()),
+                kind: None,
+                name: None,
+            });
             return (file, errors);
         }
     };
@@ -60,17 +64,26 @@ fn broken_head(text: &str, span: Span) -> Broken {
     let slice = &text[span.start..span.end];
     let keyword = slice.trim_start();
     let lead = slice.len() - keyword.len();
-    let first_word = keyword.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    let first_word = keyword
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
     let kind = ItemKind::from_keyword(first_word);
     let mut name = None;
     if let Some(kind) = kind {
         let rest = &keyword[kind.keyword().len()..];
         let trimmed = rest.trim_start();
         let id: String = trimmed.chars().take_while(|&c| is_word_char(c)).collect();
-        let starts_ok = id.chars().next().is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
+        let starts_ok = id
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
         if starts_ok && ItemKind::from_keyword(&id).is_none() {
             let start = span.start + lead + kind.keyword().len() + (rest.len() - trimmed.len());
-            name = Some(Ident { span: Span::new(start, start + id.len()), name: id });
+            name = Some(Ident {
+                span: Span::new(start, start + id.len()),
+                name: id,
+            });
         }
     }
     Broken { span, kind, name }

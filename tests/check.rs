@@ -5,31 +5,50 @@ use planc::render::{human, json, Source};
 use std::path::{Path, PathBuf};
 
 fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases"))
-        .expect("tests/cases exists")
-        .map(|e| e.expect("a readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
-        .collect();
+    let mut cases: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases"))
+            .expect("tests/cases exists")
+            .map(|e| e.expect("a readable entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+            .collect();
     cases.sort();
-    assert!(cases.len() >= 40, "tests/cases should hold a case per diagnostic");
+    assert!(
+        cases.len() >= 40,
+        "tests/cases should hold a case per diagnostic"
+    );
     cases
 }
 
 /// The first line of a case says what it shows.
 fn description(text: &str) -> String {
-    text.trim_start_matches('\u{feff}').lines().next().unwrap_or_default().trim_start_matches("// ").to_string()
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("// ")
+        .to_string()
 }
 
 #[test]
 fn rendered_for_people_and_machines() {
     for path in cases() {
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("a UTF-8 name").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 name")
+            .to_string();
         let bytes = std::fs::read(&path).expect("the case is readable");
         let text = std::str::from_utf8(&bytes).expect("cases are UTF-8");
         let analysis = planc::analyze(text, &[]);
         let file = format!("tests/cases/{name}.plan");
         let source = Source::new(&file, text, &analysis.diagnostics);
-        let rendered = human::render(&source, human::Style { color: false, width: 100 });
+        let rendered = human::render(
+            &source,
+            human::Style {
+                color: false,
+                width: 100,
+            },
+        );
         let settings = {
             let mut s = insta::Settings::clone_current();
             s.set_snapshot_suffix(name.clone());
@@ -39,7 +58,10 @@ fn rendered_for_people_and_machines() {
         };
         settings.bind(|| {
             insta::assert_snapshot!("human", rendered);
-            insta::assert_snapshot!("json", serde_json::to_string_pretty(&json::render(&[source])).expect("JSON"));
+            insta::assert_snapshot!(
+                "json",
+                serde_json::to_string_pretty(&json::render(&[source])).expect("JSON")
+            );
         });
     }
 }
@@ -48,16 +70,41 @@ fn rendered_for_people_and_machines() {
 #[test]
 fn each_case_fires_the_diagnostic_it_is_named_after() {
     for path in cases() {
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("a UTF-8 name");
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 name");
         let text = std::fs::read_to_string(&path).expect("readable");
-        let fired: Vec<&str> = planc::analyze(&text, &[]).diagnostics.iter().map(|d| d.code.name()).collect();
-        if let Some(code) = planc::Code::ALL.iter().filter(|c| name.starts_with(c.name())).max_by_key(|c| c.name().len()) {
-            assert!(fired.contains(&code.name()), "{name} should fire {}, fired {fired:?}", code.name());
+        let fired: Vec<&str> = planc::analyze(&text, &[])
+            .diagnostics
+            .iter()
+            .map(|d| d.code.name())
+            .collect();
+        if let Some(code) = planc::Code::ALL
+            .iter()
+            .filter(|c| name.starts_with(c.name()))
+            .max_by_key(|c| c.name().len())
+        {
+            assert!(
+                fired.contains(&code.name()),
+                "{name} should fire {}, fired {fired:?}",
+                code.name()
+            );
         }
     }
-    for clean in ["tests/cases/clean.plan", "tests/cases/allow-silences-warnings.plan", "examples/acme.plan", "examples/bakery.plan"] {
-        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(clean)).expect("readable");
-        let fired: Vec<String> = planc::analyze(&text, &[]).diagnostics.iter().map(|d| format!("{}: {}", d.code.name(), d.message)).collect();
+    for clean in [
+        "tests/cases/clean.plan",
+        "tests/cases/allow-silences-warnings.plan",
+        "examples/acme.plan",
+        "examples/bakery.plan",
+    ] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(clean))
+            .expect("readable");
+        let fired: Vec<String> = planc::analyze(&text, &[])
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.code.name(), d.message))
+            .collect();
         assert!(fired.is_empty(), "{clean} should be clean: {fired:#?}");
     }
 }
@@ -65,8 +112,15 @@ fn each_case_fires_the_diagnostic_it_is_named_after() {
 /// Every diagnostic name has at least one case.
 #[test]
 fn every_diagnostic_has_a_case() {
-    let names: Vec<String> = cases().iter().filter_map(|p| p.file_stem()?.to_str().map(String::from)).collect();
+    let names: Vec<String> = cases()
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(String::from))
+        .collect();
     for code in planc::Code::ALL {
-        assert!(names.iter().any(|n| n.starts_with(code.name())), "no case in tests/cases for {}", code.name());
+        assert!(
+            names.iter().any(|n| n.starts_with(code.name())),
+            "no case in tests/cases for {}",
+            code.name()
+        );
     }
 }

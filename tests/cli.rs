@@ -24,7 +24,9 @@ fn stderr(o: &Output) -> String {
 
 /// A scratch directory for this test only.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -54,19 +56,36 @@ fn warnings_exit_0_unless_denied() {
     let o = planc(&["check", "tests/cases/tactic-without-owner.plan"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stderr(&o).ends_with("planc: 1 warning in 1 file\n"));
-    let o = planc(&["check", "--deny", "warnings", "tests/cases/tactic-without-owner.plan"]);
+    let o = planc(&[
+        "check",
+        "--deny",
+        "warnings",
+        "tests/cases/tactic-without-owner.plan",
+    ]);
     assert_eq!(o.status.code(), Some(1));
 }
 
 #[test]
 fn allow_silences_a_warning_and_refuses_errors_and_unknown_names() {
-    let o = planc(&["check", "--allow", "tactic-without-owner", "--deny", "warnings", "tests/cases/tactic-without-owner.plan"]);
+    let o = planc(&[
+        "check",
+        "--allow",
+        "tactic-without-owner",
+        "--deny",
+        "warnings",
+        "tests/cases/tactic-without-owner.plan",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stderr(&o), "");
     let o = planc(&["check", "--allow", "overcommitted", "examples/acme.plan"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "planc: --allow overcommitted: `overcommitted` is an error, and only warnings can be silenced\n");
-    let o = planc(&["check", "--allow", "tactic-without-ownr", "examples/acme.plan"]);
+    let o = planc(&[
+        "check",
+        "--allow",
+        "tactic-without-ownr",
+        "examples/acme.plan",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "planc: --allow tactic-without-ownr: no warning has this name; did you mean `tactic-without-owner`?\n");
 }
@@ -80,18 +99,34 @@ fn json_goes_to_stdout_with_line_and_character_column() {
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "unknown-name");
     assert_eq!(d["severity"], "error");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(54), Some(7)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(54), Some(7))
+    );
     assert_eq!(d["file"], "tests/cases/cjk-caret.plan");
     assert_eq!(v["schema"], 1);
 }
 
 #[test]
 fn several_files_report_all_and_exit_with_the_worst() {
-    let o = planc(&["check", "examples/acme.plan", "tests/cases/tactic-without-owner.plan"]);
+    let o = planc(&[
+        "check",
+        "examples/acme.plan",
+        "tests/cases/tactic-without-owner.plan",
+    ]);
     assert_eq!(o.status.code(), Some(0));
-    let o = planc(&["check", "tests/cases/tactic-without-owner.plan", "tests/cases/unknown-name.plan", "examples/acme.plan"]);
+    let o = planc(&[
+        "check",
+        "tests/cases/tactic-without-owner.plan",
+        "tests/cases/unknown-name.plan",
+        "examples/acme.plan",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).ends_with("planc: 1 error, 1 warning in 3 files\n"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).ends_with("planc: 1 error, 1 warning in 3 files\n"),
+        "{}",
+        stderr(&o)
+    );
     let o = planc(&["check", "tests/cases/unknown-name.plan", "no/such.plan"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("there is no battle named"));
@@ -101,20 +136,31 @@ fn several_files_report_all_and_exit_with_the_worst() {
 fn a_missing_file_exits_2() {
     let o = planc(&["check", "no/such.plan"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "planc: cannot read `no/such.plan`: no such file\n");
+    assert_eq!(
+        stderr(&o),
+        "planc: cannot read `no/such.plan`: no such file\n"
+    );
 }
 
 #[test]
 fn a_directory_exits_2() {
     let o = planc(&["check", "examples"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "planc: cannot read `examples`: it is a directory; name the .plan files inside it\n");
+    assert_eq!(
+        stderr(&o),
+        "planc: cannot read `examples`: it is a directory; name the .plan files inside it\n"
+    );
 }
 
 #[test]
 fn bad_arguments_exit_2() {
     assert_eq!(planc(&["check"]).status.code(), Some(2));
-    assert_eq!(planc(&["check", "--format", "xml", "examples/acme.plan"]).status.code(), Some(2));
+    assert_eq!(
+        planc(&["check", "--format", "xml", "examples/acme.plan"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(planc(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(planc(&[]).status.code(), Some(2));
 }
@@ -124,10 +170,18 @@ fn help_and_version() {
     let o = planc(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), format!("planc {}\n", env!("CARGO_PKG_VERSION")));
-    for args in [&["--help"][..], &["check", "--help"], &["explain", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["explain", "--help"],
+    ] {
         let o = planc(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
-        assert!(stdout(&o).contains("Usage: planc"), "{args:?}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains("Usage: planc"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
     }
 }
 
@@ -136,7 +190,12 @@ fn an_empty_file_has_no_plan() {
     let dir = scratch("empty");
     let file = dir.join("empty.plan");
     std::fs::write(&file, "").expect("write");
-    let o = planc(&["check", "--format", "json", file.to_str().expect("UTF-8 path")]);
+    let o = planc(&[
+        "check",
+        "--format",
+        "json",
+        file.to_str().expect("UTF-8 path"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["diagnostics"][0]["code"], "plan-missing");
@@ -156,7 +215,10 @@ fn invalid_utf8_names_the_byte() {
     let o = planc(&["check", file.to_str().expect("UTF-8 path")]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("this file is not valid UTF-8: byte 59 (0xCA)"), "{err}");
+    assert!(
+        err.contains("this file is not valid UTF-8: byte 59 (0xCA)"),
+        "{err}"
+    );
     assert!(err.contains(":4:12]"), "{err}");
     assert!(err.contains("iconv -f GBK"), "{err}");
 }
@@ -166,7 +228,12 @@ fn a_hundred_thousand_nested_braces_are_a_syntax_error_not_a_crash() {
     let dir = scratch("braces");
     let file = dir.join("braces.plan");
     std::fs::write(&file, format!("plan \"x\" {}", "{".repeat(100_000))).expect("write");
-    let o = planc(&["check", "--format", "json", file.to_str().expect("UTF-8 path")]);
+    let o = planc(&[
+        "check",
+        "--format",
+        "json",
+        file.to_str().expect("UTF-8 path"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["diagnostics"][0]["code"], "syntax");
@@ -177,7 +244,9 @@ fn a_hundred_thousand_nested_braces_are_a_syntax_error_not_a_crash() {
 fn a_10_mb_file_is_checked() {
     let dir = scratch("big");
     let file = dir.join("big.plan");
-    let acme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.plan")).expect("acme");
+    let acme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.plan"))
+            .expect("acme");
     let line = "// 这一行只是注释，让文件变大。 This line is only a comment.\n";
     let filler = line.repeat(10 * 1024 * 1024 / line.len() + 1);
     std::fs::write(&file, format!("{filler}{acme}")).expect("write");
@@ -194,11 +263,18 @@ fn explain_prints_the_page_and_refuses_unknown_names() {
     assert!(stdout(&o).contains("## Fixed example"));
     let o = planc(&["explain", "goal-without-pth"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "planc: no diagnostic is named `goal-without-pth`; did you mean `goal-without-path`?\n");
+    assert_eq!(
+        stderr(&o),
+        "planc: no diagnostic is named `goal-without-pth`; did you mean `goal-without-path`?\n"
+    );
     let o = planc(&["explain"]);
     assert_eq!(o.status.code(), Some(0));
     for code in planc::Code::ALL {
-        assert!(stdout(&o).contains(code.name()), "{} missing from the list", code.name());
+        assert!(
+            stdout(&o).contains(code.name()),
+            "{} missing from the list",
+            code.name()
+        );
     }
 }
 
@@ -212,7 +288,12 @@ fn standard_input_is_read_with_a_dash() {
         .spawn()
         .expect("planc runs");
     use std::io::Write;
-    child.stdin.take().expect("stdin").write_all(b"metric m money\n").expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"metric m money\n")
+        .expect("write");
     let o = child.wait_with_output().expect("planc ends");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("<stdin>:1:1"), "{}", stderr(&o));

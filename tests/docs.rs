@@ -5,15 +5,26 @@ use planc::Code;
 
 #[test]
 fn every_diagnostic_has_a_page() {
-    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.name()).filter(|n| planc::docs::page(n).is_none()).collect();
-    assert!(missing.is_empty(), "no page in docs/diagnostics for: {missing:?}");
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.name())
+        .filter(|n| planc::docs::page(n).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no page in docs/diagnostics for: {missing:?}"
+    );
 }
 
 #[test]
 fn every_page_names_a_diagnostic_and_its_severity() {
     for (name, page) in planc::docs::PAGES {
-        let code = Code::from_name(name).unwrap_or_else(|| panic!("docs/diagnostics/{name}.md names no diagnostic"));
-        assert!(page.starts_with(&format!("# {name}\n")), "{name}.md must start with `# {name}`");
+        let code = Code::from_name(name)
+            .unwrap_or_else(|| panic!("docs/diagnostics/{name}.md names no diagnostic"));
+        assert!(
+            page.starts_with(&format!("# {name}\n")),
+            "{name}.md must start with `# {name}`"
+        );
         let severity = format!("**Severity:** {}", code.severity().as_str());
         assert!(page.contains(&severity), "{name}.md must say `{severity}`");
     }
@@ -33,12 +44,20 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
         };
         let fired = planc::analyze(failing, &[]).diagnostics;
         if !fired.iter().any(|d| d.code.name() == *name) {
-            let got: Vec<String> = fired.iter().map(|d| format!("{}: {}", d.code.name(), d.message)).collect();
-            problems.push(format!("{name}: the failing example does not fire it; it gives {got:#?}"));
+            let got: Vec<String> = fired
+                .iter()
+                .map(|d| format!("{}: {}", d.code.name(), d.message))
+                .collect();
+            problems.push(format!(
+                "{name}: the failing example does not fire it; it gives {got:#?}"
+            ));
         }
         let left = planc::analyze(fixed, &[]).diagnostics;
         if !left.is_empty() {
-            let got: Vec<String> = left.iter().map(|d| format!("{}: {}", d.code.name(), d.message)).collect();
+            let got: Vec<String> = left
+                .iter()
+                .map(|d| format!("{}: {}", d.code.name(), d.message))
+                .collect();
             problems.push(format!("{name}: the fixed example is not clean: {got:#?}"));
         }
     }

@@ -16,7 +16,10 @@ use std::collections::HashSet;
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::new();
     for kind in [EdgeKind::Supports, EdgeKind::After] {
-        let graph = ctx.graph.graph.filter_map(|_, &n| Some(n), |_, e| (e.kind == kind).then_some(*e));
+        let graph = ctx
+            .graph
+            .graph
+            .filter_map(|_, &n| Some(n), |_, e| (e.kind == kind).then_some(*e));
         let mut components: Vec<Vec<NodeIndex>> = tarjan_scc(&graph)
             .into_iter()
             .filter(|c| c.len() > 1 || graph.find_edge(c[0], c[0]).is_some())
@@ -31,10 +34,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
             let path = loop_through(&graph, start, &set);
             let ids: Vec<ItemId> = path.iter().map(|&n| graph[n]).collect();
             in_cycle.extend(component.iter().map(|&n| graph[n]));
-            let names: Vec<String> = ids.iter().chain(ids.first()).map(|&id| format!("`{}`", name(ctx, id))).collect();
+            let names: Vec<String> = ids
+                .iter()
+                .chain(ids.first())
+                .map(|&id| format!("`{}`", name(ctx, id)))
+                .collect();
             let first = ids[0];
             // The reference that closes the loop back to the first item.
-            let closing = path.last().and_then(|&last| graph.edges(last).find(|e| e.target() == start)).map(|e| e.weight().span);
+            let closing = path
+                .last()
+                .and_then(|&last| graph.edges(last).find(|e| e.target() == start))
+                .map(|e| e.weight().span);
             let what = match (kind, first.kind) {
                 (EdgeKind::Supports, _) => "goals support each other",
                 (_, ItemKind::Battle) => "battles each wait for the other to end",
@@ -48,7 +58,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
             .with_span_label("this closes the loop");
             for e in path.windows(2) {
                 if let Some(edge) = graph.edges(e[0]).find(|x| x.target() == e[1]) {
-                    d = d.with_label(edge.weight().span, format!("`{}` {} `{}`", name(ctx, graph[e[0]]), kind.word(), name(ctx, graph[e[1]])));
+                    d = d.with_label(
+                        edge.weight().span,
+                        format!(
+                            "`{}` {} `{}`",
+                            name(ctx, graph[e[0]]),
+                            kind.word(),
+                            name(ctx, graph[e[1]])
+                        ),
+                    );
                 }
             }
             let help = match kind {
@@ -62,15 +80,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
 }
 
 fn name(ctx: &Ctx, id: ItemId) -> String {
-    ctx.model.common(id).map_or_else(String::new, |c| c.id.name.clone())
+    ctx.model
+        .common(id)
+        .map_or_else(String::new, |c| c.id.name.clone())
 }
 
 fn span_of(ctx: &Ctx, id: ItemId) -> crate::span::Span {
-    ctx.model.common(id).map_or_else(Default::default, |c| c.id.span)
+    ctx.model
+        .common(id)
+        .map_or_else(Default::default, |c| c.id.span)
 }
 
 /// A simple loop from `start` back to it within one component.
-fn loop_through<N, E>(graph: &petgraph::Graph<N, E>, start: NodeIndex, set: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+fn loop_through<N, E>(
+    graph: &petgraph::Graph<N, E>,
+    start: NodeIndex,
+    set: &HashSet<NodeIndex>,
+) -> Vec<NodeIndex> {
     // Breadth-first from start; the first time an edge leads back to start,
     // walk the parents back: the shortest loop through start.
     let mut parent = std::collections::HashMap::new();

@@ -61,23 +61,38 @@ pub fn resource_loads(model: &Model) -> Vec<ResourceLoad> {
             let pool: Vec<_> = all.iter().filter(|c| c.resource == r).collect();
             let list: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
             let pieces: Vec<LoadPiece> = if resource.kind == Some(PoolKind::Capacity) {
-                sweep::profile(&list).into_iter().map(|p| LoadPiece { range: p.range, used: p.load }).collect()
+                sweep::profile(&list)
+                    .into_iter()
+                    .map(|p| LoadPiece {
+                        range: p.range,
+                        used: p.load,
+                    })
+                    .collect()
             } else {
                 Vec::new()
             };
-            let peak = pieces.iter().copied().fold(None, |best: Option<LoadPiece>, p| match best {
-                Some(b) if b.used >= p.used => Some(b),
-                _ => Some(p),
-            });
+            let peak = pieces
+                .iter()
+                .copied()
+                .fold(None, |best: Option<LoadPiece>, p| match best {
+                    Some(b) if b.used >= p.used => Some(b),
+                    _ => Some(p),
+                });
             let mut by_battle: Vec<(usize, Amount)> = Vec::new();
             for c in &pool {
                 match by_battle.iter_mut().find(|(b, _)| *b == c.battle) {
-                    Some((_, a)) => *a = a.add(c.charge.amount),
+                    Some((_, a)) => *a = a.plus(c.charge.amount),
                     None => by_battle.push((c.battle, c.charge.amount)),
                 }
             }
-            let total_used = list.iter().fold(Amount::ZERO, |a, c| a.add(c.amount));
-            ResourceLoad { resource: r, pieces, peak, total_used, by_battle }
+            let total_used = list.iter().fold(Amount::ZERO, |a, c| a.plus(c.amount));
+            ResourceLoad {
+                resource: r,
+                pieces,
+                peak,
+                total_used,
+                by_battle,
+            }
         })
         .collect()
 }
@@ -90,9 +105,15 @@ pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
         .enumerate()
         .map(|(g, goal)| {
             let metric = goal.target.as_ref().and_then(|t| t.metric.target);
-            let counts = metric.is_some_and(|m| matches!(model.metrics[m].unit, UnitKind::Money | UnitKind::Count));
+            let counts = metric.is_some_and(|m| {
+                matches!(model.metrics[m].unit, UnitKind::Money | UnitKind::Count)
+            });
             let gap = match (&goal.target, counts) {
-                (Some(t), true) => Some(t.qty.amount.sub(goal.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount))),
+                (Some(t), true) => Some(
+                    t.qty
+                        .amount
+                        .minus(goal.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount)),
+                ),
                 _ => None,
             };
             let mut covered = Amount::ZERO;
@@ -101,13 +122,18 @@ pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
                 for b in ctx.battles_tracing_to(g) {
                     for u in &model.battles[b].objective {
                         if u.what.target == Some(metric) && u.qty.change {
-                            covered = covered.add(u.qty.amount);
+                            covered = covered.plus(u.qty.amount);
                             contributions.push((b, u.qty.amount));
                         }
                     }
                 }
             }
-            GoalCoverage { goal: g, gap, covered, contributions }
+            GoalCoverage {
+                goal: g,
+                gap,
+                covered,
+                contributions,
+            }
         })
         .collect()
 }

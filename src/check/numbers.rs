@@ -43,8 +43,12 @@ pub fn months_in(start: Date, end: Date) -> u32 {
 }
 
 fn split(ctx: &Ctx, goal: &Goal, out: &mut Vec<Diagnostic>) {
-    let (Some(split), Some(target)) = (&goal.split, &goal.target) else { return };
-    let Some(unit) = metric_unit(ctx, goal) else { return };
+    let (Some(split), Some(target)) = (&goal.split, &goal.target) else {
+        return;
+    };
+    let Some(unit) = metric_unit(ctx, goal) else {
+        return;
+    };
     let name = goal.common.describe(ItemKind::Goal);
     if unit == UnitKind::Percent {
         out.push(
@@ -66,19 +70,33 @@ fn split(ctx: &Ctx, goal: &Goal, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::SplitMismatch,
                     split.span,
-                    format!("this split has {} values, but the plan period has {expected} {per}s", split.values.len()),
+                    format!(
+                        "this split has {} values, but the plan period has {expected} {per}s",
+                        split.values.len()
+                    ),
                 )
                 .with_span_label(format!("{} values", split.values.len()))
-                .with_label(period.span, format!("{expected} {per}s from {} to {}", period.range.start, period.range.end))
-                .with_help(format!("Give one value per {per} of the period, from its start: {expected} in all.")),
+                .with_label(
+                    period.span,
+                    format!(
+                        "{expected} {per}s from {} to {}",
+                        period.range.start, period.range.end
+                    ),
+                )
+                .with_help(format!(
+                    "Give one value per {per} of the period, from its start: {expected} in all."
+                )),
             );
             return;
         }
     }
-    let sum = split.values.iter().fold(Amount::ZERO, |acc, v| acc.add(v.amount));
+    let sum = split
+        .values
+        .iter()
+        .fold(Amount::ZERO, |acc, v| acc.plus(v.amount));
     if sum != target.qty.amount {
         let style = target.qty.style();
-        let diff = sum.sub(target.qty.amount);
+        let diff = sum.minus(target.qty.amount);
         out.push(
             Diagnostic::new(
                 Code::SplitMismatch,
@@ -100,8 +118,13 @@ fn split(ctx: &Ctx, goal: &Goal, out: &mut Vec<Diagnostic>) {
 
 fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
     let Some(target) = &goal.target else { return };
-    let Some(metric) = target.metric.target else { return };
-    if !matches!(ctx.model.metrics[metric].unit, UnitKind::Money | UnitKind::Count) {
+    let Some(metric) = target.metric.target else {
+        return;
+    };
+    if !matches!(
+        ctx.model.metrics[metric].unit,
+        UnitKind::Money | UnitKind::Count
+    ) {
         return;
     }
     // A goal no path serves is `goal-without-path`, not also undercovered;
@@ -110,14 +133,16 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
         return;
     }
     let baseline = goal.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount);
-    let gap = target.qty.amount.sub(baseline);
+    let gap = target.qty.amount.minus(baseline);
     if gap.is_zero() {
         return;
     }
     let battles = ctx.battles_tracing_to(g);
     // A battle without an objective is already reported; its missing
     // contribution is that fault, not a second one.
-    let unreadable = |b: &crate::model::Battle| b.common.damaged || !b.common.has(crate::syntax::ast::AttrKey::Objective);
+    let unreadable = |b: &crate::model::Battle| {
+        b.common.damaged || !b.common.has(crate::syntax::ast::AttrKey::Objective)
+    };
     if battles.iter().any(|&b| unreadable(&ctx.model.battles[b])) {
         return;
     }
@@ -126,7 +151,7 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
     for &b in &battles {
         for u in &ctx.model.battles[b].objective {
             if u.what.target == Some(metric) && u.qty.change {
-                sum = sum.add(u.qty.amount);
+                sum = sum.plus(u.qty.amount);
                 contributions.push((b, u));
             }
         }
@@ -135,10 +160,13 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
     if !short {
         return;
     }
-    let style = Style { unit: target.qty.unit, scale: target.qty.scale };
+    let style = Style {
+        unit: target.qty.unit,
+        scale: target.qty.scale,
+    };
     let metric_name = &ctx.model.metrics[metric].common.id.name;
     let name = goal.common.describe(ItemKind::Goal);
-    let missing = gap.sub(sum);
+    let missing = gap.minus(sum);
     let mut d = Diagnostic::new(
         Code::GoalUndercovered,
         goal.common.id.span,
@@ -148,16 +176,30 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
             style.format_signed(gap, true)
         ),
     )
-    .with_span_label(format!("{} not covered", style.format_signed(missing, true)))
+    .with_span_label(format!(
+        "{} not covered",
+        style.format_signed(missing, true)
+    ))
     .with_label(
         target.span,
         match &goal.baseline {
-            Some(b) => format!("gap: {} − baseline {} = {}", target.qty.text, b.text, style.format_signed(gap, true)),
+            Some(b) => format!(
+                "gap: {} − baseline {} = {}",
+                target.qty.text,
+                b.text,
+                style.format_signed(gap, true)
+            ),
             None => format!("gap: all of {} (no baseline)", target.qty.text),
         },
     );
     for (b, u) in contributions {
-        d = d.with_label(u.qty.span, format!("{} from battle `{}`", u.qty.text, ctx.model.battles[b].common.id.name));
+        d = d.with_label(
+            u.qty.span,
+            format!(
+                "{} from battle `{}`",
+                u.qty.text, ctx.model.battles[b].common.id.name
+            ),
+        );
     }
     let help = if battles.is_empty() {
         "No battle is on a path serving this goal yet: plan battles whose `objective` moves this metric.".to_string()
@@ -184,30 +226,75 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     };
     for g in &m.goals {
-        mark(&mut metric_used, g.target.as_ref().and_then(|t| t.metric.target));
+        mark(
+            &mut metric_used,
+            g.target.as_ref().and_then(|t| t.metric.target),
+        );
     }
     for p in &m.paths {
-        p.expects.iter().for_each(|u| mark(&mut metric_used, u.what.target));
-        p.cost.iter().for_each(|u| mark(&mut resource_used, u.what.target));
+        p.expects
+            .iter()
+            .for_each(|u| mark(&mut metric_used, u.what.target));
+        p.cost
+            .iter()
+            .for_each(|u| mark(&mut resource_used, u.what.target));
     }
     for b in &m.battles {
-        b.objective.iter().for_each(|u| mark(&mut metric_used, u.what.target));
-        b.needs.iter().for_each(|u| mark(&mut resource_used, u.what.target));
+        b.objective
+            .iter()
+            .for_each(|u| mark(&mut metric_used, u.what.target));
+        b.needs
+            .iter()
+            .for_each(|u| mark(&mut resource_used, u.what.target));
     }
     for t in &m.tactics {
-        mark(&mut metric_used, t.win.as_ref().and_then(|w| w.metric.target));
-        t.needs.iter().for_each(|u| mark(&mut resource_used, u.what.target));
+        mark(
+            &mut metric_used,
+            t.win.as_ref().and_then(|w| w.metric.target),
+        );
+        t.needs
+            .iter()
+            .for_each(|u| mark(&mut resource_used, u.what.target));
     }
     // A name that did not resolve may have meant one of these.
-    let dangling_metric = m.goals.iter().filter_map(|g| g.target.as_ref()).any(|t| t.metric.target.is_none())
-        || m.paths.iter().flat_map(|p| &p.expects).any(|u| u.what.target.is_none())
-        || m.battles.iter().flat_map(|b| &b.objective).any(|u| u.what.target.is_none())
-        || m.tactics.iter().filter_map(|t| t.win.as_ref()).any(|w| w.metric.target.is_none());
-    let dangling_resource = m.paths.iter().flat_map(|p| &p.cost).any(|u| u.what.target.is_none())
-        || m.battles.iter().flat_map(|b| &b.needs).any(|u| u.what.target.is_none())
-        || m.tactics.iter().flat_map(|t| &t.needs).any(|u| u.what.target.is_none());
+    let dangling_metric = m
+        .goals
+        .iter()
+        .filter_map(|g| g.target.as_ref())
+        .any(|t| t.metric.target.is_none())
+        || m.paths
+            .iter()
+            .flat_map(|p| &p.expects)
+            .any(|u| u.what.target.is_none())
+        || m.battles
+            .iter()
+            .flat_map(|b| &b.objective)
+            .any(|u| u.what.target.is_none())
+        || m.tactics
+            .iter()
+            .filter_map(|t| t.win.as_ref())
+            .any(|w| w.metric.target.is_none());
+    let dangling_resource = m
+        .paths
+        .iter()
+        .flat_map(|p| &p.cost)
+        .any(|u| u.what.target.is_none())
+        || m.battles
+            .iter()
+            .flat_map(|b| &b.needs)
+            .any(|u| u.what.target.is_none())
+        || m.tactics
+            .iter()
+            .flat_map(|t| &t.needs)
+            .any(|u| u.what.target.is_none());
     if !dangling_metric {
-        for (i, (metric, _)) in m.metrics.iter().zip(&metric_used).enumerate().filter(|(_, (_, &used))| !used) {
+        for (i, (metric, _)) in m
+            .metrics
+            .iter()
+            .zip(&metric_used)
+            .enumerate()
+            .filter(|(_, (_, &used))| !used)
+        {
             if !ctx.reachable(ItemKind::Metric, i) {
                 continue;
             }
@@ -223,18 +310,28 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     if !dangling_resource {
-        for (i, (resource, _)) in m.resources.iter().zip(&resource_used).enumerate().filter(|(_, (_, &used))| !used) {
+        for (i, (resource, _)) in m
+            .resources
+            .iter()
+            .zip(&resource_used)
+            .enumerate()
+            .filter(|(_, (_, &used))| !used)
+        {
             if !ctx.reachable(ItemKind::Resource, i) {
                 continue;
             }
             let c = &resource.common;
             out.push(
-                Diagnostic::new(Code::UnusedResource, c.id.span, format!("{} is never used", c.describe(ItemKind::Resource)))
-                    .with_span_label("nothing needs or costs it")
-                    .with_help(format!(
-                        "Name `{}` in a battle's or tactic's `needs` or a path's `cost`, or remove it.",
-                        c.name()
-                    )),
+                Diagnostic::new(
+                    Code::UnusedResource,
+                    c.id.span,
+                    format!("{} is never used", c.describe(ItemKind::Resource)),
+                )
+                .with_span_label("nothing needs or costs it")
+                .with_help(format!(
+                    "Name `{}` in a battle's or tactic's `needs` or a path's `cost`, or remove it.",
+                    c.name()
+                )),
             );
         }
     }

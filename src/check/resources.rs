@@ -30,7 +30,9 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
         if battle.common.damaged {
             continue;
         }
-        let Some(window) = battle.window else { continue };
+        let Some(window) = battle.window else {
+            continue;
+        };
         if !battle.needs.is_empty() {
             for u in &battle.needs {
                 if let Some(r) = u.what.target {
@@ -38,7 +40,10 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
                         resource: r,
                         battle: b,
                         tactic: None,
-                        charge: Charge { range: window.range, amount: u.qty.amount },
+                        charge: Charge {
+                            range: window.range,
+                            amount: u.qty.amount,
+                        },
                         span: u.qty.span,
                         text: u.qty.text.clone(),
                     });
@@ -58,7 +63,10 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
                         resource: r,
                         battle: b,
                         tactic: Some(t),
-                        charge: Charge { range, amount: u.qty.amount },
+                        charge: Charge {
+                            range,
+                            amount: u.qty.amount,
+                        },
                         span: u.qty.span,
                         text: u.qty.text.clone(),
                     });
@@ -85,7 +93,9 @@ fn who(ctx: &Ctx, c: &PoolCharge) -> String {
 
 fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
     for (r, resource) in ctx.model.resources.iter().enumerate() {
-        let (Some(kind), Some(limit)) = (resource.kind, &resource.amount) else { continue };
+        let (Some(kind), Some(limit)) = (resource.kind, &resource.amount) else {
+            continue;
+        };
         if resource.common.damaged {
             continue;
         }
@@ -95,11 +105,18 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
         match kind {
             PoolKind::Capacity => {
                 let charges: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
-                let Some(piece) = sweep::first_over(&charges, limit.amount) else { continue };
+                let Some(piece) = sweep::first_over(&charges, limit.amount) else {
+                    continue;
+                };
                 let active = sweep::active_on(&charges, piece.range.start);
                 // The one that tips it over: the latest to start, then the last written.
-                let Some(&tip) = active.iter().max_by_key(|&&i| (charges[i].range.start, pool[i].span.start)) else { continue };
-                let over = piece.load.sub(limit.amount);
+                let Some(&tip) = active
+                    .iter()
+                    .max_by_key(|&&i| (charges[i].range.start, pool[i].span.start))
+                else {
+                    continue;
+                };
+                let over = piece.load.minus(limit.amount);
                 let mut d = Diagnostic::new(
                     Code::Overcommitted,
                     pool[tip].span,
@@ -111,10 +128,22 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                         style.format(over)
                     ),
                 )
-                .with_span_label(format!("{} needs {} here, which tips it over", who(ctx, pool[tip]), pool[tip].text))
+                .with_span_label(format!(
+                    "{} needs {} here, which tips it over",
+                    who(ctx, pool[tip]),
+                    pool[tip].text
+                ))
                 .with_label(limit.span, format!("capacity {}", limit.text));
                 for &i in active.iter().filter(|&&i| i != tip) {
-                    d = d.with_label(pool[i].span, format!("{} needs {} ({})", who(ctx, pool[i]), pool[i].text, charges[i].range));
+                    d = d.with_label(
+                        pool[i].span,
+                        format!(
+                            "{} needs {} ({})",
+                            who(ctx, pool[i]),
+                            pool[i].text,
+                            charges[i].range
+                        ),
+                    );
                 }
                 out.push(d.with_help(format!(
                     "Between {} and {}, move a battle's window so they do not overlap, lower what they need, or raise the capacity of `{}`.",
@@ -127,13 +156,13 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                 let mut sum = Amount::ZERO;
                 let mut tip = None;
                 for (i, c) in pool.iter().enumerate() {
-                    sum = sum.add(c.charge.amount);
+                    sum = sum.plus(c.charge.amount);
                     if tip.is_none() && sum > limit.amount {
                         tip = Some(i);
                     }
                 }
                 let Some(tip) = tip else { continue };
-                let over = sum.sub(limit.amount);
+                let over = sum.minus(limit.amount);
                 let mut d = Diagnostic::new(
                     Code::Overcommitted,
                     pool[tip].span,
@@ -173,10 +202,18 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if battle.needs.is_empty() || battle.common.damaged {
             continue;
         }
-        let Some(window) = battle.window else { continue };
-        let tactics: Vec<usize> = ctx.tactics_for[b].iter().copied().filter(|&t| !m.tactics[t].common.damaged).collect();
+        let Some(window) = battle.window else {
+            continue;
+        };
+        let tactics: Vec<usize> = ctx.tactics_for[b]
+            .iter()
+            .copied()
+            .filter(|&t| !m.tactics[t].common.damaged)
+            .collect();
         for (r, resource) in m.resources.iter().enumerate() {
-            let (Some(kind), false) = (resource.kind, resource.common.damaged) else { continue };
+            let (Some(kind), false) = (resource.kind, resource.common.damaged) else {
+                continue;
+            };
             let uses: Vec<(usize, &Use, Charge)> = tactics
                 .iter()
                 .flat_map(|&t| {
@@ -185,7 +222,16 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         .needs
                         .iter()
                         .filter(move |u| u.what.target == Some(r))
-                        .map(move |u| (t, u, Charge { range, amount: u.qty.amount }))
+                        .map(move |u| {
+                            (
+                                t,
+                                u,
+                                Charge {
+                                    range,
+                                    amount: u.qty.amount,
+                                },
+                            )
+                        })
                 })
                 .collect();
             if uses.is_empty() {
@@ -201,7 +247,7 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     None => continue,
                 },
                 PoolKind::Total => {
-                    let sum = charges.iter().fold(Amount::ZERO, |a, c| a.add(c.amount));
+                    let sum = charges.iter().fold(Amount::ZERO, |a, c| a.plus(c.amount));
                     if sum <= allowed {
                         continue;
                     }
@@ -224,14 +270,24 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 }
             };
             let mut d = Diagnostic::new(Code::TacticsExceedBattle, primary, message)
-                .with_span_label(if envelope.is_some() { "the battle's envelope" } else { "the battle's needs" });
+                .with_span_label(if envelope.is_some() {
+                    "the battle's envelope"
+                } else {
+                    "the battle's needs"
+                });
             let active: Vec<usize> = match range {
                 Some(range) => sweep::active_on(&charges, range.start),
                 None => (0..uses.len()).collect(),
             };
             for i in active {
                 let (t, u, _) = uses[i];
-                d = d.with_label(u.qty.span, format!("tactic `{}` needs {}", m.tactics[t].common.id.name, u.qty.text));
+                d = d.with_label(
+                    u.qty.span,
+                    format!(
+                        "tactic `{}` needs {}",
+                        m.tactics[t].common.id.name, u.qty.text
+                    ),
+                );
             }
             let help = if envelope.is_some() {
                 format!("Raise the battle's `needs {rname} …` to cover its tactics, or lower what the tactics need; tactics draw from their battle's envelope.")
@@ -252,9 +308,16 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
         for cost in &path.cost {
             let Some(r) = cost.what.target else { continue };
             let resource = &m.resources[r];
-            let (Some(kind), false) = (resource.kind, resource.common.damaged) else { continue };
-            let pool: Vec<&PoolCharge> =
-                all.iter().filter(|c| c.resource == r && m.battles[c.battle].on.as_ref().and_then(|o| o.target) == Some(p)).collect();
+            let (Some(kind), false) = (resource.kind, resource.common.damaged) else {
+                continue;
+            };
+            let pool: Vec<&PoolCharge> = all
+                .iter()
+                .filter(|c| {
+                    c.resource == r
+                        && m.battles[c.battle].on.as_ref().and_then(|o| o.target) == Some(p)
+                })
+                .collect();
             let charges: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
             let style: Style = cost.qty.style();
             let (load, range) = match kind {
@@ -263,7 +326,7 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                     None => continue,
                 },
                 PoolKind::Total => {
-                    let sum = charges.iter().fold(Amount::ZERO, |a, c| a.add(c.amount));
+                    let sum = charges.iter().fold(Amount::ZERO, |a, c| a.plus(c.amount));
                     if sum <= cost.qty.amount {
                         continue;
                     }
@@ -285,13 +348,17 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                     cost.qty.text
                 ),
             };
-            let mut d = Diagnostic::new(Code::PathOverCost, cost.qty.span, message).with_span_label("estimated cost");
+            let mut d = Diagnostic::new(Code::PathOverCost, cost.qty.span, message)
+                .with_span_label("estimated cost");
             let active: Vec<usize> = match range {
                 Some(range) => sweep::active_on(&charges, range.start),
                 None => (0..pool.len()).collect(),
             };
             for i in active {
-                d = d.with_label(pool[i].span, format!("{} needs {}", who(ctx, pool[i]), pool[i].text));
+                d = d.with_label(
+                    pool[i].span,
+                    format!("{} needs {}", who(ctx, pool[i]), pool[i].text),
+                );
             }
             out.push(d.with_help(format!(
                 "Update the path's `cost {rname} …` to what its battles really need, or scale the battles down."

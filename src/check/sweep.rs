@@ -23,7 +23,7 @@ pub fn profile(charges: &[Charge]) -> Vec<Piece> {
     let mut events: Vec<(Date, Amount)> = Vec::with_capacity(charges.len() * 2);
     for c in charges {
         events.push((c.range.start, c.amount));
-        events.push((c.range.end.add_days(1), c.amount.neg()));
+        events.push((c.range.end.add_days(1), c.amount.negated()));
     }
     events.sort_unstable_by_key(|e| e.0);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -32,16 +32,23 @@ pub fn profile(charges: &[Charge]) -> Vec<Piece> {
     while i < events.len() {
         let day = events[i].0;
         while i < events.len() && events[i].0 == day {
-            load = load.add(events[i].1);
+            load = load.plus(events[i].1);
             i += 1;
         }
-        let Some(&(next, _)) = events.get(i) else { break };
+        let Some(&(next, _)) = events.get(i) else {
+            break;
+        };
         if load.is_zero() {
             continue;
         }
-        let range = DateRange { start: day, end: next.add_days(-1) };
+        let range = DateRange {
+            start: day,
+            end: next.add_days(-1),
+        };
         match pieces.last_mut() {
-            Some(last) if last.load == load && last.range.end.add_days(1) == day => last.range.end = range.end,
+            Some(last) if last.load == load && last.range.end.add_days(1) == day => {
+                last.range.end = range.end
+            }
             _ => pieces.push(Piece { range, load }),
         }
     }
@@ -66,7 +73,12 @@ pub fn over(charges: &[Charge], limit: Amount) -> Vec<Piece> {
 
 /// The indices of the charges active on `day`.
 pub fn active_on(charges: &[Charge], day: Date) -> Vec<usize> {
-    charges.iter().enumerate().filter(|(_, c)| c.range.start <= day && day <= c.range.end).map(|(i, _)| i).collect()
+    charges
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.range.start <= day && day <= c.range.end)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The first stretch of days above `limit`, as the range of days whose load
@@ -90,7 +102,7 @@ mod tests {
             let load = charges
                 .iter()
                 .filter(|c| c.range.start <= day(d) && day(d) <= c.range.end)
-                .fold(Amount::ZERO, |acc, c| acc.add(c.amount));
+                .fold(Amount::ZERO, |acc, c| acc.plus(c.amount));
             out.push((d, load));
         }
         out
@@ -99,7 +111,13 @@ mod tests {
     fn arb_charges() -> impl Strategy<Value = Vec<Charge>> {
         prop::collection::vec((0i32..60, 0i32..20, 1i64..5), 0..12).prop_map(|v| {
             v.into_iter()
-                .map(|(s, len, a)| Charge { range: DateRange { start: day(s), end: day(s + len) }, amount: Amount::units(a) })
+                .map(|(s, len, a)| Charge {
+                    range: DateRange {
+                        start: day(s),
+                        end: day(s + len),
+                    },
+                    amount: Amount::units(a),
+                })
                 .collect()
         })
     }

@@ -19,23 +19,41 @@ pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
             if let Some(t) = &goal.target {
                 let by = t.by.value;
                 if by < period.range.start || by > period.range.end {
-                    out.push(outside_period(t.by.span, &goal.common.describe(ItemKind::Goal), "the target date", period));
+                    out.push(outside_period(
+                        t.by.span,
+                        &goal.common.describe(ItemKind::Goal),
+                        "the target date",
+                        period,
+                    ));
                 }
             }
         }
         for battle in &m.battles {
             if let Some(w) = battle.window.filter(outside) {
-                out.push(outside_period(w.span, &battle.common.describe(ItemKind::Battle), "the window", period));
+                out.push(outside_period(
+                    w.span,
+                    &battle.common.describe(ItemKind::Battle),
+                    "the window",
+                    period,
+                ));
             }
         }
         for tactic in &m.tactics {
             if let Some(w) = tactic.window.filter(outside) {
-                out.push(outside_period(w.span, &tactic.common.describe(ItemKind::Tactic), "the window", period));
+                out.push(outside_period(
+                    w.span,
+                    &tactic.common.describe(ItemKind::Tactic),
+                    "the window",
+                    period,
+                ));
             }
         }
     }
     for tactic in &m.tactics {
-        let (Some(w), Some(b)) = (tactic.window, tactic.battle.as_ref().and_then(|r| r.target)) else { continue };
+        let (Some(w), Some(b)) = (tactic.window, tactic.battle.as_ref().and_then(|r| r.target))
+        else {
+            continue;
+        };
         let battle = &m.battles[b];
         let Some(bw) = battle.window else { continue };
         if !bw.range.contains(&w.range) && !outside(&w) {
@@ -77,12 +95,22 @@ fn outside_period(span: Span, what: &str, part: &str, period: Window) -> Diagnos
 fn deadlines(ctx: &Ctx, outside: &dyn Fn(&Window) -> bool, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
     for (b, battle) in m.battles.iter().enumerate() {
-        let Some(w) = battle.window.filter(|w| !outside(w)) else { continue };
+        let Some(w) = battle.window.filter(|w| !outside(w)) else {
+            continue;
+        };
         for g in ctx.goals_of_battle(b) {
             let goal = &m.goals[g];
             let Some(t) = &goal.target else { continue };
-            let Some(metric) = t.metric.target else { continue };
-            let Some(objective) = battle.objective.iter().find(|u| u.what.target == Some(metric)) else { continue };
+            let Some(metric) = t.metric.target else {
+                continue;
+            };
+            let Some(objective) = battle
+                .objective
+                .iter()
+                .find(|u| u.what.target == Some(metric))
+            else {
+                continue;
+            };
             if w.range.end > t.by.value {
                 out.push(
                     Diagnostic::new(
@@ -109,35 +137,58 @@ fn deadlines(ctx: &Ctx, outside: &dyn Fn(&Window) -> bool, out: &mut Vec<Diagnos
 fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
     for (i, battle) in m.battles.iter().enumerate() {
-        if in_cycle.contains(&ItemId { kind: ItemKind::Battle, index: i }) {
+        if in_cycle.contains(&ItemId {
+            kind: ItemKind::Battle,
+            index: i,
+        }) {
             continue;
         }
         let Some(w) = battle.window else { continue };
         for r in &battle.after {
             let Some(other) = r.target else { continue };
-            let Some(ow) = m.battles[other].window else { continue };
+            let Some(ow) = m.battles[other].window else {
+                continue;
+            };
             if w.range.start <= ow.range.end {
-                out.push(violated(&battle.common.describe(ItemKind::Battle), w, r.span, &m.battles[other].common.id.name, ow));
+                out.push(violated(
+                    &battle.common.describe(ItemKind::Battle),
+                    w,
+                    r.span,
+                    &m.battles[other].common.id.name,
+                    ow,
+                ));
             }
         }
     }
     for (i, tactic) in m.tactics.iter().enumerate() {
-        if in_cycle.contains(&ItemId { kind: ItemKind::Tactic, index: i }) {
+        if in_cycle.contains(&ItemId {
+            kind: ItemKind::Tactic,
+            index: i,
+        }) {
             continue;
         }
-        let Some(range) = m.tactic_window(tactic) else { continue };
+        let Some(range) = m.tactic_window(tactic) else {
+            continue;
+        };
         let span = tactic.window.map_or(tactic.common.id.span, |w| w.span);
         for r in &tactic.after {
             let Some(other) = r.target else { continue };
-            let Some(orange) = m.tactic_window(&m.tactics[other]) else { continue };
-            let ospan = m.tactics[other].window.map_or(m.tactics[other].common.id.span, |w| w.span);
+            let Some(orange) = m.tactic_window(&m.tactics[other]) else {
+                continue;
+            };
+            let ospan = m.tactics[other]
+                .window
+                .map_or(m.tactics[other].common.id.span, |w| w.span);
             if range.start <= orange.end {
                 out.push(violated(
                     &tactic.common.describe(ItemKind::Tactic),
                     Window { range, span },
                     r.span,
                     &m.tactics[other].common.id.name,
-                    Window { range: orange, span: ospan },
+                    Window {
+                        range: orange,
+                        span: ospan,
+                    },
                 ));
             }
         }

@@ -61,16 +61,28 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         if !c.has(AttrKey::Objective) {
             out.push(
-                Diagnostic::new(Code::BattleWithoutObjective, c.id.span, format!("{what} has no objective"))
-                    .with_span_label("no `objective`")
-                    .with_help("Say what winning means in numbers, like `objective new_customers +5000`."),
+                Diagnostic::new(
+                    Code::BattleWithoutObjective,
+                    c.id.span,
+                    format!("{what} has no objective"),
+                )
+                .with_span_label("no `objective`")
+                .with_help(
+                    "Say what winning means in numbers, like `objective new_customers +5000`.",
+                ),
             );
         }
         if !c.has(AttrKey::Window) {
             out.push(
-                Diagnostic::new(Code::BattleWithoutWindow, c.id.span, format!("{what} has no window"))
-                    .with_span_label("no `window`")
-                    .with_help("Give the battle a start and an end, like `window 2026-04-01 .. 2026-05-15`."),
+                Diagnostic::new(
+                    Code::BattleWithoutWindow,
+                    c.id.span,
+                    format!("{what} has no window"),
+                )
+                .with_span_label("no `window`")
+                .with_help(
+                    "Give the battle a start and an end, like `window 2026-04-01 .. 2026-05-15`.",
+                ),
             );
         }
         if ctx.tactics_for[b].is_empty() && !ctx.dangling_for {
@@ -106,16 +118,24 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let what = c.describe(ItemKind::Tactic);
         if !c.has(AttrKey::For) {
             out.push(
-                Diagnostic::new(Code::TacticWithoutBattle, c.id.span, format!("{what} is for no battle"))
-                    .with_span_label("no `for`")
-                    .with_help("Add `for BATTLE` naming the battle this tactic helps win."),
+                Diagnostic::new(
+                    Code::TacticWithoutBattle,
+                    c.id.span,
+                    format!("{what} is for no battle"),
+                )
+                .with_span_label("no `for`")
+                .with_help("Add `for BATTLE` naming the battle this tactic helps win."),
             );
         }
         if !c.has(AttrKey::Win) {
             out.push(
-                Diagnostic::new(Code::TacticWithoutWin, c.id.span, format!("{what} has no way to tell whether it won"))
-                    .with_span_label("no `win`")
-                    .with_help("Add a win criterion, like `win referrals >= 1500`."),
+                Diagnostic::new(
+                    Code::TacticWithoutWin,
+                    c.id.span,
+                    format!("{what} has no way to tell whether it won"),
+                )
+                .with_span_label("no `win`")
+                .with_help("Add a win criterion, like `win referrals >= 1500`."),
             );
         }
     }

@@ -43,12 +43,21 @@ fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
         .iter()
         .map(|name| match Code::from_name(name) {
             Some(code) if !matches!(code.severity(), planc::Severity::Error) => Ok(code),
-            Some(_) => Err(format!("--allow {name}: `{name}` is an error, and only warnings can be silenced")),
+            Some(_) => Err(format!(
+                "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+            )),
             None => {
-                let warnings = Code::ALL.iter().filter(|c| c.severity() == planc::Severity::Warning).map(|c| c.name());
+                let warnings = Code::ALL
+                    .iter()
+                    .filter(|c| c.severity() == planc::Severity::Warning)
+                    .map(|c| c.name());
                 Err(match planc::suggest::closest(name, warnings) {
-                    Some(s) => format!("--allow {name}: no warning has this name; did you mean `{s}`?"),
-                    None => format!("--allow {name}: no warning has this name; `planc explain` lists them"),
+                    Some(s) => {
+                        format!("--allow {name}: no warning has this name; did you mean `{s}`?")
+                    }
+                    None => format!(
+                        "--allow {name}: no warning has this name; `planc explain` lists them"
+                    ),
                 })
             }
         })
@@ -81,30 +90,55 @@ pub fn run(args: Args) -> i32 {
                 let analysis = planc::analyze(text, &allow);
                 checked.push((name, text.to_string(), analysis.diagnostics));
             }
-            Err((lossy, diagnostic)) => checked.push((name, lossy, vec![diagnostic])),
+            Err(bad) => {
+                let (lossy, diagnostic) = *bad;
+                checked.push((name, lossy, vec![diagnostic]));
+            }
         }
     }
-    let sources: Vec<Source> = checked.iter().map(|(name, text, ds)| Source::new(name, text, ds)).collect();
-    let errors = sources.iter().flat_map(|s| s.diagnostics).filter(|d| d.is_error()).count();
-    let warnings = sources.iter().flat_map(|s| s.diagnostics).filter(|d| !d.is_error()).count();
+    let sources: Vec<Source> = checked
+        .iter()
+        .map(|(name, text, ds)| Source::new(name, text, ds))
+        .collect();
+    let errors = sources
+        .iter()
+        .flat_map(|s| s.diagnostics)
+        .filter(|d| d.is_error())
+        .count();
+    let warnings = sources
+        .iter()
+        .flat_map(|s| s.diagnostics)
+        .filter(|d| !d.is_error())
+        .count();
     match args.format {
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                Color::Auto => {
+                    std::io::stderr().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
             };
-            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
             let mut stderr = std::io::stderr().lock();
             for source in &sources {
-                let _ = stderr.write_all(human::render(source, human::Style { color, width }).as_bytes());
+                let _ = stderr
+                    .write_all(human::render(source, human::Style { color, width }).as_bytes());
             }
             let _ = stderr.write_all(human::summary(errors, warnings, sources.len()).as_bytes());
         }
         Format::Json => {
             let value = json::render(&sources);
             let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+            let _ = writeln!(
+                stdout,
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
         }
     }
     if unreadable {

@@ -13,7 +13,12 @@ pub fn run(args: Args) -> i32 {
     let Some(name) = args.name else {
         println!("Every diagnostic planc reports; `planc explain NAME` tells more.\n");
         for code in Code::ALL {
-            println!("  {:<30} {:<8} {}", code.name(), code.severity().as_str(), code.summary());
+            println!(
+                "  {:<30} {:<8} {}",
+                code.name(),
+                code.severity().as_str(),
+                code.summary()
+            );
         }
         return super::OK;
     };
@@ -26,7 +31,9 @@ pub fn run(args: Args) -> i32 {
             let suggestion = planc::suggest::closest(&name, Code::ALL.iter().map(|c| c.name()));
             match suggestion {
                 Some(s) => eprintln!("planc: no diagnostic is named `{name}`; did you mean `{s}`?"),
-                None => eprintln!("planc: no diagnostic is named `{name}`; run `planc explain` for the list"),
+                None => eprintln!(
+                    "planc: no diagnostic is named `{name}`; run `planc explain` for the list"
+                ),
             }
             super::COULD_NOT_RUN
         }

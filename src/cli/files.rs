@@ -24,13 +24,18 @@ pub fn read(path: &str) -> Result<Vec<u8>, String> {
         _ => format!("cannot read `{path}`: {e}"),
     })?;
     if meta.is_dir() {
-        return Err(format!("cannot read `{path}`: it is a directory; name the .plan files inside it"));
+        return Err(format!(
+            "cannot read `{path}`: it is a directory; name the .plan files inside it"
+        ));
     }
     if !meta.is_file() {
         return Err(format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"));
     }
     if meta.len() > MAX_BYTES {
-        return Err(format!("cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts", meta.len() / 1_000_000));
+        return Err(format!(
+            "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
+            meta.len() / 1_000_000
+        ));
     }
     let bytes = std::fs::read(p).map_err(|e| format!("cannot read `{path}`: {e}"))?;
     check_size(path, bytes)
@@ -38,7 +43,9 @@ pub fn read(path: &str) -> Result<Vec<u8>, String> {
 
 fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!("cannot read `{path}`: it is larger than the 256 MB planc accepts"));
+        return Err(format!(
+            "cannot read `{path}`: it is larger than the 256 MB planc accepts"
+        ));
     }
     Ok(bytes)
 }

@@ -9,24 +9,83 @@ use crate::syntax::ast::{AttrKey, ItemKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LowerError {
-    DuplicateAttribute { kind: ItemKind, key: AttrKey, first: Span, span: Span },
-    DuplicateLimit { key: String, first: Span, span: Span },
-    DuplicateName { name: String, kind: ItemKind, span: Span, first_kind: ItemKind, first: Span },
-    MissingAttribute { span: Span, message: String, label: &'static str, help: &'static str },
-    CapacityAndTotal { first: Span, span: Span },
-    CapacityNotCount { span: Span },
+    DuplicateAttribute {
+        kind: ItemKind,
+        key: AttrKey,
+        first: Span,
+        span: Span,
+    },
+    DuplicateLimit {
+        key: String,
+        first: Span,
+        span: Span,
+    },
+    DuplicateName {
+        name: String,
+        kind: ItemKind,
+        span: Span,
+        first_kind: ItemKind,
+        first: Span,
+    },
+    MissingAttribute {
+        span: Span,
+        message: String,
+        label: &'static str,
+        help: &'static str,
+    },
+    CapacityAndTotal {
+        first: Span,
+        span: Span,
+    },
+    CapacityNotCount {
+        span: Span,
+    },
     PlanMissing,
-    ExtraPlan { first: Span, span: Span },
-    ExtraPositioning { first: Span, span: Span },
-    BadDate { span: Span, text: String },
-    BackwardsWindow { span: Span, start: Date, end: Date },
-    BadNumber { span: Span, text: String, error: NumberError },
-    BadScore { span: Span, text: String },
-    BadLimit { span: Span, text: String },
-    BadDuration { span: Span, text: String },
-    BadCharEscape { span: Span },
-    UnknownAllow { span: Span, name: String },
-    AllowError { span: Span, code: Code },
+    ExtraPlan {
+        first: Span,
+        span: Span,
+    },
+    ExtraPositioning {
+        first: Span,
+        span: Span,
+    },
+    BadDate {
+        span: Span,
+        text: String,
+    },
+    BackwardsWindow {
+        span: Span,
+        start: Date,
+        end: Date,
+    },
+    BadNumber {
+        span: Span,
+        text: String,
+        error: NumberError,
+    },
+    BadScore {
+        span: Span,
+        text: String,
+    },
+    BadLimit {
+        span: Span,
+        text: String,
+    },
+    BadDuration {
+        span: Span,
+        text: String,
+    },
+    BadCharEscape {
+        span: Span,
+    },
+    UnknownAllow {
+        span: Span,
+        name: String,
+    },
+    AllowError {
+        span: Span,
+        code: Code,
+    },
 }
 
 impl LowerError {
@@ -151,7 +210,8 @@ fn date_help(text: &str) -> String {
             let last = crate::date::days_in_month(y as i32, m);
             return format!("{y:04}-{m:02} has {last} days; pick a day from 01 to {last}.");
         }
-        return "Months run from 01 to 12; write dates as year-month-day, like 2026-04-01.".to_string();
+        return "Months run from 01 to 12; write dates as year-month-day, like 2026-04-01."
+            .to_string();
     }
     "Write dates as year-month-day, like 2026-04-01.".to_string()
 }

@@ -6,7 +6,10 @@
 
 use super::Source;
 use crate::{Diagnostic, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// How to draw: colours, and the width to wrap at.
@@ -83,7 +86,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.diagnostic.help.is_empty()).then(|| Box::new(&self.diagnostic.help) as Box<dyn fmt::Display>)
+        (!self.diagnostic.help.is_empty())
+            .then(|| Box::new(&self.diagnostic.help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -97,21 +101,34 @@ impl miette::Diagnostic for Report<'_> {
             (!d.span_label.is_empty()).then(|| d.span_label.clone()),
             source_span(text, d.span),
         );
-        let others = d.labels.iter().map(move |l| LabeledSpan::new_with_span(Some(l.message.clone()), source_span(text, l.span)));
+        let others = d.labels.iter().map(move |l| {
+            LabeledSpan::new_with_span(Some(l.message.clone()), source_span(text, l.span))
+        });
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
 
 /// Render every diagnostic of one file, in order.
 pub fn render(source: &Source, style: Style) -> String {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
         .with_context_lines(1);
     let mut out = String::new();
     for d in source.diagnostics {
-        let report = Report { diagnostic: d, source: Named { name: source.name, text: source.text, index: &source.index } };
+        let report = Report {
+            diagnostic: d,
+            source: Named {
+                name: source.name,
+                text: source.text,
+                index: &source.index,
+            },
+        };
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');

@@ -7,7 +7,12 @@ use crate::syntax::ast::ItemKind;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResolveError {
-    UnknownName { span: Span, name: String, expected: ItemKind, suggestion: Option<String> },
+    UnknownName {
+        span: Span,
+        name: String,
+        expected: ItemKind,
+        suggestion: Option<String>,
+    },
     WrongKind {
         span: Span,
         name: String,
@@ -17,57 +22,139 @@ pub enum ResolveError {
         defined: Span,
         suggestion: Option<String>,
     },
-    MetricUnit { span: Span, text: String, found: UnitKind, metric: String, unit: UnitKind, defined: Span },
-    ResourceUnit { span: Span, text: String, found: UnitKind, resource: String, unit: UnitKind, defined: Span },
-    SecondCurrency { span: Span, text: String, first: Currency, first_span: Span },
+    MetricUnit {
+        span: Span,
+        text: String,
+        found: UnitKind,
+        metric: String,
+        unit: UnitKind,
+        defined: Span,
+    },
+    ResourceUnit {
+        span: Span,
+        text: String,
+        found: UnitKind,
+        resource: String,
+        unit: UnitKind,
+        defined: Span,
+    },
+    SecondCurrency {
+        span: Span,
+        text: String,
+        first: Currency,
+        first_span: Span,
+    },
 }
 
 impl ResolveError {
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            ResolveError::UnknownName { span, name, expected, suggestion } => {
+            ResolveError::UnknownName {
+                span,
+                name,
+                expected,
+                suggestion,
+            } => {
                 let kind = expected.keyword();
-                Diagnostic::new(Code::UnknownName, *span, format!("there is no {kind} named `{name}`"))
-                    .with_span_label(format!("unknown {kind}"))
-                    .with_help(match suggestion {
-                        Some(s) => format!("Did you mean `{s}`?"),
-                        None => format!("Check the spelling, or declare it: `{kind} {name} …`."),
-                    })
+                Diagnostic::new(
+                    Code::UnknownName,
+                    *span,
+                    format!("there is no {kind} named `{name}`"),
+                )
+                .with_span_label(format!("unknown {kind}"))
+                .with_help(match suggestion {
+                    Some(s) => format!("Did you mean `{s}`?"),
+                    None => format!("Check the spelling, or declare it: `{kind} {name} …`."),
+                })
             }
-            ResolveError::WrongKind { span, name, via, expected, found, defined, suggestion } => Diagnostic::new(
+            ResolveError::WrongKind {
+                span,
+                name,
+                via,
+                expected,
+                found,
+                defined,
+                suggestion,
+            } => Diagnostic::new(
                 Code::WrongKind,
                 *span,
-                format!("`{name}` is {}, but {via} needs {}", found.a(), expected.a()),
+                format!(
+                    "`{name}` is {}, but {via} needs {}",
+                    found.a(),
+                    expected.a()
+                ),
             )
             .with_span_label(format!("not {}", expected.a()))
-            .with_label(*defined, format!("`{name}` is declared here as {}", found.a()))
+            .with_label(
+                *defined,
+                format!("`{name}` is declared here as {}", found.a()),
+            )
             .with_help(match suggestion {
                 Some(s) => format!("Did you mean the {} `{s}`?", expected.keyword()),
                 None => format!("Name {} here.", expected.a()),
             }),
-            ResolveError::MetricUnit { span, text, found, metric, unit, defined } => Diagnostic::new(
+            ResolveError::MetricUnit {
+                span,
+                text,
+                found,
+                metric,
+                unit,
+                defined,
+            } => Diagnostic::new(
                 Code::UnitMismatch,
                 *span,
-                format!("`{text}` is {}, but the metric `{metric}` is measured in {}", a_unit(*found), unit.word()),
+                format!(
+                    "`{text}` is {}, but the metric `{metric}` is measured in {}",
+                    a_unit(*found),
+                    unit.word()
+                ),
             )
             .with_span_label(format!("{} amount", found.word()))
             .with_label(*defined, format!("`{metric}` is a {} metric", unit.word()))
-            .with_help(format!("Write {} here, or change the metric's unit.", unit.example())),
-            ResolveError::ResourceUnit { span, text, found, resource, unit, defined } => Diagnostic::new(
+            .with_help(format!(
+                "Write {} here, or change the metric's unit.",
+                unit.example()
+            )),
+            ResolveError::ResourceUnit {
+                span,
+                text,
+                found,
+                resource,
+                unit,
+                defined,
+            } => Diagnostic::new(
                 Code::UnitMismatch,
                 *span,
-                format!("`{text}` is {}, but the resource `{resource}` is measured in {}", a_unit(*found), unit.word()),
+                format!(
+                    "`{text}` is {}, but the resource `{resource}` is measured in {}",
+                    a_unit(*found),
+                    unit.word()
+                ),
             )
             .with_span_label(format!("{} amount", found.word()))
             .with_label(*defined, format!("`{resource}` is measured here"))
-            .with_help(format!("Write {} here, as the resource is.", unit.example())),
-            ResolveError::SecondCurrency { span, text, first, first_span } => Diagnostic::new(
+            .with_help(format!(
+                "Write {} here, as the resource is.",
+                unit.example()
+            )),
+            ResolveError::SecondCurrency {
+                span,
+                text,
+                first,
+                first_span,
+            } => Diagnostic::new(
                 Code::UnitMismatch,
                 *span,
-                format!("`{text}` is in a second currency; this plan counts money in {}", first.code()),
+                format!(
+                    "`{text}` is in a second currency; this plan counts money in {}",
+                    first.code()
+                ),
             )
             .with_span_label("another currency")
-            .with_label(*first_span, format!("the plan's first amount is in {}", first.code()))
+            .with_label(
+                *first_span,
+                format!("the plan's first amount is in {}", first.code()),
+            )
             .with_help(format!(
                 "One plan uses one currency: convert this amount to {} and write it with `{}`.",
                 first.code(),

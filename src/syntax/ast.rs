@@ -207,9 +207,27 @@ impl AttrKey {
             ItemKind::Positioning => &[WeAre, Serve, Pain, WhyUs, NotDo, Moat],
             ItemKind::Resource => &[Capacity, Total],
             ItemKind::Metric => &[],
-            ItemKind::Goal => &[Perspective, Target, Baseline, Split, Supports, Breakthrough, Owner],
+            ItemKind::Goal => &[
+                Perspective,
+                Target,
+                Baseline,
+                Split,
+                Supports,
+                Breakthrough,
+                Owner,
+            ],
             ItemKind::Path => &[Serves, Main, Cost, Duration, Expects, Segment, Owner],
-            ItemKind::Battle => &[On, Objective, Significance, Window, Needs, Review, After, Owner, Segment],
+            ItemKind::Battle => &[
+                On,
+                Objective,
+                Significance,
+                Window,
+                Needs,
+                Review,
+                After,
+                Owner,
+                Segment,
+            ],
             ItemKind::Tactic => &[For, Kind, Owner, Window, Needs, Win, After, Segment],
         }
     }
@@ -230,16 +248,27 @@ pub enum Value {
     Scores(Vec<(Ident, Spanned<String>)>),
     /// `perspective financial`, `kind acquisition`.
     Word(Spanned<String>),
-    Target { metric: Ident, qty: QtyLit, by: Spanned<String> },
+    Target {
+        metric: Ident,
+        qty: QtyLit,
+        by: Spanned<String>,
+    },
     Qty(QtyLit),
-    Split { mode: Spanned<String>, values: Vec<QtyLit> },
+    Split {
+        mode: Spanned<String>,
+        values: Vec<QtyLit>,
+    },
     Names(Vec<Ident>),
     Name(Ident),
     /// `cost people 6, budget ¥40万`, `objective revenue +¥800万`.
     Amounts(Vec<(Ident, QtyLit)>),
     /// `duration 6mo`, `review every 2w`.
     Duration(Spanned<String>),
-    Win { metric: Ident, op: Spanned<String>, qty: QtyLit },
+    Win {
+        metric: Ident,
+        op: Spanned<String>,
+        qty: QtyLit,
+    },
 }
 
 impl Item {

@@ -32,7 +32,15 @@ pub fn item(pair: Pair<Rule>) -> Item {
         _ => ItemKind::Tactic,
     };
     let span = Span::from(pair.as_span());
-    let mut item = Item { kind, span, keyword: span, name: None, label: None, unit: None, attrs: Vec::new() };
+    let mut item = Item {
+        kind,
+        span,
+        keyword: span,
+        name: None,
+        label: None,
+        unit: None,
+        attrs: Vec::new(),
+    };
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::ident => item.name = Some(ident(part)),
@@ -58,9 +66,17 @@ fn attr(pair: Pair<Rule>) -> Attr {
     // except where the attribute rule is used directly.
     let pair = if matches!(
         pair.as_rule(),
-        Rule::plan_attr | Rule::positioning_attr | Rule::resource_attr | Rule::goal_attr | Rule::path_attr | Rule::battle_attr | Rule::tactic_attr
+        Rule::plan_attr
+            | Rule::positioning_attr
+            | Rule::resource_attr
+            | Rule::goal_attr
+            | Rule::path_attr
+            | Rule::battle_attr
+            | Rule::tactic_attr
     ) {
-        pair.into_inner().next().expect("an item attribute wraps one attribute")
+        pair.into_inner()
+            .next()
+            .expect("an item attribute wraps one attribute")
     } else {
         pair
     };
@@ -81,13 +97,22 @@ fn attr(pair: Pair<Rule>) -> Attr {
                 })
                 .collect(),
         ),
-        Rule::allow_attr => Value::DiagNames(parts.filter(|p| p.as_rule() == Rule::diag_name).map(spanned).collect()),
+        Rule::allow_attr => Value::DiagNames(
+            parts
+                .filter(|p| p.as_rule() == Rule::diag_name)
+                .map(spanned)
+                .collect(),
+        ),
         Rule::question_attr | Rule::segment_attr | Rule::owner_attr | Rule::significance_attr => {
             Value::Str(string(next(&mut parts)))
         }
-        Rule::not_do_attr => {
-            Value::Strs(next(&mut parts).into_inner().filter(|p| p.as_rule() == Rule::string).map(string).collect())
-        }
+        Rule::not_do_attr => Value::Strs(
+            next(&mut parts)
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::string)
+                .map(string)
+                .collect(),
+        ),
         Rule::moat_attr => Value::Scores(
             next(&mut parts)
                 .into_inner()
@@ -98,31 +123,47 @@ fn attr(pair: Pair<Rule>) -> Attr {
                 })
                 .collect(),
         ),
-        Rule::capacity_attr | Rule::total_attr | Rule::baseline_attr => Value::Qty(quantity(next(&mut parts))),
+        Rule::capacity_attr | Rule::total_attr | Rule::baseline_attr => {
+            Value::Qty(quantity(next(&mut parts)))
+        }
         Rule::perspective_attr | Rule::kind_attr => Value::Word(spanned(next(&mut parts))),
         Rule::target_attr => {
             let metric = ident(next(&mut parts));
             let qty = quantity(next(&mut parts));
             let _by = next(&mut parts);
-            Value::Target { metric, qty, by: spanned(next(&mut parts)) }
+            Value::Target {
+                metric,
+                qty,
+                by: spanned(next(&mut parts)),
+            }
         }
         Rule::split_attr => {
             let mode = spanned(next(&mut parts));
-            Value::Split { mode, values: parts.filter(|p| p.as_rule() == Rule::quantity).map(quantity).collect() }
+            Value::Split {
+                mode,
+                values: parts
+                    .filter(|p| p.as_rule() == Rule::quantity)
+                    .map(quantity)
+                    .collect(),
+            }
         }
-        Rule::supports_attr | Rule::serves_attr | Rule::after_attr => Value::Names(names(next(&mut parts))),
+        Rule::supports_attr | Rule::serves_attr | Rule::after_attr => {
+            Value::Names(names(next(&mut parts)))
+        }
         Rule::on_attr | Rule::for_attr => Value::Name(ident(next(&mut parts))),
         Rule::breakthrough_attr | Rule::main_attr => Value::Flag,
-        Rule::cost_attr | Rule::expects_attr | Rule::objective_attr | Rule::needs_attr => Value::Amounts(
-            next(&mut parts)
-                .into_inner()
-                .filter(|p| p.as_rule() == Rule::amount)
-                .map(|amount| {
-                    let mut inner = amount.into_inner();
-                    (ident(next(&mut inner)), quantity(next(&mut inner)))
-                })
-                .collect(),
-        ),
+        Rule::cost_attr | Rule::expects_attr | Rule::objective_attr | Rule::needs_attr => {
+            Value::Amounts(
+                next(&mut parts)
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::amount)
+                    .map(|amount| {
+                        let mut inner = amount.into_inner();
+                        (ident(next(&mut inner)), quantity(next(&mut inner)))
+                    })
+                    .collect(),
+            )
+        }
         Rule::duration_attr => Value::Duration(spanned(next(&mut parts))),
         Rule::review_attr => {
             let _every = next(&mut parts);
@@ -131,11 +172,20 @@ fn attr(pair: Pair<Rule>) -> Attr {
         Rule::win_attr => {
             let metric = ident(next(&mut parts));
             let op = spanned(next(&mut parts));
-            Value::Win { metric, op, qty: quantity(next(&mut parts)) }
+            Value::Win {
+                metric,
+                op,
+                qty: quantity(next(&mut parts)),
+            }
         }
         other => unreachable!("the grammar has no attribute rule {other:?}"),
     };
-    Attr { key, key_span, value, span }
+    Attr {
+        key,
+        key_span,
+        value,
+        span,
+    }
 }
 
 fn next<'a>(parts: &mut Pairs<'a, Rule>) -> Pair<'a, Rule> {
@@ -147,11 +197,17 @@ fn spanned(pair: Pair<Rule>) -> Spanned<String> {
 }
 
 fn ident(pair: Pair<Rule>) -> Ident {
-    Ident { name: pair.as_str().to_string(), span: pair.as_span().into() }
+    Ident {
+        name: pair.as_str().to_string(),
+        span: pair.as_span().into(),
+    }
 }
 
 fn names(pair: Pair<Rule>) -> Vec<Ident> {
-    pair.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident).collect()
+    pair.into_inner()
+        .filter(|p| p.as_rule() == Rule::ident)
+        .map(ident)
+        .collect()
 }
 
 fn window(pair: Pair<Rule>) -> WindowLit {
@@ -179,7 +235,12 @@ pub fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
             Some((_, 'n')) => out.push('\n'),
             Some((_, 't')) => out.push('\t'),
             Some((_, 'u')) => {
-                let hex: String = chars.by_ref().skip(1).map(|(_, c)| c).take_while(|&c| c != '}').collect();
+                let hex: String = chars
+                    .by_ref()
+                    .skip(1)
+                    .map(|(_, c)| c)
+                    .take_while(|&c| c != '}')
+                    .collect();
                 let code = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
                 if code.is_none() && bad.is_none() {
                     bad = Some((at, at + hex.len() + 4));
@@ -196,16 +257,28 @@ pub fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
 fn string(pair: Pair<Rule>) -> StrLit {
     let span = Span::from(pair.as_span());
     let inner = pair.into_inner().next();
-    let (raw, raw_start) = inner.map_or(("", span.start + 1), |p| (p.as_str(), p.as_span().start()));
+    let (raw, raw_start) =
+        inner.map_or(("", span.start + 1), |p| (p.as_str(), p.as_span().start()));
     let (value, bad) = unescape(raw);
     let bad_escape = bad.map(|(s, e)| Span::new(raw_start + s, raw_start + e));
-    StrLit { value, span, bad_escape }
+    StrLit {
+        value,
+        span,
+        bad_escape,
+    }
 }
 
 fn quantity(pair: Pair<Rule>) -> QtyLit {
     let text = pair.as_str().to_string();
     let span = Span::from(pair.as_span());
-    let mut qty = QtyLit { text, span, sign: None, currency: None, number: String::new(), percent: false };
+    let mut qty = QtyLit {
+        text,
+        span,
+        sign: None,
+        currency: None,
+        number: String::new(),
+        percent: false,
+    };
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::sign => qty.sign = part.as_str().chars().next(),

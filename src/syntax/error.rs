@@ -11,22 +11,49 @@ use pest::error::{ErrorVariant, InputLocation};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxError {
     /// Something else was expected at this token.
-    Expected { span: Span, expected: Vec<String>, found: String, help: Option<&'static str> },
+    Expected {
+        span: Span,
+        expected: Vec<String>,
+        found: String,
+        help: Option<&'static str>,
+    },
     /// A word in a block that is not one of its attributes.
-    UnknownAttribute { span: Span, kind: ItemKind, word: String, suggestion: Option<&'static str>, belongs_to: Vec<ItemKind> },
+    UnknownAttribute {
+        span: Span,
+        kind: ItemKind,
+        word: String,
+        suggestion: Option<&'static str>,
+        belongs_to: Vec<ItemKind>,
+    },
     /// The next item starts before this one's `}`.
-    Unclosed { span: Span, kind: ItemKind, next: String, opened: Span },
-    UnclosedString { span: Span },
-    BadEscape { span: Span, escape: String },
-    UnclosedComment { span: Span },
+    Unclosed {
+        span: Span,
+        kind: ItemKind,
+        next: String,
+        opened: Span,
+    },
+    UnclosedString {
+        span: Span,
+    },
+    BadEscape {
+        span: Span,
+        escape: String,
+    },
+    UnclosedComment {
+        span: Span,
+    },
     /// Text that cannot be read as an item at all.
-    Unreadable { span: Span },
+    Unreadable {
+        span: Span,
+    },
 }
 
 impl SyntaxError {
     pub fn unreadable(text: &str, span: Span) -> SyntaxError {
         let start = skip_trivia(text, span.start);
-        SyntaxError::Unreadable { span: token_at(text, start).0 }
+        SyntaxError::Unreadable {
+            span: token_at(text, start).0,
+        }
     }
 
     pub fn span(&self) -> Span {
@@ -102,7 +129,9 @@ pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> Synta
     let at = skip_trivia(text, base + pest_position(e));
     let rest = &text[at..];
     if rest.starts_with("/*") {
-        return SyntaxError::UnclosedComment { span: Span::new(at, at + 2) };
+        return SyntaxError::UnclosedComment {
+            span: Span::new(at, at + 2),
+        };
     }
     if rest.starts_with('"') {
         if let Some(error) = string_error(text, at) {
@@ -115,27 +144,49 @@ pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> Synta
     };
     let (span, found) = token_at(text, at);
     let word = &text[span.start..span.end];
-    let is_word = word.chars().next().is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
+    let is_word = word
+        .chars()
+        .next()
+        .is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
     if let Some(kind) = positives.iter().find_map(|&r| attrs_rule_kind(r)) {
         if ItemKind::from_keyword(word).is_some() {
             let opened = token_at(text, skip_trivia(text, base)).0;
-            return SyntaxError::Unclosed { span, kind, next: word.to_string(), opened };
+            return SyntaxError::Unclosed {
+                span,
+                kind,
+                next: word.to_string(),
+                opened,
+            };
         }
         if is_word {
             let own = AttrKey::of(kind).iter().map(|k| k.word());
             let suggestion = closest(word, own);
             let belongs_to = match AttrKey::from_word(word) {
-                Some(key) => ItemKind::ALL.into_iter().filter(|&k| AttrKey::of(k).contains(&key)).collect(),
+                Some(key) => ItemKind::ALL
+                    .into_iter()
+                    .filter(|&k| AttrKey::of(k).contains(&key))
+                    .collect(),
                 None => Vec::new(),
             };
-            return SyntaxError::UnknownAttribute { span, kind, word: word.to_string(), suggestion, belongs_to };
+            return SyntaxError::UnknownAttribute {
+                span,
+                kind,
+                word: word.to_string(),
+                suggestion,
+                belongs_to,
+            };
         }
     }
     let mut expected: Vec<String> = positives.iter().filter_map(|&r| describe(r)).collect();
     expected.sort();
     expected.dedup();
     let help = positives.iter().find_map(|&r| help_for(r));
-    SyntaxError::Expected { span, expected, found, help }
+    SyntaxError::Expected {
+        span,
+        expected,
+        found,
+        help,
+    }
 }
 
 fn help_for(rule: Rule) -> Option<&'static str> {
@@ -166,7 +217,11 @@ fn token_at(text: &str, at: usize) -> (Span, String) {
     if first == '_' || unicode_xid::UnicodeXID::is_xid_continue(first) {
         let len: usize = rest
             .char_indices()
-            .find(|&(_, c)| !(c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c) || c == '-' && first.is_ascii_digit()))
+            .find(|&(_, c)| {
+                !(c == '_'
+                    || unicode_xid::UnicodeXID::is_xid_continue(c)
+                    || c == '-' && first.is_ascii_digit())
+            })
             .map_or(rest.len(), |(i, _)| i);
         // Keep long runs readable in messages.
         let shown: String = rest[..len].chars().take(40).collect();
@@ -191,8 +246,8 @@ pub fn skip_trivia(text: &str, mut at: usize) -> usize {
         at += rest.len() - trimmed.len();
         if trimmed.starts_with("//") {
             at += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else if trimmed.starts_with("/*") {
-            match trimmed[2..].find("*/") {
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            match comment.find("*/") {
                 Some(end) => at += end + 4,
                 None => return at,
             }
@@ -212,9 +267,14 @@ fn string_error(text: &str, at: usize) -> Option<SyntaxError> {
             '\n' | '\r' => break,
             '\\' => {
                 let rest = &text[here + 1..];
-                let ok = rest.starts_with(['"', '\\', 'n', 't']) || unicode_escape_len(rest).is_some();
+                let ok =
+                    rest.starts_with(['"', '\\', 'n', 't']) || unicode_escape_len(rest).is_some();
                 if !ok {
-                    let len = rest.chars().next().filter(|c| !c.is_control()).map_or(0, char::len_utf8);
+                    let len = rest
+                        .chars()
+                        .next()
+                        .filter(|c| !c.is_control())
+                        .map_or(0, char::len_utf8);
                     return Some(SyntaxError::BadEscape {
                         span: Span::new(here, here + 1 + len),
                         escape: text[here..here + 1 + len].to_string(),
@@ -225,7 +285,9 @@ fn string_error(text: &str, at: usize) -> Option<SyntaxError> {
             _ => {}
         }
     }
-    Some(SyntaxError::UnclosedString { span: Span::new(at, at + 1) })
+    Some(SyntaxError::UnclosedString {
+        span: Span::new(at, at + 1),
+    })
 }
 
 /// `u{4E07}` → its length, if well-formed.
@@ -233,5 +295,8 @@ fn unicode_escape_len(rest: &str) -> Option<usize> {
     let hex = rest.strip_prefix("u{")?;
     let end = hex.find('}')?;
     (1..=6).contains(&end).then_some(())?;
-    hex[..end].chars().all(|c| c.is_ascii_hexdigit()).then_some(end + 3)
+    hex[..end]
+        .chars()
+        .all(|c| c.is_ascii_hexdigit())
+        .then_some(end + 3)
 }

@@ -28,7 +28,9 @@ pub fn describe(rule: Rule) -> Option<String> {
         Rule::metric_unit => "a unit: `money`, `count` or `percent`",
         Rule::perspective => "a perspective: `financial`, `customer`, `process` or `learning`",
         Rule::split_mode => "`quarterly` or `monthly`",
-        Rule::tactic_kind => "a tactic kind: `acquisition`, `product`, `conversion`, `retention` or `organization`",
+        Rule::tactic_kind => {
+            "a tactic kind: `acquisition`, `product`, `conversion`, `retention` or `organization`"
+        }
         Rule::kw_by => "`by` and the date",
         Rule::kw_every => "`every` and a duration, like `every 2w`",
         Rule::EOI => "the end of the file",
@@ -49,10 +51,16 @@ pub fn describe(rule: Rule) -> Option<String> {
         | Rule::kw_battle
         | Rule::kw_tactic
         | Rule::item_alone
-        | Rule::file => "an item: plan, positioning, resource, metric, goal, path, battle or tactic",
+        | Rule::file => {
+            "an item: plan, positioning, resource, metric, goal, path, battle or tactic"
+        }
         _ => {
             if let Some(kind) = attrs_rule_kind(rule) {
-                return Some(format!("an attribute of {} ({}) or `}}` to close it", kind.a(), attribute_list(kind)));
+                return Some(format!(
+                    "an attribute of {} ({}) or `}}` to close it",
+                    kind.a(),
+                    attribute_list(kind)
+                ));
             }
             let name = format!("{rule:?}");
             if let Some(word) = name.strip_prefix("kw_") {
@@ -80,7 +88,11 @@ pub fn attrs_rule_kind(rule: Rule) -> Option<ItemKind> {
 
 /// "on, objective, significance, …"
 pub fn attribute_list(kind: ItemKind) -> String {
-    AttrKey::of(kind).iter().map(|k| k.word()).collect::<Vec<_>>().join(", ")
+    AttrKey::of(kind)
+        .iter()
+        .map(|k| k.word())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Join alternatives: "a, b or c".
