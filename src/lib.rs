@@ -25,3 +25,4 @@ pub mod source;
 pub use analysis::{analyze, Analysis};
 pub mod docs;
 pub mod graph;
+pub mod testing;
