@@ -1,8 +1,10 @@
 //! Arguments, files and exit codes. Everything else lives in the library.
 
+mod build;
 mod check;
 mod explain;
 mod files;
+mod write;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +35,8 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic, with a failing and a fixed example
     Explain(explain::Args),
+    /// Print the resolved plan as JSON, for dashboards and scripts
+    Build(build::Args),
 }
 
 pub fn run() -> i32 {
@@ -47,5 +51,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Build(args) => build::run(args),
     }
 }

@@ -24,5 +24,6 @@ pub mod source;
 
 pub use analysis::{analyze, Analysis};
 pub mod docs;
+pub mod export;
 pub mod graph;
 pub mod testing;
