@@ -24,4 +24,5 @@ pub mod source;
 
 pub use analysis::{analyze, Analysis};
 pub mod docs;
+pub mod format;
 pub mod graph;
