@@ -38,7 +38,7 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 
 fn lay_out(text: &str, items: &[words::ItemWords], comments: &[comments::Comment]) -> String {
     let placement = attach::place(text, items, comments);
-    layout::write(text, &placement, ending(text))
+    layout::write(text, &placement, ending(text, comments))
 }
 
 /// A formatter bug: the file is left as it is, and the user told so.
@@ -55,9 +55,22 @@ fn bug(why: String) -> Vec<Diagnostic> {
 }
 
 /// Line endings as the file's first line ends (`\r\n` or `\n`), and a
-/// byte-order mark if it has one.
-fn ending(text: &str) -> layout::Ending {
-    let crlf = text.find('\n').is_some_and(|at| text[..at].ends_with('\r'));
+/// byte-order mark if it has one. Line breaks inside block comments are
+/// kept as written and do not count.
+fn ending(text: &str, comments: &[comments::Comment]) -> layout::Ending {
+    let mut from = 0;
+    let mut crlf = false;
+    while let Some(found) = text[from..].find('\n') {
+        let at = from + found;
+        let inside = comments.partition_point(|c| c.span.end <= at);
+        match comments.get(inside) {
+            Some(c) if c.span.start <= at => from = c.span.end,
+            _ => {
+                crlf = text[..at].ends_with('\r');
+                break;
+            }
+        }
+    }
     layout::Ending {
         newline: if crlf { "\r\n" } else { "\n" },
         bom: text.starts_with('\u{feff}'),

@@ -22,17 +22,30 @@ pub fn plan(battles: usize, tactics: usize) -> String {
     let paths = battles.div_ceil(BATTLES_PER_PATH);
     let mut out = String::with_capacity(battles * (400 + tactics * 250));
     let w = &mut out;
-    writeln!(w, "// Generated: {battles} battles of {tactics} tactics each.").unwrap();
+    writeln!(
+        w,
+        "// Generated: {battles} battles of {tactics} tactics each."
+    )
+    .unwrap();
     writeln!(w, "plan \"Generated {battles}\" {{").unwrap();
     writeln!(w, "  period 2026-01-01 .. 2026-12-31").unwrap();
-    writeln!(w, "  limits main_paths {paths}, concurrent_battles {battles}").unwrap();
+    writeln!(
+        w,
+        "  limits main_paths {paths}, concurrent_battles {battles}"
+    )
+    .unwrap();
     writeln!(w, "}}\n").unwrap();
     w.push_str(
         "positioning {\n  we_are \"A generated company\"\n  serve  \"Everyone\"\n  \
          pain   \"Slow plans\"\n  why_us \"Fast tools\"\n  not_do \"Nothing else\"\n}\n\n",
     );
     // Each battle needs 2 people and ¥1万 over its window.
-    writeln!(w, "resource people \"People\" {{ capacity {} }}", 2 * battles).unwrap();
+    writeln!(
+        w,
+        "resource people \"People\" {{ capacity {} }}",
+        2 * battles
+    )
+    .unwrap();
     writeln!(w, "resource budget \"Budget\" {{ total ¥{battles}万 }}\n").unwrap();
     w.push_str("metric revenue   \"Revenue\"   money\n");
     w.push_str("metric customers \"Customers\" count\n\n");
@@ -61,7 +74,12 @@ pub fn plan(battles: usize, tactics: usize) -> String {
     }
     for b in 0..battles {
         let month = b % 12 + 1;
-        writeln!(w, "// Battle {b}: a month-long push on path {}.", b / BATTLES_PER_PATH).unwrap();
+        writeln!(
+            w,
+            "// Battle {b}: a month-long push on path {}.",
+            b / BATTLES_PER_PATH
+        )
+        .unwrap();
         writeln!(
             w,
             "battle battle_{b} \"Battle {b}\" {{\n  on path_{}\n  \
@@ -85,5 +103,7 @@ pub fn plan(battles: usize, tactics: usize) -> String {
             .unwrap();
         }
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }

@@ -241,3 +241,9 @@ fn the_safety_net_catches_changed_words() {
     assert!(verify::same_plan(text, &items, "goal g {\n  owner \"y\"\n}\n").is_err());
     assert!(verify::same_plan(text, &items, "goal g {\n  owner\n}\n").is_err());
 }
+
+#[test]
+fn line_breaks_inside_block_comments_do_not_decide_the_line_ending() {
+    let text = "/* a\nb */ goal g {\r\n}\r\n";
+    assert_eq!(fmt(text), "/* a\nb */\r\ngoal g {}\r\n");
+}
