@@ -196,21 +196,7 @@ fn a_generated_plan_is_clean_and_keeps_the_promises() {
 #[test]
 fn a_generated_plan_in_a_mess_comes_back_canonical() {
     let text = generate::plan(40, 2);
-    // Everything on as few lines as possible, spacing everywhere off.
-    let messy: String = text
-        .lines()
-        .map(|line| {
-            let line = line.trim().replace(", ", " ,").replace(" .. ", "..");
-            if line.starts_with("//") {
-                // A comment of its own line stays on its own line.
-                format!("\n{line}\n")
-            } else if line.contains("//") {
-                format!("{line}\n")
-            } else {
-                format!("{line}   ")
-            }
-        })
-        .collect();
+    let messy = generate::untidy(&text);
     assert_ne!(messy, text);
     let formatted = format_keeping_promises(&messy).unwrap_or_else(|e| panic!("{e}"));
     // Blank lines the mess removed cannot come back; the rest is canonical.

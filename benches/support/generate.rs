@@ -107,3 +107,21 @@ pub fn plan(battles: usize, tactics: usize) -> String {
     out.push('\n');
     out
 }
+
+/// The same plan as written in a hurry: every line trimmed and run into the
+/// next one, lists and windows without their spaces. Comments that had a line
+/// of their own keep it, so the plan means the same.
+pub fn untidy(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = line.trim().replace(", ", " ,").replace(" .. ", "..");
+            if line.starts_with("//") {
+                format!("\n{line}\n")
+            } else if line.contains("//") {
+                format!("{line}\n")
+            } else {
+                format!("{line}   ")
+            }
+        })
+        .collect()
+}

@@ -58,6 +58,14 @@ pub struct PlacedItem<'a> {
 }
 
 impl PlacedItem<'_> {
+    /// How many lines of code (not comments) it takes.
+    pub fn lines(&self) -> usize {
+        match &self.shape {
+            PlacedShape::OneLine(_) => 1,
+            PlacedShape::Block { attrs, .. } => attrs.len() + 2,
+        }
+    }
+
     /// The item's first line: where its leading comments are.
     pub fn first(&self) -> &Placed<'_> {
         match &self.shape {

@@ -34,6 +34,8 @@ enum Line<'t> {
     },
     Row {
         indent: bool,
+        /// The cells of a row that aligns its columns with others (until
+        /// they are joined), else the row's text.
         cells: Vec<String>,
         trailing: String,
         /// Rows of one group align their columns.
@@ -43,11 +45,21 @@ enum Line<'t> {
     },
 }
 
+/// A row's contents: its cells if it aligns, else its text as one cell.
+fn contents(text: &str, line: &Placed, align: Option<usize>) -> Vec<String> {
+    if align.is_some() {
+        cells(text, line)
+    } else {
+        vec![row_text(text, line)]
+    }
+}
+
 /// The formatted text.
 pub fn write(text: &str, placement: &Placement, ending: Ending) -> String {
+    let rows: usize = placement.items.iter().map(PlacedItem::lines).sum();
     let mut out = Lines {
         text,
-        lines: Vec::new(),
+        lines: Vec::with_capacity(rows + rows / 2),
         groups: 0,
     };
     let mut previous: Option<(ItemKind, bool)> = None;
@@ -127,7 +139,7 @@ impl<'t> Lines<'t> {
         }
         self.lines.push(Line::Row {
             indent,
-            cells: cells(self.text, line),
+            cells: contents(self.text, line, align),
             trailing: trailing(self.text, &line.trailing),
             align,
             trail,
@@ -159,7 +171,7 @@ impl<'t> Lines<'t> {
                 let trail = self.group();
                 self.lines.push(Line::Row {
                     indent: false,
-                    cells: cells(self.text, line),
+                    cells: contents(self.text, line, None),
                     trailing: trailing(self.text, &line.trailing),
                     align: None,
                     trail,
@@ -169,11 +181,12 @@ impl<'t> Lines<'t> {
                     self.blank();
                     run = self.group();
                 }
+                let align = align.then_some(run);
                 self.lines.push(Line::Row {
                     indent: true,
-                    cells: cells(self.text, line),
+                    cells: contents(self.text, line, align),
                     trailing: trailing(self.text, &line.trailing),
-                    align: align.then_some(run),
+                    align,
                     trail: run,
                 });
             }
@@ -181,7 +194,9 @@ impl<'t> Lines<'t> {
     }
 
     fn finish(self, ending: Ending) -> String {
-        let Lines { lines, groups, .. } = self;
+        let Lines {
+            mut lines, groups, ..
+        } = self;
         // Column widths of each alignment group.
         let mut widths: Vec<Vec<usize>> = vec![Vec::new(); groups + 1];
         for line in &lines {
@@ -198,35 +213,31 @@ impl<'t> Lines<'t> {
                 }
             }
         }
-        let rows: Vec<Option<String>> = lines
-            .iter()
-            .map(|line| match line {
-                Line::Row { cells, align, .. } => {
-                    Some(join(cells, align.map(|g| widths[g].as_slice())))
-                }
-                _ => None,
-            })
-            .collect();
-        // The column of each group's trailing comments.
+        // Aligned rows become text too; then the column of each group's
+        // trailing comments.
         let mut columns = vec![0; groups + 1];
-        for (line, row) in lines.iter().zip(&rows) {
-            if let (
-                Line::Row {
-                    trailing, trail, ..
-                },
-                Some(row),
-            ) = (line, row)
+        for line in &mut lines {
+            if let Line::Row {
+                cells,
+                align,
+                trailing,
+                trail,
+                ..
+            } = line
             {
+                if let Some(group) = align {
+                    *cells = vec![join(cells, &widths[*group])];
+                }
                 if !trailing.is_empty() {
-                    columns[*trail] = columns[*trail].max(row.width() + 1);
+                    columns[*trail] = columns[*trail].max(cells[0].width() + 1);
                 }
             }
         }
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.text.len() + self.text.len() / 8);
         if ending.bom {
             out.push('\u{feff}');
         }
-        for (line, row) in lines.iter().zip(rows) {
+        for line in &lines {
             match line {
                 Line::Blank => {}
                 Line::Comment { indent, text } => {
@@ -237,15 +248,16 @@ impl<'t> Lines<'t> {
                 }
                 Line::Row {
                     indent,
+                    cells,
                     trailing,
                     trail,
                     ..
                 } => {
-                    let row = row.unwrap_or_default();
                     if *indent {
                         out.push_str(INDENT);
                     }
-                    out.push_str(&row);
+                    let row = &cells[0];
+                    out.push_str(row);
                     if !trailing.is_empty() {
                         let pad = columns[*trail].saturating_sub(row.width()).max(1);
                         out.extend(std::iter::repeat_n(' ', pad));
@@ -257,6 +269,23 @@ impl<'t> Lines<'t> {
         }
         out
     }
+}
+
+/// A row's words as one text, in canonical spacing.
+fn row_text(text: &str, line: &Placed) -> String {
+    let mut row = String::new();
+    let mut inline = line.inline.iter().peekable();
+    for (i, word) in line.unit.words.iter().enumerate() {
+        if i > 0 {
+            row.push_str(word.sep);
+        }
+        while let Some((_, comment)) = inline.next_if(|(at, _)| *at <= i) {
+            row.push_str(comment.text(text));
+            row.push(' ');
+        }
+        row.push_str(&text[word.span.start..word.span.end]);
+    }
+    row
 }
 
 /// A row's cells: the words of each column, with the comments kept inline.
@@ -294,12 +323,11 @@ fn trailing(text: &str, comments: &[Comment]) -> String {
 
 /// Cells joined by one space, each but the last padded to its column's
 /// width; a column empty in every row takes no space.
-fn join(cells: &[String], widths: Option<&[usize]>) -> String {
+fn join(cells: &[String], widths: &[usize]) -> String {
     let mut row = String::new();
     let last = cells.len().saturating_sub(1);
     for (i, cell) in cells.iter().enumerate() {
-        let width = widths.map_or(cell.width(), |w| w[i]);
-        if width == 0 && cell.is_empty() {
+        if widths[i] == 0 {
             continue;
         }
         if !row.is_empty() {
@@ -307,7 +335,7 @@ fn join(cells: &[String], widths: Option<&[usize]>) -> String {
         }
         row.push_str(cell);
         if i < last {
-            row.extend(std::iter::repeat_n(' ', width.saturating_sub(cell.width())));
+            row.extend(std::iter::repeat_n(' ', widths[i] - cell.width()));
         }
     }
     row.truncate(row.trim_end().len());

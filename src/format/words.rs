@@ -88,10 +88,8 @@ pub fn items(text: &str, file: &File, comments: &[Comment]) -> Vec<ItemWords> {
 }
 
 fn item_words(text: &str, item: &Item, comments: &[Comment]) -> ItemWords {
-    let mut head = vec![Word {
-        sep: "",
-        span: item.keyword,
-    }];
+    let mut head = Vec::with_capacity(8);
+    head.push(word("", item.keyword));
     let name_at = head.len();
     if let Some(name) = &item.name {
         head.push(word(" ", name.span));
@@ -200,7 +198,8 @@ fn next_token(text: &str, from: usize, comments: &[Comment]) -> usize {
 
 /// An attribute's words: its key, then its value in canonical spacing.
 fn attr_words(attr: &Attr) -> Vec<Word> {
-    let mut words = vec![word("", attr.key_span)];
+    let mut words = Vec::with_capacity(8);
+    words.push(word("", attr.key_span));
     let mut push = |sep: &'static str, span: Span| words.push(word(sep, span));
     match &attr.value {
         Value::Flag => {}
