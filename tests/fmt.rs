@@ -178,6 +178,16 @@ fn the_language_example_is_already_canonical() {
     assert_eq!(planc::format::format(&text).expect("formats"), text);
 }
 
+#[test]
+fn the_layout_shown_in_docs_fmt_is_canonical() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/fmt.md");
+    let doc = std::fs::read_to_string(path).expect("docs/fmt.md");
+    let start = doc.find("```plan\n").expect("a plan in docs/fmt.md") + "```plan\n".len();
+    let end = start + doc[start..].find("```").expect("the plan ends");
+    let example = &doc[start..end];
+    assert_eq!(planc::format::format(example).expect("formats"), example);
+}
+
 // ------------------------------------------------------------ generated plans
 
 #[test]
