@@ -1,33 +1,27 @@
-//! How long `planc fmt` takes on a very large plan: 10 000 battles of 3
-//! tactics each (about 8 MB), already canonical and written in a hurry.
-//! The parse alone is measured too: it is the floor formatting stands on.
+//! How long `planc fmt` takes on a very large plan: `planc::testing::plan`
+//! with 10 000 battles of 3 tactics each (6.7 MB), already formatted, and
+//! written in a hurry. Parsing alone is `cargo bench --bench check`'s
+//! `parse_only`: it is the floor formatting stands on.
 //!
 //! `cargo bench --bench fmt`; the numbers are recorded in docs/fmt.md.
-
-#[path = "support/generate.rs"]
-mod generate;
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 
 const BATTLES: usize = 10_000;
-const TACTICS: usize = 3;
 
 fn main() {
     divan::main();
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn parse_only(bencher: Bencher) {
-    let text = generate::plan(BATTLES, TACTICS);
-    bencher
-        .counter(BytesCount::of_str(&text))
-        .bench_local(|| planc::syntax::parse(black_box(&text)));
+/// The plan as `planc fmt` writes it: formatting it again changes nothing.
+fn canonical() -> String {
+    planc::format::format(&planc::testing::plan(BATTLES)).expect("formats")
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn format_canonical(bencher: Bencher) {
-    let text = generate::plan(BATTLES, TACTICS);
+    let text = canonical();
     bencher
         .counter(BytesCount::of_str(&text))
         .bench_local(|| planc::format::format(black_box(&text)).expect("formats"));
@@ -35,7 +29,7 @@ fn format_canonical(bencher: Bencher) {
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn format_untidy(bencher: Bencher) {
-    let text = generate::untidy(&generate::plan(BATTLES, TACTICS));
+    let text = planc::testing::untidy(&canonical());
     bencher
         .counter(BytesCount::of_str(&text))
         .bench_local(|| planc::format::format(black_box(&text)).expect("formats"));

@@ -26,3 +26,4 @@ pub use analysis::{analyze, Analysis};
 pub mod docs;
 pub mod format;
 pub mod graph;
+pub mod testing;
