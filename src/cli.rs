@@ -1,9 +1,11 @@
 //! Arguments, files and exit codes. Everything else lives in the library.
 
+mod atomic;
 mod build;
 mod check;
 mod explain;
 mod files;
+mod fmt;
 mod write;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +39,8 @@ enum Command {
     Explain(explain::Args),
     /// Print the resolved plan as JSON, for dashboards and scripts
     Build(build::Args),
+    /// Rewrite plans in one canonical layout, keeping every comment
+    Fmt(fmt::Args),
 }
 
 pub fn run() -> i32 {
@@ -52,5 +56,6 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Build(args) => build::run(args),
+        Command::Fmt(args) => fmt::run(args),
     }
 }

@@ -25,5 +25,6 @@ pub mod source;
 pub use analysis::{analyze, Analysis};
 pub mod docs;
 pub mod export;
+pub mod format;
 pub mod graph;
 pub mod testing;

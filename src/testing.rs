@@ -60,6 +60,26 @@ goal nps_goal \"口碑目标\" {{\n  perspective process\n  target nps 60% by 20
     s
 }
 
+/// The same plan as written in a hurry, for the formatter: every line
+/// trimmed and run into the next, lists and windows without their spaces.
+/// Comments are left as they are (one on a line of its own stays there), so
+/// the plan means the same. Meant for generated plans, whose strings hold no
+/// `//`.
+pub fn untidy(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = line.trim();
+            let (code, comment) = line.split_at(line.find("//").unwrap_or(line.len()));
+            let code = code.replace(", ", " ,").replace(" .. ", "..");
+            match (code.is_empty(), comment.is_empty()) {
+                (_, true) => format!("{code}   "),
+                (true, false) => format!("\n{comment}\n"),
+                (false, false) => format!("{code}{comment}\n"),
+            }
+        })
+        .collect()
+}
+
 /// Day `n` of 2026 (0-based, within the first 360 days) as month and day.
 fn month_day(n: usize) -> (u32, u32) {
     const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
