@@ -1,8 +1,10 @@
 //! Arguments, files and exit codes. Everything else lives in the library.
 
+mod atomic;
 mod check;
 mod explain;
 mod files;
+mod graph;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +35,8 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic, with a failing and a fixed example
     Explain(explain::Args),
+    /// Draw the plan: the strategy map or the trace, as DOT, Mermaid or SVG
+    Graph(graph::Args),
 }
 
 pub fn run() -> i32 {
@@ -47,5 +51,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Graph(args) => graph::run(args),
     }
 }

@@ -23,5 +23,6 @@ pub mod resolve;
 pub mod source;
 
 pub use analysis::{analyze, Analysis};
+pub mod diagram;
 pub mod docs;
 pub mod graph;
