@@ -18,7 +18,7 @@ pub fn render(scene: &Scene) -> String {
     let _ = writeln!(
         out,
         "%% {}, drawn by `planc graph --view {command} --format mermaid`.",
-        esc(&scene.caption)
+        scene.caption
     );
     let _ = writeln!(out, "flowchart {direction}");
     let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -147,8 +147,12 @@ fn label(node: &Node) -> String {
     lines.extend(node.details.iter().map(|d| esc(d)));
     if let Some(flag) = &node.flag {
         // Mermaid on GitHub shows no tooltips: the problems' names are written.
-        let mut names: Vec<&str> = flag.problems.iter().map(|p| p.code.name()).collect();
-        names.dedup();
+        let mut names: Vec<&str> = Vec::new();
+        for problem in &flag.problems {
+            if !names.contains(&problem.code.name()) {
+                names.push(problem.code.name());
+            }
+        }
         lines.push(format!("⚠ {}", esc(&names.join(", "))));
     }
     lines.join("<br/>")
