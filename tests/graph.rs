@@ -418,3 +418,99 @@ fn pav_keeps_boxes_apart_and_close_to_where_they_want_to_be() {
     let x = layout::closest_apart(&[(10.0, 1.0)], &[]);
     assert_eq!(x, vec![10.0]);
 }
+
+/// A random plan: goals in random lanes supporting random goals (loops and
+/// same-lane arrows included), paths, battles and tactics linked at random,
+/// labels short and long, Latin, Chinese and emoji.
+fn random_plan(seed: u64) -> String {
+    let mut state = seed | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    let labels = [
+        "短",
+        "年收入增长至2000万元人民币的宏伟目标",
+        "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+        "😀😀😀 emoji 🇨🇳",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        "\\\" <b> & #; {x} |y|",
+        "mixed 中文 and English words in one label",
+        "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+    ];
+    let perspectives = ["financial", "customer", "process", "learning", ""];
+    let mut plan = String::from(
+        "plan \"Random\" {\n  period 2026-01-01 .. 2026-12-31\n}\nmetric m \"指标 metric\" count\n",
+    );
+    let (goals, paths, battles, tactics) = (next(9), next(6), next(7), next(9));
+    for g in 0..goals {
+        plan += &format!(
+            "goal g{g} \"{}\" {{\n  target m 100 by 2026-12-31\n",
+            labels[next(labels.len())]
+        );
+        let p = perspectives[next(perspectives.len())];
+        if !p.is_empty() {
+            plan += &format!("  perspective {p}\n");
+        }
+        let supports: Vec<String> = (0..next(3)).map(|_| format!("g{}", next(goals))).collect();
+        if !supports.is_empty() {
+            plan += &format!("  supports {}\n", supports.join(", "));
+        }
+        plan += "}\n";
+    }
+    for p in 0..paths {
+        plan += &format!("path p{p} \"{}\" {{\n", labels[next(labels.len())]);
+        let serves: Vec<String> = (0..next(3)).map(|_| format!("g{}", next(goals))).collect();
+        if goals > 0 && !serves.is_empty() {
+            plan += &format!("  serves {}\n", serves.join(", "));
+        }
+        if next(2) == 0 {
+            plan += "  main\n";
+        }
+        plan += "}\n";
+    }
+    for b in 0..battles {
+        plan += &format!(
+            "battle b{b} \"{}\" {{\n  objective m +10\n  window 2026-02-01 .. 2026-03-01\n",
+            labels[next(labels.len())]
+        );
+        if paths > 0 && next(4) > 0 {
+            plan += &format!("  on p{}\n", next(paths));
+        }
+        plan += "}\n";
+    }
+    for t in 0..tactics {
+        plan += &format!(
+            "tactic t{t} \"{}\" {{\n  win m >= 1\n",
+            labels[next(labels.len())]
+        );
+        if battles > 0 && next(4) > 0 {
+            plan += &format!("  for b{}\n", next(battles));
+        }
+        if next(2) == 0 {
+            plan += &format!("  owner \"{}\"\n", labels[next(labels.len())]);
+        }
+        plan += "}\n";
+    }
+    plan
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the plan, the built-in layout keeps boxes apart, labels
+    /// inside and arrows between the right boxes, and the SVG is XML.
+    #[test]
+    fn any_plan_lays_out_cleanly(seed in proptest::prelude::any::<u64>()) {
+        let text = random_plan(seed);
+        let analysis = planc::analyze(&text, &[]);
+        for (view, word) in VIEWS {
+            let scene = scene::build(&analysis, view);
+            check_layout(&format!("seed {seed} --view {word}\n{text}"), &layout::layout(&scene), &scene);
+            let svg = diagram::svg(&analysis, options(view));
+            proptest::prop_assert!(xml(&svg).is_ok());
+        }
+    }
+}

@@ -119,26 +119,40 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
     out
 }
 
+/// Lines as an HTML-like table, one row each: Graphviz spaces table rows
+/// by their own font sizes, where `<br/>` lines of mixed sizes overlap.
+fn rows(lines: &[String], align: &str) -> String {
+    let mut table =
+        String::from("<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">");
+    for line in lines {
+        let _ = write!(table, "<tr><td align=\"{align}\">{line}</td></tr>");
+    }
+    table.push_str("</table>");
+    table
+}
+
 /// The heading, caption, positioning and note, left-aligned.
 fn title(scene: &Scene) -> String {
-    let mut label = format!(
-        "<font point-size=\"18\"><b>{}</b></font><br align=\"left\"/><font color=\"{}\">{}</font><br align=\"left\"/>",
-        dot_html(&scene.heading),
-        style::MUTED,
-        dot_html(&scene.caption)
-    );
-    for line in &scene.positioning {
-        let _ = write!(label, "{}<br align=\"left\"/>", dot_html(line));
-    }
+    let mut lines = vec![
+        format!(
+            "<font point-size=\"18\"><b>{}</b></font>",
+            dot_html(&scene.heading)
+        ),
+        format!(
+            "<font color=\"{}\">{}</font>",
+            style::MUTED,
+            dot_html(&scene.caption)
+        ),
+    ];
+    lines.extend(scene.positioning.iter().map(|l| dot_html(l)));
     if let Some(note) = &scene.note {
-        let _ = write!(
-            label,
-            "<font color=\"{}\">{}</font><br align=\"left\"/>",
+        lines.push(format!(
+            "<font color=\"{}\">{}</font>",
             style::ERROR,
             dot_html(note)
-        );
+        ));
     }
-    label
+    rows(&lines, "left")
 }
 
 fn node_statement(node: &Node) -> String {
@@ -157,7 +171,7 @@ fn node_statement(node: &Node) -> String {
     lines.extend(node.details.iter().map(|d| dot_html(d)));
     let mut attrs = vec![
         format!("id=\"{}\"", node.key.ascii()),
-        format!("label=<{}>", lines.join("<br/>")),
+        format!("label=<{}>", rows(&lines, "center")),
         format!("tooltip=\"{}\"", dot_string(&node.tooltip())),
     ];
     match node.emphasis {
