@@ -289,3 +289,20 @@ fn text_that_is_not_utf8_is_not_drawn() {
     );
     assert!(stderr(&o).contains("nothing was drawn"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_readme_shows_the_strategy_map_of_the_example() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    for picture in ["docs/strategy-map.png", "docs/trace.png"] {
+        assert!(
+            readme.contains(&format!("]({picture})")),
+            "README.md does not show {picture}"
+        );
+        let bytes = std::fs::read(root.join(picture)).expect("the picture is committed");
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{picture} is not a PNG"
+        );
+    }
+}

@@ -462,7 +462,7 @@ pub fn layout(scene: &Scene) -> Layout {
     let legend = legend(scene.view, legend_top);
     let legend_right = legend.last().map_or(0.0, |l| l.text.x + l.text.width);
     let heading_right = heading.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
-    let width = (content_right + MARGIN)
+    let width = (content_right + BAND_PAD + MARGIN)
         .max(heading_right + MARGIN)
         .max(legend_right + MARGIN)
         .ceil();
