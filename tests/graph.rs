@@ -399,6 +399,12 @@ fn adversarial_labels_survive_every_format() {
             ] {
                 assert!(!bare.contains(c), "{c:?} unescaped in {label}");
             }
+            // Mermaid reads a backslash before `n` as a line break, even
+            // written as an entity.
+            assert!(
+                !bare.replace("#92;", "\\").contains("\\n"),
+                "a `\\n` Mermaid would break the line at: {label}"
+            );
             // `#` and `;` appear only in entity codes.
             let mut rest = bare.as_str();
             while let Some(at) = rest.find(['#', ';']) {

@@ -52,8 +52,14 @@ pub fn dot_html(text: &str) -> String {
 /// parentheses and `|` of its shapes and edge labels.
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
+    let text = clean(text);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // Mermaid turns the two characters `\n` into a line break even
+            // when the backslash is an entity: an invisible word joiner
+            // (U+2060) between them keeps them text.
+            '\\' if chars.peek() == Some(&'n') => out.push_str("#92;#8288;"),
             '"' => out.push_str("#quot;"),
             '&' => out.push_str("#amp;"),
             '<' => out.push_str("#lt;"),
@@ -116,6 +122,7 @@ mod tests {
         assert_eq!(mermaid("style: x"), "style#58; x");
         assert_eq!(mermaid("%% `md`"), "#37;#37; #96;md#96;");
         assert_eq!(mermaid("营收😀"), "营收😀");
+        assert_eq!(mermaid(r"a\n b\x"), "a#92;#8288;n b#92;x");
     }
 
     #[test]

@@ -80,6 +80,15 @@ pub fn render(scene: &Scene) -> String {
     }
     // Later definitions win: a problem's outline over an emphasis.
     let definitions = [
+        (
+            "default",
+            format!(
+                "fill:{},stroke:{},color:{}",
+                style::NODE_FILL,
+                style::INK,
+                style::INK
+            ),
+        ),
         ("title", "fill:none,stroke:none,text-align:left".to_string()),
         (
             "placeholder",
