@@ -12,7 +12,11 @@ fn main() {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "md") {
-                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                let name = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_string();
                 if name.eq_ignore_ascii_case("README") || name == "index" {
                     continue;
                 }

@@ -26,3 +26,4 @@ pub use analysis::{analyze, Analysis};
 pub mod diagram;
 pub mod docs;
 pub mod graph;
+pub mod testing;

@@ -58,7 +58,8 @@ impl<'a> LineIndex<'a> {
             .starts
             .get(line + 1)
             .map_or(self.text.len(), |&s| s - 1);
-        self.text[start..end].trim_end_matches('\r')
+        let line = &self.text[start..end];
+        line.strip_suffix('\r').unwrap_or(line)
     }
 
     /// Snap an offset down to a character boundary.

@@ -69,7 +69,11 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
 #[test]
 fn plans_in_the_user_docs_are_what_they_say() {
     for doc in ["README.md", "docs/language.md"] {
-        let Ok(text) = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)) else { continue };
+        let Ok(text) =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(doc))
+        else {
+            continue;
+        };
         let mut rest = text.as_str();
         while let Some(start) = rest.find("```plan\n") {
             let block = &rest[start + 8..];
@@ -80,14 +84,27 @@ fn plans_in_the_user_docs_are_what_they_say() {
             if !plan.lines().any(|l| l.trim_start().starts_with("plan ")) {
                 continue;
             }
-            let fired: Vec<&str> = planc::analyze(plan, &[]).diagnostics.iter().map(|d| d.code.name()).collect::<Vec<_>>();
-            let expected: Vec<&str> = plan.lines().filter_map(|l| l.trim().strip_prefix("// fires: ")).collect();
+            let fired: Vec<&str> = planc::analyze(plan, &[])
+                .diagnostics
+                .iter()
+                .map(|d| d.code.name())
+                .collect::<Vec<_>>();
+            let expected: Vec<&str> = plan
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("// fires: "))
+                .collect();
             let fired_names: Vec<String> = fired.iter().map(|s| s.to_string()).collect();
             if expected.is_empty() {
-                assert!(fired.is_empty(), "{doc}: a plan block is not clean: {fired_names:?}\n{plan}");
+                assert!(
+                    fired.is_empty(),
+                    "{doc}: a plan block is not clean: {fired_names:?}\n{plan}"
+                );
             } else {
                 for name in expected {
-                    assert!(fired.contains(&name), "{doc}: a plan block should fire {name}, fired {fired_names:?}\n{plan}");
+                    assert!(
+                        fired.contains(&name),
+                        "{doc}: a plan block should fire {name}, fired {fired_names:?}\n{plan}"
+                    );
                 }
             }
         }

@@ -1,12 +1,14 @@
 //! Loops in `supports` or `after`: strongly connected components, each
-//! reported once with the whole loop.
+//! reported once with the whole loop. Kosaraju's algorithm, because
+//! petgraph's is iterative there (its Tarjan recurses, and a chain of
+//! thousands of `after`s would overflow the stack).
 
 use super::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::EdgeKind;
 use crate::model::ItemId;
 use crate::syntax::ast::ItemKind;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
@@ -20,7 +22,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
             .graph
             .graph
             .filter_map(|_, &n| Some(n), |_, e| (e.kind == kind).then_some(*e));
-        let mut components: Vec<Vec<NodeIndex>> = tarjan_scc(&graph)
+        let mut components: Vec<Vec<NodeIndex>> = kosaraju_scc(&graph)
             .into_iter()
             .filter(|c| c.len() > 1 || graph.find_edge(c[0], c[0]).is_some())
             .collect();

@@ -256,12 +256,21 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .iter()
             .for_each(|u| mark(&mut resource_used, u.what.target));
     }
-    // A name that did not resolve may have meant one of these.
-    let dangling_metric = m
+    // A name that did not resolve may have meant one of these; so may a
+    // use whose amount was unreadable (the item is damaged, its use dropped).
+    let damaged = m
         .goals
         .iter()
-        .filter_map(|g| g.target.as_ref())
-        .any(|t| t.metric.target.is_none())
+        .map(|g| &g.common)
+        .chain(m.paths.iter().map(|p| &p.common))
+        .chain(m.battles.iter().map(|b| &b.common))
+        .chain(m.tactics.iter().map(|t| &t.common))
+        .any(|c| c.damaged);
+    let dangling_metric = damaged
+        || m.goals
+            .iter()
+            .filter_map(|g| g.target.as_ref())
+            .any(|t| t.metric.target.is_none())
         || m.paths
             .iter()
             .flat_map(|p| &p.expects)

@@ -206,6 +206,10 @@ impl LowerError {
 fn date_help(text: &str) -> String {
     let parts: Vec<u32> = text.split('-').filter_map(|p| p.parse().ok()).collect();
     if let [y, m, _] = parts[..] {
+        if y == 0 {
+            return "Years run from 0001 to 9999; write dates as year-month-day, like 2026-04-01."
+                .to_string();
+        }
         if (1..=12).contains(&m) {
             let last = crate::date::days_in_month(y as i32, m);
             return format!("{y:04}-{m:02} has {last} days; pick a day from 01 to {last}.");

@@ -118,6 +118,7 @@ pub fn render(source: &Source, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
         .with_context_lines(1);
     let mut out = String::new();
     for d in source.diagnostics {
