@@ -6,7 +6,7 @@ mod check;
 mod explain;
 mod files;
 mod fmt;
-mod write;
+mod graph;
 
 use clap::{Parser, Subcommand};
 
@@ -41,6 +41,8 @@ enum Command {
     Build(build::Args),
     /// Rewrite plans in one canonical layout, keeping every comment
     Fmt(fmt::Args),
+    /// Draw the plan: the strategy map or the trace, as DOT, Mermaid or SVG
+    Graph(graph::Args),
 }
 
 pub fn run() -> i32 {
@@ -57,5 +59,6 @@ pub fn run() -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Build(args) => build::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Graph(args) => graph::run(args),
     }
 }

@@ -23,6 +23,7 @@ pub mod resolve;
 pub mod source;
 
 pub use analysis::{analyze, Analysis};
+pub mod diagram;
 pub mod docs;
 pub mod export;
 pub mod format;

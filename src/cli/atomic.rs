@@ -1,9 +1,14 @@
-//! Replacing a file's contents without ever leaving it half-written.
+//! Writing files without ever leaving them half-written.
 //!
-//! The new contents go to a temporary file beside the original, are flushed
-//! to disk, take the original's permissions, and only then are renamed over
-//! it. Whatever fails before the rename leaves the original untouched and
-//! removes the temporary file.
+//! The new contents go to a temporary file beside the target, are flushed
+//! to disk, take the original's permissions (if there is one), and only then
+//! are renamed over it. Whatever fails before the rename leaves the original
+//! untouched and removes the temporary file. A symbolic link is followed:
+//! the file it points to is replaced, the link stays.
+//!
+//! [`replace`] is for rewriting a user's own file (`planc fmt`): it must
+//! exist and be writable. [`write`] is for outputs (`build -o`, `graph -o`),
+//! which may not exist yet.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -45,6 +50,44 @@ fn replace_with(
     // Make the rename itself survive a crash; not every system allows it.
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path`, creating it or replacing it whole.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let shown = path.display();
+    let target: PathBuf = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| format!("cannot write `{shown}`: {e}"))?
+        }
+        _ => path.to_path_buf(),
+    };
+    if target.is_dir() {
+        return Err(format!("cannot write `{shown}`: it is a directory"));
+    }
+    if target.file_name().is_none() {
+        return Err(format!("cannot write `{shown}`: it names no file"));
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let existing = fs::metadata(&target).ok();
+    let (temp, mut file) =
+        create_temp(&dir, &target).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    let result = (|| -> std::io::Result<()> {
+        file.write_all(bytes)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, &target)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(format!("cannot write `{shown}`: {e}"));
     }
     Ok(())
 }
@@ -122,6 +165,24 @@ mod tests {
         replace(&path, b"new").expect("replaced");
         assert_eq!(fs::read_to_string(&path).expect("read"), "new");
         assert_eq!(listing(&dir), ["plan.plan"]);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn write_creates_a_new_file_and_keeps_an_old_ones_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("write");
+        let path = dir.join("out.json");
+        write(&path, b"first").expect("created");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+        write(&path, b"second").expect("replaced");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "second");
+        assert_eq!(
+            fs::metadata(&path).expect("meta").permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(listing(&dir), ["out.json"]);
+        assert!(write(&dir, b"x").is_err());
         let _ = fs::remove_dir_all(&dir);
     }
 

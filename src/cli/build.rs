@@ -1,6 +1,6 @@
 //! `planc build FILE [-o OUT]`
 
-use super::{files, write};
+use super::{atomic, files};
 use planc::render::{human, Source};
 use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> i32 {
     json.push('\n');
     match args.output {
         Some(path) => {
-            if let Err(message) = write::write_atomic(&path, json.as_bytes()) {
+            if let Err(message) = atomic::write(&path, json.as_bytes()) {
                 eprintln!("planc: {message}");
                 return super::COULD_NOT_RUN;
             }

@@ -1,0 +1,197 @@
+//! The scene as Graphviz DOT, written by hand: bands as filled clusters
+//! kept in order by an invisible chain of their headings, nodes with
+//! HTML-like labels, ids derived from item names.
+
+use super::escape::{dot_html, dot_id, dot_string};
+use super::scene::{Emphasis, Node, Scene, Stroke, View};
+use super::style::{self, FONTS};
+use crate::diagnostic::Severity;
+use std::fmt::Write;
+
+pub fn render(scene: &Scene) -> String {
+    let mut out = String::new();
+    let (name, rankdir, command) = match scene.view {
+        View::Map => ("strategy_map", "BT", "map"),
+        View::Trace => ("trace", "TB", "trace"),
+    };
+    let _ = writeln!(
+        out,
+        "// {}, drawn by `planc graph --view {command} --format dot`.",
+        scene.caption
+    );
+    out.push_str("// Render it with Graphviz: dot -Tsvg plan.dot -o plan.svg\n");
+    let _ = writeln!(out, "digraph \"{name}\" {{");
+    let _ = writeln!(
+        out,
+        "  graph [rankdir={rankdir}, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.3, bgcolor=\"white\", \
+fontname=\"{FONTS}\", fontsize=12, fontcolor=\"{ink}\", labelloc=t, labeljust=l, label=<{title}>];",
+        ink = style::INK,
+        title = title(scene),
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{fill}\", color=\"{ink}\", penwidth=1.2, \
+fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
+        fill = style::NODE_FILL,
+        ink = style::INK,
+    );
+    let _ = writeln!(
+        out,
+        "  edge [color=\"{ink}\", penwidth=1.2, arrowsize=0.8, fontname=\"{FONTS}\"];",
+        ink = style::INK,
+    );
+    for band in &scene.bands {
+        let colors = style::band(band.key);
+        let header = dot_id(&format!("band:{}", band.key));
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "  subgraph {} {{",
+            dot_id(&format!("cluster_{}", band.key))
+        );
+        let _ = writeln!(
+            out,
+            "    graph [label=\"\", style=\"filled\", fillcolor=\"{fill}\", color=\"{fill}\", margin=10];",
+            fill = colors.fill
+        );
+        let _ = writeln!(
+            out,
+            "    {header} [shape=plaintext, style=\"\", width=1.6, fontsize=12, fontcolor=\"{}\", label=<<b>{}</b>>];",
+            colors.heading,
+            dot_html(band.heading)
+        );
+        let mut row = vec![header.clone()];
+        if band.nodes.is_empty() {
+            let empty = dot_id(&format!("band:{}:empty", band.key));
+            let _ = writeln!(
+                out,
+                "    {empty} [shape=plaintext, style=\"\", fontcolor=\"{}\", label=<<i>{}</i>>];",
+                style::MUTED,
+                dot_html(band.empty)
+            );
+            row.push(empty);
+        }
+        for &n in &band.nodes {
+            let node = &scene.nodes[n];
+            let _ = writeln!(out, "    {}", node_statement(node));
+            row.push(dot_id(&node.key.readable()));
+        }
+        let _ = writeln!(out, "    {{ rank=same; {}; }}", row.join("; "));
+        for other in &row[1..] {
+            let _ = writeln!(out, "    {header} -> {other} [style=invis];");
+        }
+        out.push_str("  }\n");
+    }
+    let mut chain: Vec<String> = scene
+        .bands
+        .iter()
+        .map(|b| dot_id(&format!("band:{}", b.key)))
+        .collect();
+    if scene.view == View::Map {
+        // Bottom to top: causes below, effects above.
+        chain.reverse();
+    }
+    out.push('\n');
+    if chain.len() > 1 {
+        let _ = writeln!(out, "  {} [style=invis, weight=100];", chain.join(" -> "));
+    }
+    for edge in &scene.edges {
+        let (from, to) = (&scene.nodes[edge.from], &scene.nodes[edge.to]);
+        let stroke = match edge.stroke {
+            Stroke::Normal => String::new(),
+            Stroke::Bold => ", penwidth=2.4".to_string(),
+            Stroke::Dashed => ", style=dashed".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} -> {} [tooltip=\"{}\"{stroke}];",
+            dot_id(&from.key.readable()),
+            dot_id(&to.key.readable()),
+            dot_string(&format!(
+                "{} {} {}",
+                from.key.name,
+                edge.kind.word(),
+                to.key.name
+            )),
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Lines as an HTML-like table, one row each: Graphviz spaces table rows
+/// by their own font sizes, where `<br/>` lines of mixed sizes overlap.
+fn rows(lines: &[String], align: &str) -> String {
+    let mut table =
+        String::from("<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">");
+    for line in lines {
+        let _ = write!(table, "<tr><td align=\"{align}\">{line}</td></tr>");
+    }
+    table.push_str("</table>");
+    table
+}
+
+/// The heading, caption, positioning and note, left-aligned.
+fn title(scene: &Scene) -> String {
+    let mut lines = vec![
+        format!(
+            "<font point-size=\"18\"><b>{}</b></font>",
+            dot_html(&scene.heading)
+        ),
+        format!(
+            "<font color=\"{}\">{}</font>",
+            style::MUTED,
+            dot_html(&scene.caption)
+        ),
+    ];
+    lines.extend(scene.positioning.iter().map(|l| dot_html(l)));
+    if let Some(note) = &scene.note {
+        lines.push(format!(
+            "<font color=\"{}\">{}</font>",
+            style::ERROR,
+            dot_html(note)
+        ));
+    }
+    rows(&lines, "left")
+}
+
+fn node_statement(node: &Node) -> String {
+    let mut lines: Vec<String> = node
+        .title
+        .iter()
+        .map(|l| format!("<b>{}</b>", dot_html(l)))
+        .collect();
+    if let Some(name) = &node.name {
+        lines.push(format!(
+            "<font point-size=\"9\" color=\"{}\">{}</font>",
+            style::MUTED,
+            dot_html(name)
+        ));
+    }
+    lines.extend(node.details.iter().map(|d| dot_html(d)));
+    let mut attrs = vec![
+        format!("id=\"{}\"", node.key.ascii()),
+        format!("label=<{}>", rows(&lines, "center")),
+        format!("tooltip=\"{}\"", dot_string(&node.tooltip())),
+    ];
+    match node.emphasis {
+        Emphasis::Plain => {}
+        Emphasis::Breakthrough => {
+            attrs.push(format!("fillcolor=\"{}\"", style::BREAKTHROUGH_FILL));
+            attrs.push(format!("color=\"{}\"", style::BREAKTHROUGH_LINE));
+            attrs.push("penwidth=2.5".to_string());
+        }
+        Emphasis::Main => attrs.push("penwidth=2.5".to_string()),
+        Emphasis::Candidate => attrs.push("style=\"rounded,filled,dashed\"".to_string()),
+    }
+    if let Some(flag) = &node.flag {
+        let color = match flag.severity {
+            Severity::Error => style::ERROR,
+            Severity::Warning => style::WARNING,
+        };
+        attrs.retain(|a| !a.starts_with("color=") && !a.starts_with("penwidth="));
+        attrs.push(format!("color=\"{color}\""));
+        attrs.push("penwidth=3".to_string());
+    }
+    format!("{} [{}];", dot_id(&node.key.readable()), attrs.join(", "))
+}

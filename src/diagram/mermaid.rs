@@ -1,0 +1,168 @@
+//! The scene as a Mermaid `flowchart`, the way GitHub renders it inside
+//! Markdown: bands as subgraphs kept in order by invisible links, quoted
+//! labels written with Mermaid's entity codes, ASCII ids.
+
+use super::escape::mermaid as esc;
+use super::scene::{Emphasis, Node, Scene, Stroke, View};
+use super::style;
+use crate::diagnostic::Severity;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+pub fn render(scene: &Scene) -> String {
+    let mut out = String::new();
+    let (direction, command) = match scene.view {
+        View::Map => ("BT", "map"),
+        View::Trace => ("TB", "trace"),
+    };
+    let _ = writeln!(
+        out,
+        "%% {}, drawn by `planc graph --view {command} --format mermaid`.",
+        scene.caption
+    );
+    let _ = writeln!(out, "flowchart {direction}");
+    let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let _ = writeln!(out, "  plan_title[\"{}\"]", title(scene));
+    classes
+        .entry("title")
+        .or_default()
+        .push("plan_title".into());
+    for band in &scene.bands {
+        let id = format!("band_{}", band.key);
+        let _ = writeln!(out, "  subgraph {id} [\"{}\"]", esc(band.heading));
+        if band.nodes.is_empty() {
+            let empty = format!("{id}_empty");
+            let _ = writeln!(out, "    {empty}[\"{}\"]", esc(band.empty));
+            classes.entry("placeholder").or_default().push(empty);
+        }
+        for &n in &band.nodes {
+            let node = &scene.nodes[n];
+            let _ = writeln!(out, "    {}[\"{}\"]", node.key.ascii(), label(node));
+            let emphasis = match node.emphasis {
+                Emphasis::Plain => None,
+                Emphasis::Breakthrough => Some("breakthrough"),
+                Emphasis::Main => Some("main"),
+                Emphasis::Candidate => Some("candidate"),
+            };
+            if let Some(class) = emphasis {
+                classes.entry(class).or_default().push(node.key.ascii());
+            }
+            if let Some(flag) = &node.flag {
+                let class = match flag.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                classes.entry(class).or_default().push(node.key.ascii());
+            }
+        }
+        out.push_str("  end\n");
+    }
+    // Invisible links keep the bands in order; the title goes on top.
+    let mut chain: Vec<String> = std::iter::once("plan_title".to_string())
+        .chain(scene.bands.iter().map(|b| format!("band_{}", b.key)))
+        .collect();
+    if scene.view == View::Map {
+        chain.reverse();
+    }
+    let _ = writeln!(out, "  {}", chain.join(" ~~~ "));
+    for edge in &scene.edges {
+        let arrow = match edge.stroke {
+            Stroke::Normal => "-->",
+            Stroke::Bold => "==>",
+            Stroke::Dashed => "-.->",
+        };
+        let _ = writeln!(
+            out,
+            "  {} {arrow} {}",
+            scene.nodes[edge.from].key.ascii(),
+            scene.nodes[edge.to].key.ascii()
+        );
+    }
+    // Later definitions win: a problem's outline over an emphasis.
+    let definitions = [
+        (
+            "default",
+            format!(
+                "fill:{},stroke:{},color:{}",
+                style::NODE_FILL,
+                style::INK,
+                style::INK
+            ),
+        ),
+        ("title", "fill:none,stroke:none,text-align:left".to_string()),
+        (
+            "placeholder",
+            format!(
+                "fill:none,stroke:none,color:{},font-style:italic",
+                style::MUTED
+            ),
+        ),
+        (
+            "breakthrough",
+            format!(
+                "fill:{},stroke:{},stroke-width:3px",
+                style::BREAKTHROUGH_FILL,
+                style::BREAKTHROUGH_LINE
+            ),
+        ),
+        ("main", "stroke-width:3px".to_string()),
+        ("candidate", "stroke-dasharray:5 5".to_string()),
+        (
+            "warning",
+            format!("stroke:{},stroke-width:3px", style::WARNING),
+        ),
+        ("error", format!("stroke:{},stroke-width:3px", style::ERROR)),
+    ];
+    for (class, css) in &definitions {
+        let _ = writeln!(out, "  classDef {class} {css}");
+    }
+    for (class, _) in &definitions {
+        if let Some(ids) = classes.get(class) {
+            let _ = writeln!(out, "  class {} {class}", ids.join(","));
+        }
+    }
+    for band in &scene.bands {
+        let colors = style::band(band.key);
+        let _ = writeln!(
+            out,
+            "  style band_{} fill:{},stroke:{},color:{}",
+            band.key, colors.fill, colors.fill, colors.heading
+        );
+    }
+    out
+}
+
+fn title(scene: &Scene) -> String {
+    let mut lines = vec![
+        format!("<b>{}</b>", esc(&scene.heading)),
+        format!("<i>{}</i>", esc(&scene.caption)),
+    ];
+    lines.extend(scene.positioning.iter().map(|l| esc(l)));
+    if let Some(note) = &scene.note {
+        lines.push(esc(note));
+    }
+    lines.join("<br/>")
+}
+
+fn label(node: &Node) -> String {
+    let mut lines: Vec<String> = node
+        .title
+        .iter()
+        .map(|l| format!("<b>{}</b>", esc(l)))
+        .collect();
+    if let Some(name) = &node.name {
+        lines.push(format!("<small>{}</small>", esc(name)));
+    }
+    lines.extend(node.details.iter().map(|d| esc(d)));
+    if let Some(flag) = &node.flag {
+        // Mermaid on GitHub shows no tooltips: the problems' names are written.
+        let mut names: Vec<&str> = Vec::new();
+        for problem in &flag.problems {
+            if !names.contains(&problem.code.name()) {
+                names.push(problem.code.name());
+            }
+        }
+        lines.push(format!("⚠ {}", esc(&names.join(", "))));
+    }
+    lines.join("<br/>")
+}

@@ -1,0 +1,549 @@
+//! What a diagram shows, before any format: bands (the strategy map's
+//! lanes, or the trace's layers), the nodes in them with their text, the
+//! arrows, and the problems found on each item. DOT, Mermaid and SVG are
+//! three ways of writing the same scene.
+
+use super::ids::NodeKey;
+use super::text::{self, wrap};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Code, Severity};
+use crate::graph::EdgeKind;
+use crate::model::{Comparison, ItemId, Model, Perspective, Ref, Use};
+use crate::syntax::ast::ItemKind;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Which picture of the plan to draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The balanced-scorecard strategy map: goals in lanes, `supports` arrows.
+    #[default]
+    Map,
+    /// goal → path → battle → tactic, top to bottom.
+    Trace,
+}
+
+/// Columns a node's title wraps at (12 Chinese characters).
+const TITLE_COLUMNS: usize = 24;
+/// Columns a node's detail lines wrap at.
+const DETAIL_COLUMNS: usize = 34;
+/// Columns the heading's positioning lines wrap at.
+const HEADING_COLUMNS: usize = 90;
+
+pub struct Scene {
+    pub view: View,
+    /// The plan's title, one line.
+    pub heading: String,
+    /// What the picture is: "Strategy map" or "Trace: …".
+    pub caption: String,
+    /// The positioning, on the strategy map.
+    pub positioning: Vec<String>,
+    /// How many problems the plan has, when it has any.
+    pub note: Option<String>,
+    /// Top to bottom.
+    pub bands: Vec<Band>,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+/// A lane of the strategy map or a layer of the trace.
+pub struct Band {
+    /// ASCII, stable: `financial`, `none`, `goals`, `tactics`.
+    pub key: &'static str,
+    pub heading: &'static str,
+    /// Shown in the band when it has no node.
+    pub empty: &'static str,
+    /// Indices into `Scene::nodes`, left to right as written in the plan.
+    pub nodes: Vec<usize>,
+}
+
+pub struct Node {
+    pub key: NodeKey,
+    pub item: ItemId,
+    pub band: usize,
+    /// The label (or the name when there is none), wrapped.
+    pub title: Vec<String>,
+    /// The name, shown small under a label.
+    pub name: Option<String>,
+    /// Target and date, window and objective, owner and win criterion.
+    pub details: Vec<String>,
+    pub emphasis: Emphasis,
+    pub flag: Option<Flag>,
+}
+
+impl Node {
+    /// What hovering over the node says: the item, then each problem.
+    pub fn tooltip(&self) -> String {
+        let mut tip = format!("{} {}", self.key.kind.keyword(), self.key.name);
+        if let Some(flag) = &self.flag {
+            for p in &flag.problems {
+                let _ = write!(
+                    tip,
+                    "\n{} {}: {}",
+                    p.severity.as_str(),
+                    p.code.name(),
+                    p.message
+                );
+            }
+        }
+        text::truncate(&text::clean(&tip), 2000)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    Plain,
+    /// The goal everyone rallies behind.
+    Breakthrough,
+    /// A chosen main path: drawn bold.
+    Main,
+    /// A candidate path kept for the record: drawn dashed.
+    Candidate,
+}
+
+/// The problems `planc check` reports at this item.
+pub struct Flag {
+    /// Error if any problem is an error, else warning.
+    pub severity: Severity,
+    /// In the order of the file.
+    pub problems: Vec<Problem>,
+}
+
+pub struct Problem {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stroke {
+    Normal,
+    Bold,
+    Dashed,
+}
+
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+    pub stroke: Stroke,
+}
+
+pub fn build(analysis: &Analysis, view: View) -> Scene {
+    let model = &analysis.model;
+    let mut builder = Builder {
+        model,
+        nodes: Vec::new(),
+        index: BTreeMap::new(),
+        seen: BTreeMap::new(),
+        edges: Vec::new(),
+    };
+    let mut bands = match view {
+        View::Map => builder.map(),
+        View::Trace => builder.trace(),
+    };
+    for (i, node) in builder.nodes.iter().enumerate() {
+        bands[node.band].nodes.push(i);
+    }
+    let mut nodes = builder.nodes;
+    flag(analysis, &mut nodes);
+    let heading = model
+        .plan
+        .as_ref()
+        .map(|p| p.title.trim())
+        .filter(|t| !t.is_empty())
+        .unwrap_or("Strategy map");
+    let caption = match view {
+        View::Map => "Strategy map",
+        View::Trace => "Trace: goal → path → battle → tactic",
+    };
+    Scene {
+        view,
+        heading: text::truncate(&text::clean(heading).replace('\n', " "), text::MAX_CHARS),
+        caption: caption.to_string(),
+        positioning: match view {
+            View::Map => positioning(model),
+            View::Trace => Vec::new(),
+        },
+        note: note(analysis),
+        bands,
+        nodes,
+        edges: builder.edges,
+    }
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    nodes: Vec<Node>,
+    index: BTreeMap<ItemId, usize>,
+    /// How many items of each kind and name were drawn so far.
+    seen: BTreeMap<(ItemKind, String), usize>,
+    edges: Vec<Edge>,
+}
+
+impl Builder<'_> {
+    fn map(&mut self) -> Vec<Band> {
+        let model = self.model;
+        let mut bands: Vec<Band> = Perspective::ALL
+            .iter()
+            .map(|p| {
+                let (key, heading) = match p {
+                    Perspective::Financial => ("financial", "Financial"),
+                    Perspective::Customer => ("customer", "Customer"),
+                    Perspective::Process => ("process", "Internal process"),
+                    Perspective::Learning => ("learning", "Learning & growth"),
+                };
+                band(key, heading, "no goals in this lane yet")
+            })
+            .collect();
+        let lane =
+            |p: Option<Perspective>| p.and_then(|p| Perspective::ALL.iter().position(|q| *q == p));
+        if model
+            .goals
+            .iter()
+            .any(|g| lane(g.perspective.as_ref().map(|p| p.value)).is_none())
+        {
+            bands.push(band("none", "No perspective", ""));
+        }
+        for (i, goal) in model.goals.iter().enumerate() {
+            let b = lane(goal.perspective.as_ref().map(|p| p.value)).unwrap_or(4);
+            let emphasis = if goal.breakthrough.is_some() {
+                Emphasis::Breakthrough
+            } else {
+                Emphasis::Plain
+            };
+            self.node(ItemKind::Goal, i, b, self.goal_details(i), emphasis);
+        }
+        for (i, goal) in model.goals.iter().enumerate() {
+            for target in targets(&goal.supports) {
+                self.edge(
+                    (ItemKind::Goal, i),
+                    (ItemKind::Goal, target),
+                    EdgeKind::Supports,
+                    Stroke::Normal,
+                );
+            }
+        }
+        bands
+    }
+
+    fn trace(&mut self) -> Vec<Band> {
+        let model = self.model;
+        let bands = vec![
+            band("goals", "Goals", "no goals yet"),
+            band("paths", "Paths", "no paths yet"),
+            band("battles", "Battles", "no battles yet"),
+            band("tactics", "Tactics", "no tactics yet"),
+        ];
+        for i in 0..model.goals.len() {
+            let emphasis = if model.goals[i].breakthrough.is_some() {
+                Emphasis::Breakthrough
+            } else {
+                Emphasis::Plain
+            };
+            self.node(ItemKind::Goal, i, 0, self.goal_details(i), emphasis);
+        }
+        for (i, path) in model.paths.iter().enumerate() {
+            let (emphasis, what) = if path.main.is_some() {
+                (Emphasis::Main, "main path")
+            } else {
+                (Emphasis::Candidate, "candidate path")
+            };
+            let mut details = vec![what.to_string()];
+            if !path.expects.is_empty() {
+                details.extend(wrap(
+                    &format!("expects {}", self.uses(&path.expects)),
+                    DETAIL_COLUMNS,
+                ));
+            }
+            self.node(ItemKind::Path, i, 1, details, emphasis);
+        }
+        for (i, battle) in model.battles.iter().enumerate() {
+            let mut details = vec![match battle.window {
+                Some(w) if w.range.start == w.range.end => w.range.start.to_string(),
+                Some(w) => format!("{} – {}", w.range.start, w.range.end),
+                None => "no window yet".to_string(),
+            }];
+            details.extend(if battle.objective.is_empty() {
+                vec!["no objective yet".to_string()]
+            } else {
+                wrap(&self.uses(&battle.objective), DETAIL_COLUMNS)
+            });
+            self.node(ItemKind::Battle, i, 2, details, Emphasis::Plain);
+        }
+        for (i, tactic) in model.tactics.iter().enumerate() {
+            let mut details = match &tactic.owner {
+                Some(owner) => wrap(&format!("owner: {}", owner.value), DETAIL_COLUMNS),
+                None => vec!["no owner yet".to_string()],
+            };
+            details.extend(match &tactic.win {
+                Some(win) => wrap(
+                    &format!(
+                        "win: {} {} {}",
+                        self.metric(&win.metric),
+                        symbol(win.op),
+                        win.qty.text
+                    ),
+                    DETAIL_COLUMNS,
+                ),
+                None => vec!["no win criterion yet".to_string()],
+            });
+            self.node(ItemKind::Tactic, i, 3, details, Emphasis::Plain);
+        }
+        for (i, path) in model.paths.iter().enumerate() {
+            let stroke = if path.main.is_some() {
+                Stroke::Bold
+            } else {
+                Stroke::Dashed
+            };
+            for goal in targets(&path.serves) {
+                self.edge(
+                    (ItemKind::Goal, goal),
+                    (ItemKind::Path, i),
+                    EdgeKind::Serves,
+                    stroke,
+                );
+            }
+        }
+        for (i, battle) in model.battles.iter().enumerate() {
+            for path in targets(battle.on.as_slice()) {
+                let stroke = if model.paths[path].main.is_some() {
+                    Stroke::Bold
+                } else {
+                    Stroke::Dashed
+                };
+                self.edge(
+                    (ItemKind::Path, path),
+                    (ItemKind::Battle, i),
+                    EdgeKind::On,
+                    stroke,
+                );
+            }
+        }
+        for (i, tactic) in model.tactics.iter().enumerate() {
+            for battle in targets(tactic.battle.as_slice()) {
+                self.edge(
+                    (ItemKind::Battle, battle),
+                    (ItemKind::Tactic, i),
+                    EdgeKind::For,
+                    Stroke::Normal,
+                );
+            }
+        }
+        bands
+    }
+
+    fn goal_details(&self, i: usize) -> Vec<String> {
+        let goal = &self.model.goals[i];
+        let mut details = Vec::new();
+        if goal.breakthrough.is_some() {
+            details.push("★ breakthrough goal".to_string());
+        }
+        match &goal.target {
+            Some(t) => details.extend(wrap(
+                &format!(
+                    "{} {} by {}",
+                    self.metric(&t.metric),
+                    t.qty.text,
+                    t.by.value
+                ),
+                DETAIL_COLUMNS,
+            )),
+            None => details.push("no target yet".to_string()),
+        }
+        details
+    }
+
+    /// A metric's label, else its name as written.
+    fn metric(&self, r: &Ref) -> String {
+        r.target
+            .and_then(|m| self.model.metrics.get(m))
+            .and_then(|m| m.common.label.clone())
+            .unwrap_or_else(|| r.name.clone())
+    }
+
+    /// `营收 +¥800万, 新增有效客户 +5000`.
+    fn uses(&self, uses: &[Use]) -> String {
+        uses.iter()
+            .map(|u| format!("{} {}", self.metric(&u.what), u.qty.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn node(
+        &mut self,
+        kind: ItemKind,
+        index: usize,
+        band: usize,
+        details: Vec<String>,
+        emphasis: Emphasis,
+    ) {
+        let item = ItemId { kind, index };
+        let Some(common) = self.model.common(item) else {
+            return;
+        };
+        let name = common.name().to_string();
+        let occurrence = self.seen.entry((kind, name.clone())).or_insert(0);
+        *occurrence += 1;
+        let label = common
+            .label
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        let node = Node {
+            key: NodeKey {
+                kind,
+                name: name.clone(),
+                occurrence: *occurrence,
+            },
+            item,
+            band,
+            title: wrap(label.unwrap_or(&name), TITLE_COLUMNS),
+            name: label.map(|_| name),
+            details,
+            emphasis,
+            flag: None,
+        };
+        self.index.insert(item, self.nodes.len());
+        self.nodes.push(node);
+    }
+
+    /// One arrow between two drawn items; the same arrow twice, and an item
+    /// pointing at itself (a `cycle` error, outlined on the item), are not drawn.
+    fn edge(
+        &mut self,
+        from: (ItemKind, usize),
+        to: (ItemKind, usize),
+        kind: EdgeKind,
+        stroke: Stroke,
+    ) {
+        let id = |(kind, index)| ItemId { kind, index };
+        let (Some(&from), Some(&to)) = (self.index.get(&id(from)), self.index.get(&id(to))) else {
+            return;
+        };
+        if from == to || self.edges.iter().any(|e| e.from == from && e.to == to) {
+            return;
+        }
+        self.edges.push(Edge {
+            from,
+            to,
+            kind,
+            stroke,
+        });
+    }
+}
+
+fn band(key: &'static str, heading: &'static str, empty: &'static str) -> Band {
+    Band {
+        key,
+        heading,
+        empty,
+        nodes: Vec::new(),
+    }
+}
+
+/// The resolved targets of a list of references, in order.
+fn targets(refs: &[Ref]) -> impl Iterator<Item = usize> + '_ {
+    refs.iter().filter_map(|r| r.target)
+}
+
+fn symbol(op: Comparison) -> &'static str {
+    match op {
+        Comparison::AtLeast => "≥",
+        Comparison::Above => ">",
+        Comparison::AtMost => "≤",
+        Comparison::Below => "<",
+        Comparison::Exactly => "=",
+    }
+}
+
+/// "We are: … · Serving: …" and "Pain: … · Why us: …".
+fn positioning(model: &Model) -> Vec<String> {
+    let Some(p) = &model.positioning else {
+        return Vec::new();
+    };
+    let part = |name: &str, value: &Option<crate::span::Spanned<String>>| {
+        value
+            .as_ref()
+            .map(|v| v.value.trim())
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("{name}: {v}"))
+    };
+    let mut lines = Vec::new();
+    for pair in [
+        [part("We are", &p.we_are), part("Serving", &p.serve)],
+        [part("Pain", &p.pain), part("Why us", &p.why_us)],
+    ] {
+        let said: Vec<String> = pair.into_iter().flatten().collect();
+        if !said.is_empty() {
+            lines.extend(
+                wrap(&said.join("  ·  "), HEADING_COLUMNS)
+                    .into_iter()
+                    .take(2),
+            );
+        }
+    }
+    lines
+}
+
+/// Put each diagnostic on the drawn item it is reported at.
+fn flag(analysis: &Analysis, nodes: &mut [Node]) {
+    for d in &analysis.diagnostics {
+        let at = nodes.iter_mut().find(|n| {
+            analysis
+                .model
+                .common(n.item)
+                .is_some_and(|c| c.span.start <= d.span.start && d.span.start < c.span.end)
+        });
+        if let Some(node) = at {
+            let problem = Problem {
+                severity: d.severity,
+                code: d.code,
+                message: d.message.clone(),
+            };
+            let flag = node.flag.get_or_insert(Flag {
+                severity: d.severity,
+                problems: Vec::new(),
+            });
+            flag.severity = flag.severity.max(d.severity);
+            flag.problems.push(problem);
+        }
+    }
+}
+
+/// "planc check: 2 errors, 1 warning (outlined red and amber) · 1 item could not be read and is not drawn".
+fn note(analysis: &Analysis) -> Option<String> {
+    let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = analysis.diagnostics.len() - errors;
+    let broken = analysis.model.broken.len();
+    let mut parts = Vec::new();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (errors, warnings) {
+        (0, 0) => {}
+        (e, 0) => parts.push(format!(
+            "planc check: {} (outlined red)",
+            plural(e, "error", "errors")
+        )),
+        (0, w) => parts.push(format!(
+            "planc check: {} (outlined amber)",
+            plural(w, "warning", "warnings")
+        )),
+        (e, w) => parts.push(format!(
+            "planc check: {}, {} (outlined red and amber)",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        )),
+    }
+    if broken > 0 {
+        parts.push(format!(
+            "{} not drawn",
+            plural(
+                broken,
+                "item could not be read and is",
+                "items could not be read and are"
+            )
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("  ·  "))
+}

@@ -1,0 +1,574 @@
+//! `planc graph`: snapshots of the DOT and Mermaid of every case, Graphviz
+//! accepting every DOT, the built-in SVG well-formed with no overlapping
+//! boxes and every label inside its box, and labels written to break every
+//! format shown as written.
+
+use planc::diagram::layout::{self, Layout, Rect};
+use planc::diagram::{self, scene, Options, View};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const VIEWS: [(View, &str); 2] = [(View::Map, "map"), (View::Trace, "trace")];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every plan to draw: tests/cases, examples, and tests/graph, as (name, text).
+fn plans() -> Vec<(String, String)> {
+    let mut plans = Vec::new();
+    for (dir, prefix) in [
+        ("tests/cases", ""),
+        ("examples", "example-"),
+        ("tests/graph", "graph-"),
+    ] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .expect("the directory exists")
+            .map(|e| e.expect("a readable entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let stem = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8");
+            let bytes = std::fs::read(&path).expect("readable");
+            let text = String::from_utf8(bytes).expect("the plans here are UTF-8");
+            plans.push((format!("{prefix}{stem}"), text));
+        }
+    }
+    assert!(plans.len() >= 40, "tests/cases should hold the cases");
+    plans
+}
+
+fn options(view: View) -> Options {
+    Options { view }
+}
+
+#[test]
+fn dot_and_mermaid_of_every_case() {
+    for (name, text) in plans() {
+        let analysis = planc::analyze(&text, &[]);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_suffix(name.clone());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_snapshot_path("snapshots/graph");
+        settings.bind(|| {
+            let both = |render: fn(&planc::Analysis, Options) -> String| {
+                VIEWS
+                    .iter()
+                    .map(|(view, word)| {
+                        format!("=== --view {word}\n{}", render(&analysis, options(*view)))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            insta::assert_snapshot!("dot", both(diagram::dot));
+            insta::assert_snapshot!("mermaid", both(diagram::mermaid));
+        });
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for (name, text) in plans() {
+        for (view, _) in VIEWS {
+            let render = || {
+                let analysis = planc::analyze(&text, &[]);
+                [
+                    diagram::dot(&analysis, options(view)),
+                    diagram::mermaid(&analysis, options(view)),
+                    diagram::svg(&analysis, options(view)),
+                ]
+            };
+            assert!(render() == render(), "{name}: two runs differ");
+        }
+    }
+}
+
+fn dot_on_path() -> bool {
+    Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// `dot -Tsvg`, returning its SVG or its complaint.
+fn graphviz(source: &str) -> Result<String, String> {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut stdin = child.stdin.take().expect("piped");
+    let input = source.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    writer.join().expect("writer").map_err(|e| e.to_string())?;
+    // Any complaint fails the test, except fontconfig's about the machine.
+    let stderr: String = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|l| !l.starts_with("Fontconfig "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !output.status.success() || !stderr.trim().is_empty() {
+        return Err(format!("{}: {stderr}", output.status));
+    }
+    String::from_utf8(output.stdout).map_err(|e| e.to_string())
+}
+
+/// Parse XML, allowing the DOCTYPE Graphviz writes.
+fn xml(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(text, options)
+}
+
+/// The text of every `<text>` element, in order.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = xml(svg).expect("well-formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn graphviz_accepts_every_dot() {
+    if !dot_on_path() {
+        println!(
+            "SKIPPED graphviz_accepts_every_dot: Graphviz `dot` is not on PATH \
+(apt-get install graphviz; CI installs it)"
+        );
+        return;
+    }
+    for (name, text) in plans() {
+        let analysis = planc::analyze(&text, &[]);
+        for (view, word) in VIEWS {
+            let source = diagram::dot(&analysis, options(view));
+            let svg = graphviz(&source)
+                .unwrap_or_else(|e| panic!("{name} --view {word}: dot refused it: {e}\n{source}"));
+            let doc = xml(&svg)
+                .unwrap_or_else(|e| panic!("{name} --view {word}: dot's SVG is not XML: {e}"));
+            // Every item made it into the picture, under its stable id.
+            let scene = scene::build(&analysis, view);
+            for node in &scene.nodes {
+                let id = node.key.ascii();
+                assert!(
+                    doc.descendants()
+                        .any(|n| n.attribute("id") == Some(id.as_str())),
+                    "{name} --view {word}: no {id} in dot's SVG"
+                );
+            }
+        }
+    }
+}
+
+/// Boxes apart, labels inside, arrows from box to box through free space.
+fn check_layout(name: &str, layout: &Layout, scene: &scene::Scene) {
+    assert_eq!(layout.nodes.len(), scene.nodes.len(), "{name}");
+    for (i, a) in layout.nodes.iter().enumerate() {
+        for b in &layout.nodes[i + 1..] {
+            assert!(
+                !a.rect.overlaps(&b.rect),
+                "{name}: {} overlaps {}",
+                a.id,
+                b.id
+            );
+        }
+        let band = &layout.bands[scene.nodes[i].band].rect;
+        assert!(
+            inside(&a.rect, band, 8.0),
+            "{name}: {} leaves its band, or touches its side",
+            a.id
+        );
+        for line in &a.lines {
+            assert!(
+                inside(&line.bounds(), &a.rect, 2.0),
+                "{name}: `{}` does not fit in {} ({:?} in {:?})",
+                line.text,
+                a.id,
+                line.bounds(),
+                a.rect
+            );
+        }
+    }
+    for (i, a) in layout.bands.iter().enumerate() {
+        for b in &layout.bands[i + 1..] {
+            assert!(!a.rect.overlaps(&b.rect), "{name}: bands overlap");
+        }
+        assert!(
+            inside(&a.heading.bounds(), &a.rect, 0.0),
+            "{name}: heading of {}",
+            a.key
+        );
+        for node in &layout.nodes {
+            assert!(
+                !a.heading.bounds().overlaps(&node.rect),
+                "{name}: {} covers a heading",
+                node.id
+            );
+            if let Some(empty) = &a.empty {
+                assert!(
+                    !empty.bounds().overlaps(&node.rect),
+                    "{name}: {} covers a note",
+                    node.id
+                );
+            }
+        }
+    }
+    let first_band = layout.bands.first().map_or(f64::INFINITY, |b| b.rect.y);
+    for line in &layout.heading {
+        assert!(
+            line.bounds().bottom() < first_band,
+            "{name}: the heading runs into the bands"
+        );
+        assert!(
+            line.bounds().right() <= layout.width,
+            "{name}: the heading is cut"
+        );
+    }
+    let last_band = layout.bands.last().map_or(0.0, |b| b.rect.bottom());
+    for item in &layout.legend {
+        assert!(
+            item.sample.y > last_band && item.text.bounds().bottom() <= layout.height,
+            "{name}: legend"
+        );
+    }
+    assert_eq!(layout.edges.len(), scene.edges.len(), "{name}");
+    for (edge, wanted) in layout.edges.iter().zip(&scene.edges) {
+        assert_eq!((edge.from, edge.to), (wanted.from, wanted.to), "{name}");
+        let from = &layout.nodes[edge.from];
+        let to = &layout.nodes[edge.to];
+        let first = edge.segments.first().expect("an arrow has segments");
+        let last = edge.segments.last().expect("an arrow has segments");
+        assert!(
+            from.rect.touches(first.start()),
+            "{name}: {} → {} starts off its box",
+            from.id,
+            to.id
+        );
+        assert!(
+            to.rect.touches(last.end()),
+            "{name}: {} → {} ends off its box",
+            from.id,
+            to.id
+        );
+        for pair in edge.segments.windows(2) {
+            let (a, b) = (pair[0].end(), pair[1].start());
+            assert!(
+                (a.x - b.x).abs() < 1e-6 && (a.y - b.y).abs() < 1e-6,
+                "{name}: a broken arrow"
+            );
+        }
+        for segment in &edge.segments {
+            for step in 1..20 {
+                let p = segment.at(f64::from(step) / 20.0);
+                for node in &layout.nodes {
+                    assert!(
+                        !node.rect.holds(p, 0.5),
+                        "{name}: {} → {} runs through {}",
+                        from.id,
+                        to.id,
+                        node.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn inside(inner: &Rect, outer: &Rect, margin: f64) -> bool {
+    inner.x >= outer.x + margin
+        && inner.right() <= outer.right() - margin
+        && inner.y >= outer.y + margin
+        && inner.bottom() <= outer.bottom() - margin
+}
+
+#[test]
+fn builtin_svg_of_every_case() {
+    for (name, text) in plans() {
+        let analysis = planc::analyze(&text, &[]);
+        for (view, word) in VIEWS {
+            let scene = scene::build(&analysis, view);
+            let layout = layout::layout(&scene);
+            check_layout(&format!("{name} --view {word}"), &layout, &scene);
+            let svg = diagram::svg(&analysis, options(view));
+            let doc = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("{name} --view {word}: not well-formed XML: {e}"));
+            // The file draws the layout: one group per box, with its rectangle.
+            for node in &layout.nodes {
+                let group = doc
+                    .descendants()
+                    .find(|n| n.attribute("id") == Some(node.id.as_str()))
+                    .unwrap_or_else(|| panic!("{name}: no {} in the SVG", node.id));
+                let rect = group
+                    .children()
+                    .find(|n| n.has_tag_name("rect"))
+                    .expect("a box");
+                let number = |a: &str| {
+                    rect.attribute(a)
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .expect("a number")
+                };
+                assert!(
+                    (number("x") - node.rect.x).abs() < 0.01
+                        && (number("width") - node.rect.w).abs() < 0.01
+                );
+            }
+        }
+    }
+}
+
+/// Labels written to break each format are shown as written.
+#[test]
+fn adversarial_labels_survive_every_format() {
+    let text =
+        std::fs::read_to_string(root().join("tests/graph/adversarial.plan")).expect("readable");
+    let analysis = planc::analyze(&text, &[]);
+    let wanted = [
+        "end \"goal\" {a} [b] (c)",
+        "<d> #e; f|g",
+        "年收入 \\ 增长 😀 ]]> -->",
+        "`**markdown**` _x_ <br/>",
+        "&amp; &#35; #quot; #35;",
+        "\\\\",
+        "\\l\\r\\n \\\\ \\\" A---oB o--x",
+        "digraph { a -> b } \\N",
+        "owner: Zoë \"Z\" <z@example.com> &",
+        "%%{init:",
+    ];
+    // The built-in SVG: well-formed, and each label is the text of a <text>.
+    let svg = diagram::svg(&analysis, options(View::Trace));
+    let shown = texts(&svg);
+    for label in wanted {
+        assert!(
+            shown.iter().any(|t| t == label),
+            "SVG does not show {label:?}: {shown:#?}"
+        );
+    }
+    assert!(shown.iter().any(
+        |t| t.starts_with("Quotes \" back\\slash {braces} <b>bold</b> & | # ; \\N \\G 😀 营收")
+    ));
+    // Graphviz shows the same text: no `\N` expanded, no markup read.
+    if dot_on_path() {
+        let svg = graphviz(&diagram::dot(&analysis, options(View::Trace))).expect("dot accepts it");
+        let shown = texts(&svg);
+        for label in wanted {
+            assert!(
+                shown.iter().any(|t| t == label),
+                "Graphviz does not show {label:?}: {shown:#?}"
+            );
+        }
+    } else {
+        println!("SKIPPED the Graphviz half of adversarial_labels_survive_every_format: `dot` is not on PATH");
+    }
+    // Mermaid: ASCII ids, and labels with nothing Mermaid or HTML would read.
+    for (view, _) in VIEWS {
+        let mermaid = diagram::mermaid(&analysis, options(view));
+        for line in mermaid.lines().skip(2) {
+            let line = line.trim();
+            let Some((head, rest)) = line.split_once("[\"") else {
+                assert!(!line.contains('"'), "a quote outside a label: {line}");
+                continue;
+            };
+            let id = head
+                .strip_prefix("subgraph ")
+                .map_or(head, |h| h.trim_end());
+            assert!(
+                id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "unsafe id {id:?}"
+            );
+            let label = rest.strip_suffix("\"]").expect("one label per line");
+            let mut bare = label.to_string();
+            for tag in ["<b>", "</b>", "<br/>", "<small>", "</small>", "<i>", "</i>"] {
+                bare = bare.replace(tag, "");
+            }
+            for c in [
+                '"', '<', '>', '(', ')', '[', ']', '{', '}', '|', '%', '`', ':', '\\',
+            ] {
+                assert!(!bare.contains(c), "{c:?} unescaped in {label}");
+            }
+            // Mermaid reads a backslash before `n` as a line break, even
+            // written as an entity.
+            assert!(
+                !bare.replace("#92;", "\\").contains("\\n"),
+                "a `\\n` Mermaid would break the line at: {label}"
+            );
+            // `#` and `;` appear only in entity codes.
+            let mut rest = bare.as_str();
+            while let Some(at) = rest.find(['#', ';']) {
+                let tail = &rest[at..];
+                assert!(tail.starts_with('#'), "a bare `;` in {label}");
+                let end = tail.find(';').expect("an entity ends with ;");
+                assert!(
+                    tail[1..end].chars().all(|c| c.is_ascii_alphanumeric()) && end > 1,
+                    "a bare `#` in {label}"
+                );
+                rest = &tail[end + 1..];
+            }
+        }
+    }
+}
+
+#[test]
+fn pav_keeps_boxes_apart_and_close_to_where_they_want_to_be() {
+    let wanted = [(0.0, 1.0), (0.0, 1.0), (100.0, 1.0)];
+    let x = layout::closest_apart(&wanted, &[50.0, 50.0]);
+    assert_eq!(x, vec![-25.0, 25.0, 100.0]);
+    let x = layout::closest_apart(&[(10.0, 1.0)], &[]);
+    assert_eq!(x, vec![10.0]);
+}
+
+/// A random plan: goals in random lanes supporting random goals (loops and
+/// same-lane arrows included), paths, battles and tactics linked at random,
+/// labels short and long, Latin, Chinese and emoji.
+fn random_plan(seed: u64) -> String {
+    let mut state = seed | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    let labels = [
+        "短",
+        "年收入增长至2000万元人民币的宏伟目标",
+        "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+        "😀😀😀 emoji 🇨🇳",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        "\\\" <b> & #; {x} |y|",
+        "mixed 中文 and English words in one label",
+        "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+    ];
+    let perspectives = ["financial", "customer", "process", "learning", ""];
+    let mut plan = String::from(
+        "plan \"Random\" {\n  period 2026-01-01 .. 2026-12-31\n}\nmetric m \"指标 metric\" count\n",
+    );
+    let (goals, paths, battles, tactics) = (next(9), next(6), next(7), next(9));
+    for g in 0..goals {
+        plan += &format!(
+            "goal g{g} \"{}\" {{\n  target m 100 by 2026-12-31\n",
+            labels[next(labels.len())]
+        );
+        let p = perspectives[next(perspectives.len())];
+        if !p.is_empty() {
+            plan += &format!("  perspective {p}\n");
+        }
+        let supports: Vec<String> = (0..next(3)).map(|_| format!("g{}", next(goals))).collect();
+        if !supports.is_empty() {
+            plan += &format!("  supports {}\n", supports.join(", "));
+        }
+        plan += "}\n";
+    }
+    for p in 0..paths {
+        plan += &format!("path p{p} \"{}\" {{\n", labels[next(labels.len())]);
+        let serves: Vec<String> = (0..next(3)).map(|_| format!("g{}", next(goals))).collect();
+        if goals > 0 && !serves.is_empty() {
+            plan += &format!("  serves {}\n", serves.join(", "));
+        }
+        if next(2) == 0 {
+            plan += "  main\n";
+        }
+        plan += "}\n";
+    }
+    for b in 0..battles {
+        plan += &format!(
+            "battle b{b} \"{}\" {{\n  objective m +10\n  window 2026-02-01 .. 2026-03-01\n",
+            labels[next(labels.len())]
+        );
+        if paths > 0 && next(4) > 0 {
+            plan += &format!("  on p{}\n", next(paths));
+        }
+        plan += "}\n";
+    }
+    for t in 0..tactics {
+        plan += &format!(
+            "tactic t{t} \"{}\" {{\n  win m >= 1\n",
+            labels[next(labels.len())]
+        );
+        if battles > 0 && next(4) > 0 {
+            plan += &format!("  for b{}\n", next(battles));
+        }
+        if next(2) == 0 {
+            plan += &format!("  owner \"{}\"\n", labels[next(labels.len())]);
+        }
+        plan += "}\n";
+    }
+    plan
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the plan, the built-in layout keeps boxes apart, labels
+    /// inside and arrows between the right boxes, and the SVG is XML.
+    #[test]
+    fn any_plan_lays_out_cleanly(seed in proptest::prelude::any::<u64>()) {
+        let text = random_plan(seed);
+        let analysis = planc::analyze(&text, &[]);
+        for (view, word) in VIEWS {
+            let scene = scene::build(&analysis, view);
+            check_layout(&format!("seed {seed} --view {word}\n{text}"), &layout::layout(&scene), &scene);
+            let svg = diagram::svg(&analysis, options(view));
+            proptest::prop_assert!(xml(&svg).is_ok());
+        }
+    }
+}
+
+/// Mermaid's own parser (the one GitHub renders with) accepts every Mermaid
+/// output. Runs where `node` is on PATH and tests/mermaid is installed
+/// (`cd tests/mermaid && npm ci`; .ci/run does it), else skips, saying so.
+#[test]
+fn mermaid_parses_every_output() {
+    let checker = root().join("tests/mermaid");
+    let node = Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !node || !checker.join("node_modules/mermaid").is_dir() {
+        println!(
+            "SKIPPED mermaid_parses_every_output: needs `node` and `npm ci` in tests/mermaid (CI does both)"
+        );
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mermaid");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let mut files = Vec::new();
+    for (name, text) in plans() {
+        let analysis = planc::analyze(&text, &[]);
+        for (view, word) in VIEWS {
+            let file = dir.join(format!("{name}-{word}.mmd"));
+            std::fs::write(&file, diagram::mermaid(&analysis, options(view))).expect("written");
+            files.push(file);
+        }
+    }
+    let output = Command::new("node")
+        .arg(checker.join("check.mjs"))
+        .args(&files)
+        .current_dir(&checker)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        report.contains(&format!("parsed {0} of {0} files", files.len())),
+        "{report}"
+    );
+}
