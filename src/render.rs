@@ -1,9 +1,11 @@
 //! Diagnostics for people and for machines. Each format is one file; all
 //! read the neutral [`Diagnostic`](crate::Diagnostic) and a [`Source`].
 
+pub mod github;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::line_index::LineIndex;
 use crate::Diagnostic;

@@ -298,3 +298,87 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("<stdin>:1:1"), "{}", stderr(&o));
 }
+
+#[test]
+fn build_prints_the_model_or_writes_it_atomically() {
+    let o = planc(&["build", "examples/acme.plan"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["goals"][0]["id"], "revenue_2026");
+    assert_eq!(v["goals"][0]["target"]["amount"]["text"], "¥2000万");
+    assert_eq!(v["goals"][0]["target"]["amount"]["exact"], "20000000");
+    assert_eq!(v["goals"][0]["gap"]["value"], 8_000_000);
+    assert_eq!(
+        planc(&["build", "examples/acme.plan"]).stdout,
+        o.stdout,
+        "byte-identical output"
+    );
+    let dir = scratch("build");
+    let out = dir.join("acme.json");
+    let o = planc(&[
+        "build",
+        "examples/acme.plan",
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    assert_eq!(written, v);
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("dir").count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn build_refuses_a_plan_with_errors() {
+    let dir = scratch("build-errors");
+    let out = dir.join("out.json");
+    std::fs::write(&out, "previous").expect("write");
+    let o = planc(&[
+        "build",
+        "tests/cases/unknown-name.plan",
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("there is no battle named `夏天`"));
+    assert!(
+        stderr(&o).ends_with("planc: nothing built; fix the errors first\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), "previous");
+}
+
+#[test]
+fn sarif_and_github_formats_go_to_stdout() {
+    let o = planc(&[
+        "check",
+        "--format",
+        "sarif",
+        "tests/cases/unknown-name.plan",
+        "examples/acme.plan",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(v["runs"][0]["results"][0]["ruleId"], "unknown-name");
+    let o = planc(&[
+        "check",
+        "--format",
+        "github",
+        "tests/cases/tactic-without-owner.plan",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        "::warning file=tests/cases/tactic-without-owner.plan,line=46,col=8,endLine=46,endColumn=10,title=planc tactic-without-owner::tactic `新品` «新品上市» has no owner%0Ahelp: Name the one person who answers for this play, like `owner \"张三\"`.\n\
+planc: 0 errors, 1 warning in 1 file (GitHub shows the first 10 annotations of each level)\n"
+    );
+}

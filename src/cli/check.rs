@@ -1,7 +1,7 @@
 //! `planc check FILE…`
 
 use super::files;
-use planc::render::{human, json, Source};
+use planc::render::{github, human, json, sarif, Source};
 use planc::{Code, Diagnostic};
 use std::io::{IsTerminal, Write};
 
@@ -10,7 +10,7 @@ pub struct Args {
     /// The .plan files to check; each is one plan. `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-    /// How to print diagnostics: human (on stderr), json (on stdout)
+    /// How to print diagnostics: human (on stderr); json, sarif or github (on stdout)
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Treat warnings as errors: `--deny warnings`
@@ -28,6 +28,8 @@ pub struct Args {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -131,14 +133,22 @@ pub fn run(args: Args) -> i32 {
             }
             let _ = stderr.write_all(human::summary(errors, warnings, sources.len()).as_bytes());
         }
-        Format::Json => {
-            let value = json::render(&sources);
+        Format::Json | Format::Sarif => {
+            let value = match args.format {
+                Format::Sarif => sarif::render(&sources),
+                _ => json::render(&sources),
+            };
             let mut stdout = std::io::stdout().lock();
             let _ = writeln!(
                 stdout,
                 "{}",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             );
+        }
+        Format::Github => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(github::render(&sources).as_bytes());
         }
     }
     if unreadable {
