@@ -133,8 +133,11 @@ fn sarif_fingerprints_survive_unrelated_edits() {
     );
 }
 
-/// A workflow command as GitHub reads it: `::level key=value,…::message`.
-fn parse_annotation(line: &str) -> Option<(String, Vec<(String, String)>, String)> {
+/// A workflow command as GitHub reads it: level, properties, message.
+type Annotation = (String, Vec<(String, String)>, String);
+
+/// Parse `::level key=value,…::message` with GitHub's unescaping.
+fn parse_annotation(line: &str) -> Option<Annotation> {
     let unescape = |s: &str| {
         s.replace("%2C", ",")
             .replace("%3A", ":")
