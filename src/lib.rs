@@ -3,6 +3,10 @@
 //! The core does no IO. The pipeline is parse → lower → resolve → check, each
 //! phase adding [`Diagnostic`]s; see ARCHITECTURE.md.
 
+// The pest parser is generated without pest's `std` feature (see Cargo.toml),
+// so its code names `alloc` directly.
+extern crate alloc;
+
 pub mod diagnostic;
 pub mod line_index;
 pub mod span;

@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::date::DateRange;
 use crate::model::{Model, PoolKind};
 use crate::quantity::{Amount, UnitKind};
+use std::collections::HashMap;
 
 /// A stretch of days with one load on a resource.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,11 +79,16 @@ pub fn resource_loads(model: &Model) -> Vec<ResourceLoad> {
                     Some(b) if b.used >= p.used => Some(b),
                     _ => Some(p),
                 });
+            // Each battle's share, in the order battles first draw on the pool.
+            let mut slot: HashMap<usize, usize> = HashMap::new();
             let mut by_battle: Vec<(usize, Amount)> = Vec::new();
             for c in &pool {
-                match by_battle.iter_mut().find(|(b, _)| *b == c.battle) {
-                    Some((_, a)) => *a = a.plus(c.charge.amount),
-                    None => by_battle.push((c.battle, c.charge.amount)),
+                match slot.get(&c.battle) {
+                    Some(&i) => by_battle[i].1 = by_battle[i].1.plus(c.charge.amount),
+                    None => {
+                        slot.insert(c.battle, by_battle.len());
+                        by_battle.push((c.battle, c.charge.amount));
+                    }
                 }
             }
             let total_used = list.iter().fold(Amount::ZERO, |a, c| a.plus(c.amount));

@@ -301,6 +301,14 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
+    // The charges of each path's battles, gathered once: a plan with a
+    // thousand paths must not scan every charge a thousand times.
+    let mut by_path: Vec<Vec<&PoolCharge>> = vec![Vec::new(); m.paths.len()];
+    for c in all {
+        if let Some(p) = m.battles[c.battle].on.as_ref().and_then(|o| o.target) {
+            by_path[p].push(c);
+        }
+    }
     for (p, path) in m.paths.iter().enumerate() {
         if path.cost.is_empty() || path.common.damaged {
             continue;
@@ -311,12 +319,10 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
             let (Some(kind), false) = (resource.kind, resource.common.damaged) else {
                 continue;
             };
-            let pool: Vec<&PoolCharge> = all
+            let pool: Vec<&PoolCharge> = by_path[p]
                 .iter()
-                .filter(|c| {
-                    c.resource == r
-                        && m.battles[c.battle].on.as_ref().and_then(|o| o.target) == Some(p)
-                })
+                .copied()
+                .filter(|c| c.resource == r)
                 .collect();
             let charges: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
             let style: Style = cost.qty.style();

@@ -488,13 +488,26 @@ fn positioning(model: &Model) -> Vec<String> {
 
 /// Put each diagnostic on the drawn item it is reported at.
 fn flag(analysis: &Analysis, nodes: &mut [Node]) {
-    for d in &analysis.diagnostics {
-        let at = nodes.iter_mut().find(|n| {
+    // Items never overlap: sort their spans once and find each diagnostic's
+    // item by binary search, so many diagnostics on a big plan stay cheap.
+    let mut spans: Vec<(usize, usize, usize)> = nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
             analysis
                 .model
                 .common(n.item)
-                .is_some_and(|c| c.span.start <= d.span.start && d.span.start < c.span.end)
-        });
+                .map(|c| (c.span.start, c.span.end, i))
+        })
+        .collect();
+    spans.sort_unstable();
+    for d in &analysis.diagnostics {
+        let at = spans
+            .partition_point(|&(start, _, _)| start <= d.span.start)
+            .checked_sub(1)
+            .map(|k| spans[k])
+            .filter(|&(_, end, _)| d.span.start < end)
+            .map(|(_, _, i)| &mut nodes[i]);
         if let Some(node) = at {
             let problem = Problem {
                 severity: d.severity,

@@ -1,0 +1,53 @@
+//! planc fmt on any text: it either refuses (syntax errors) or returns text
+//! that formats to itself (idempotent), means the same (same diagnostics),
+//! and keeps every comment.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fn comments(text: &str) -> Vec<String> {
+    // The formatter's own guarantee is byte-for-byte comments; here, the
+    // comment texts are compared as a multiset of trimmed lines.
+    let mut found: Vec<String> = Vec::new();
+    let mut in_string = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => in_string = !in_string,
+            '\\' if in_string => {
+                chars.next();
+            }
+            '\n' => in_string = false,
+            '/' if !in_string && text[i..].starts_with("//") => {
+                let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+                found.push(text[i..end].trim_end().to_string());
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+            }
+            '/' if !in_string && text[i..].starts_with("/*") => {
+                let end = text[i + 2..].find("*/").map_or(text.len(), |e| i + 2 + e + 2);
+                found.push(text[i..end].to_string());
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    found.sort();
+    found
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Ok(once) = planc::format::format(text) else { return };
+    let twice = planc::format::format(&once).expect("formatted text parses");
+    assert_eq!(once, twice, "not idempotent");
+    let before: Vec<(planc::Code, String)> =
+        planc::analyze(text, &[]).diagnostics.into_iter().map(|d| (d.code, d.message)).collect();
+    let after: Vec<(planc::Code, String)> =
+        planc::analyze(&once, &[]).diagnostics.into_iter().map(|d| (d.code, d.message)).collect();
+    assert_eq!(before, after, "meaning changed");
+    assert_eq!(comments(text).len(), comments(&once).len(), "a comment was lost");
+});
