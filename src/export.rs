@@ -4,22 +4,279 @@
 //! a number, an exact decimal string, their unit and the text as written;
 //! the edges; and what the checks compute: each resource's load over time,
 //! each goal's gap and coverage, each path's battles and each battle's
-//! tactics. Objects are written with sorted keys and arrays in source order,
-//! so the same input gives byte-identical output.
+//! tactics.
+//!
+//! The output is a tree of typed structs borrowing from the model, written
+//! by serde as it goes: no intermediate `serde_json::Value`, so a plan of
+//! 100 000 battles costs time and memory in proportion to its size. Fields
+//! come in a fixed order and arrays in source order, so the same input gives
+//! byte-identical output.
 
 use crate::analysis::Analysis;
 use crate::check::facts::{goal_coverage, resource_loads};
-use crate::date::{DateRange, Duration};
-use crate::graph::PlanGraph;
+use crate::date::{DateRange, Duration, DurationUnit};
+use crate::graph::{EdgeKind, PlanGraph};
 use crate::line_index::LineIndex;
 use crate::model::*;
 use crate::quantity::{Amount, Unit};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::ItemKind;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 /// The version of this JSON; bumped on any incompatible change.
 pub const SCHEMA: u32 = 1;
+
+/// The whole build output; serialize it with serde.
+#[derive(Serialize)]
+pub struct Build<'a> {
+    schema: u32,
+    file: &'a str,
+    plan: Option<PlanOut<'a>>,
+    positioning: Option<PositioningOut<'a>>,
+    resources: Vec<ResourceOut<'a>>,
+    metrics: Vec<MetricOut<'a>>,
+    goals: Vec<GoalOut<'a>>,
+    paths: Vec<PathOut<'a>>,
+    battles: Vec<BattleOut<'a>>,
+    tactics: Vec<TacticOut<'a>>,
+    edges: Vec<EdgeOut<'a>>,
+    diagnostics: Counts,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct WindowOut {
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct DurationOut {
+    count: u32,
+    unit: DurationUnit,
+    approx_days: u64,
+}
+
+/// An amount: `{"value": 20000000, "exact": "20000000", "unit": "money", "currency": "CNY", …}`.
+#[derive(Serialize)]
+struct AmountOut<'a> {
+    value: serde_json::Value,
+    exact: String,
+    unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LimitsOut {
+    main_paths: u32,
+    concurrent_battles: u32,
+}
+
+#[derive(Serialize)]
+struct PlanOut<'a> {
+    title: &'a str,
+    span: SpanOut<'a>,
+    period: Option<WindowOut>,
+    limits: LimitsOut,
+    allow: Vec<&'static str>,
+    currency: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct MoatOut<'a> {
+    strength: &'a str,
+    score: u8,
+}
+
+#[derive(Serialize)]
+struct PositioningOut<'a> {
+    span: SpanOut<'a>,
+    we_are: Option<&'a str>,
+    serve: Option<&'a str>,
+    pain: Option<&'a str>,
+    why_us: Option<&'a str>,
+    not_do: Vec<&'a str>,
+    moat: Vec<MoatOut<'a>>,
+}
+
+/// What every item has. `item` is its kind: a tactic's own attribute is
+/// named `kind`.
+#[derive(Serialize)]
+struct ItemOut<'a> {
+    id: &'a str,
+    item: &'static str,
+    label: Option<&'a str>,
+    span: SpanOut<'a>,
+}
+
+#[derive(Serialize)]
+struct PieceOut<'a> {
+    from: String,
+    to: String,
+    used: AmountOut<'a>,
+    capacity: Option<AmountOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PeakOut<'a> {
+    from: String,
+    to: String,
+    used: AmountOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ShareOut<'a> {
+    battle: &'a str,
+    amount: AmountOut<'a>,
+}
+
+#[derive(Serialize)]
+struct LoadOut<'a> {
+    pieces: Vec<PieceOut<'a>>,
+    peak: Option<PeakOut<'a>>,
+    total_used: AmountOut<'a>,
+    by_battle: Vec<ShareOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ResourceOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    pool: Option<PoolKind>,
+    amount: Option<AmountOut<'a>>,
+    load: LoadOut<'a>,
+}
+
+#[derive(Serialize)]
+struct MetricOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct TargetOut<'a> {
+    metric: &'a str,
+    amount: AmountOut<'a>,
+    by: String,
+}
+
+#[derive(Serialize)]
+struct SplitOut<'a> {
+    mode: SplitMode,
+    values: Vec<AmountOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CoverageOut<'a> {
+    covered: AmountOut<'a>,
+    enough: bool,
+    contributions: Vec<ShareOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct GoalOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    perspective: Option<Perspective>,
+    target: Option<TargetOut<'a>>,
+    baseline: Option<AmountOut<'a>>,
+    split: Option<SplitOut<'a>>,
+    supports: Vec<&'a str>,
+    breakthrough: bool,
+    owner: Option<&'a str>,
+    gap: Option<AmountOut<'a>>,
+    coverage: CoverageOut<'a>,
+}
+
+/// `{"resource": "people", "amount": …}` or `{"metric": "revenue", …}`.
+#[derive(Serialize)]
+struct UseOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resource: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metric: Option<&'a str>,
+    amount: AmountOut<'a>,
+}
+
+#[derive(Serialize)]
+struct PathOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    serves: Vec<&'a str>,
+    main: bool,
+    cost: Vec<UseOut<'a>>,
+    duration: Option<DurationOut>,
+    expects: Vec<UseOut<'a>>,
+    segment: Option<&'a str>,
+    owner: Option<&'a str>,
+    battles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct BattleOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    on: Option<&'a str>,
+    objective: Vec<UseOut<'a>>,
+    significance: Option<&'a str>,
+    window: Option<WindowOut>,
+    needs: Vec<UseOut<'a>>,
+    review: Option<DurationOut>,
+    after: Vec<&'a str>,
+    owner: Option<&'a str>,
+    segment: Option<&'a str>,
+    tactics: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct WinOut<'a> {
+    metric: &'a str,
+    op: Comparison,
+    amount: AmountOut<'a>,
+}
+
+#[derive(Serialize)]
+struct TacticOut<'a> {
+    #[serde(flatten)]
+    item: ItemOut<'a>,
+    #[serde(rename = "for")]
+    battle: Option<&'a str>,
+    kind: Option<TacticKind>,
+    owner: Option<&'a str>,
+    window: Option<WindowOut>,
+    effective_window: Option<WindowOut>,
+    needs: Vec<UseOut<'a>>,
+    win: Option<WinOut<'a>>,
+    after: Vec<&'a str>,
+    segment: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EdgeOut<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: EdgeKind,
+}
 
 struct Ctx<'a> {
     file: &'a str,
@@ -27,302 +284,322 @@ struct Ctx<'a> {
     model: &'a Model,
 }
 
-impl Ctx<'_> {
-    fn span(&self, span: Span) -> Value {
+impl<'a> Ctx<'a> {
+    fn span(&self, span: Span) -> SpanOut<'a> {
         let start = self.index.line_col(span.start);
         let end = self.index.line_col(span.end);
-        json!({"file": self.file, "line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column})
-    }
-
-    fn name(&self, kind: ItemKind, index: Option<usize>, written: &str) -> Value {
-        match index.and_then(|i| self.model.common(ItemId { kind, index: i })) {
-            Some(c) => json!(c.id.name),
-            None => json!(written),
+        SpanOut {
+            file: self.file,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
         }
     }
 
-    fn refs(&self, kind: ItemKind, refs: &[Ref]) -> Value {
-        Value::Array(
-            refs.iter()
-                .map(|r| self.name(kind, r.target, &r.name))
-                .collect(),
-        )
-    }
-
-    fn text(&self, s: &Option<Spanned<String>>) -> Value {
-        s.as_ref().map_or(Value::Null, |s| json!(s.value))
-    }
-}
-
-/// An amount with its unit: `{"value": 20000000, "exact": "20000000", "unit": "money", "currency": "CNY", …}`.
-pub fn quantity(q: &Quantity) -> Value {
-    let mut v = amount(q.amount, q.unit);
-    v["change"] = json!(q.change);
-    v["text"] = json!(q.text);
-    v
-}
-
-fn amount(a: Amount, unit: Unit) -> Value {
-    let mut v = json!({"value": a.to_json(), "exact": a.to_decimal()});
-    match unit {
-        Unit::Money(c) => {
-            v["unit"] = json!("money");
-            v["currency"] = json!(c.code());
+    /// A reference: the item's id, or the name as written if it did not resolve.
+    fn name(&self, kind: ItemKind, r: &'a Ref) -> &'a str {
+        match r
+            .target
+            .and_then(|i| self.model.common(ItemId { kind, index: i }))
+        {
+            Some(c) => &c.id.name,
+            None => &r.name,
         }
-        Unit::Count => v["unit"] = json!("count"),
-        Unit::Percent => v["unit"] = json!("percent"),
     }
-    v
+
+    fn refs(&self, kind: ItemKind, refs: &'a [Ref]) -> Vec<&'a str> {
+        refs.iter().map(|r| self.name(kind, r)).collect()
+    }
+
+    fn item(&self, kind: ItemKind, c: &'a Common) -> ItemOut<'a> {
+        ItemOut {
+            id: &c.id.name,
+            item: kind.keyword(),
+            label: c.label.as_deref(),
+            span: self.span(c.span),
+        }
+    }
+
+    fn uses(&self, kind: ItemKind, list: &'a [Use]) -> Vec<UseOut<'a>> {
+        list.iter()
+            .map(|u| {
+                let name = Some(self.name(kind, &u.what));
+                let (resource, metric) = if kind == ItemKind::Resource {
+                    (name, None)
+                } else {
+                    (None, name)
+                };
+                UseOut {
+                    resource,
+                    metric,
+                    amount: quantity(&u.qty),
+                }
+            })
+            .collect()
+    }
 }
 
-fn range(r: DateRange) -> Value {
-    json!({"start": r.start.to_string(), "end": r.end.to_string()})
+fn text(s: &Option<Spanned<String>>) -> Option<&str> {
+    s.as_ref().map(|s| s.value.as_str())
 }
 
-fn duration(d: &Option<Spanned<Duration>>) -> Value {
-    d.as_ref().map_or(Value::Null, |d| {
-        json!({"count": d.value.count, "unit": d.value.unit, "approx_days": d.value.approx_days()})
+fn amount(a: Amount, unit: Unit) -> AmountOut<'static> {
+    let (unit, currency) = match unit {
+        Unit::Money(c) => ("money", Some(c.code())),
+        Unit::Count => ("count", None),
+        Unit::Percent => ("percent", None),
+    };
+    AmountOut {
+        value: a.to_json(),
+        exact: a.to_decimal(),
+        unit,
+        currency,
+        change: None,
+        text: None,
+    }
+}
+
+/// An amount as written: with `change` and `text`.
+fn quantity(q: &Quantity) -> AmountOut<'_> {
+    AmountOut {
+        change: Some(q.change),
+        text: Some(&q.text),
+        ..amount(q.amount, q.unit)
+    }
+}
+
+fn window(r: DateRange) -> WindowOut {
+    WindowOut {
+        start: r.start.to_string(),
+        end: r.end.to_string(),
+    }
+}
+
+fn duration(d: &Option<Spanned<Duration>>) -> Option<DurationOut> {
+    d.as_ref().map(|d| DurationOut {
+        count: d.value.count,
+        unit: d.value.unit,
+        approx_days: d.value.approx_days(),
     })
 }
 
-fn uses(ctx: &Ctx, kind: ItemKind, key: &str, list: &[Use]) -> Value {
-    Value::Array(list.iter().map(|u| json!({ key: ctx.name(kind, u.what.target, &u.what.name), "amount": quantity(&u.qty) })).collect())
-}
-
-fn common(ctx: &Ctx, kind: ItemKind, c: &Common) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(c.id.name));
-    // `kind` is a tactic's attribute (acquisition, …); the item's own kind is `item`.
-    m.insert("item".into(), json!(kind.keyword()));
-    m.insert(
-        "label".into(),
-        c.label.as_ref().map_or(Value::Null, |l| json!(l)),
-    );
-    m.insert("span".into(), ctx.span(c.span));
-    m
-}
-
-/// The build JSON of an analysed plan.
-pub fn export(file: &str, text: &str, analysis: &Analysis) -> Value {
+/// The build output of an analysed plan.
+pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Build<'a> {
     let model = &analysis.model;
     let ctx = Ctx {
         file,
-        index: LineIndex::new(text),
+        index: LineIndex::new(text_),
         model,
     };
-    let loads = resource_loads(model);
-    let coverage = goal_coverage(model);
-    let mut battles_of_path: Vec<Vec<String>> = vec![Vec::new(); model.paths.len()];
+    let mut battles_of_path: Vec<Vec<&str>> = vec![Vec::new(); model.paths.len()];
     for b in &model.battles {
         if let Some(p) = b.on.as_ref().and_then(|r| r.target) {
-            battles_of_path[p].push(b.common.id.name.clone());
+            battles_of_path[p].push(&b.common.id.name);
         }
     }
-    let mut tactics_of_battle: Vec<Vec<String>> = vec![Vec::new(); model.battles.len()];
+    let mut tactics_of_battle: Vec<Vec<&str>> = vec![Vec::new(); model.battles.len()];
     for t in &model.tactics {
         if let Some(b) = t.battle.as_ref().and_then(|r| r.target) {
-            tactics_of_battle[b].push(t.common.id.name.clone());
+            tactics_of_battle[b].push(&t.common.id.name);
         }
     }
+    let battle_name = |b: usize| model.battles[b].common.id.name.as_str();
 
-    let plan = model.plan.as_ref().map_or(Value::Null, |p| {
-        json!({
-            "title": p.title,
-            "span": ctx.span(p.span),
-            "period": p.period.map_or(Value::Null, |w| range(w.range)),
-            "limits": {"main_paths": p.main_paths, "concurrent_battles": p.concurrent_battles},
-            "allow": p.allow.iter().map(|(c, _)| c.name()).collect::<Vec<_>>(),
-            "currency": model.currency.map(|(c, _)| c.code()),
-        })
+    let plan = model.plan.as_ref().map(|p| PlanOut {
+        title: &p.title,
+        span: ctx.span(p.span),
+        period: p.period.map(|w| window(w.range)),
+        limits: LimitsOut {
+            main_paths: p.main_paths,
+            concurrent_battles: p.concurrent_battles,
+        },
+        allow: p.allow.iter().map(|(c, _)| c.name()).collect(),
+        currency: model.currency.map(|(c, _)| c.code()),
     });
-    let positioning = model.positioning.as_ref().map_or(Value::Null, |p| {
-        json!({
-            "span": ctx.span(p.span),
-            "we_are": ctx.text(&p.we_are),
-            "serve": ctx.text(&p.serve),
-            "pain": ctx.text(&p.pain),
-            "why_us": ctx.text(&p.why_us),
-            "not_do": p.not_do.iter().map(|s| s.value.clone()).collect::<Vec<_>>(),
-            "moat": p.moat.iter().map(|(id, score)| json!({"strength": id.name, "score": score})).collect::<Vec<_>>(),
-        })
+    let positioning = model.positioning.as_ref().map(|p| PositioningOut {
+        span: ctx.span(p.span),
+        we_are: text(&p.we_are),
+        serve: text(&p.serve),
+        pain: text(&p.pain),
+        why_us: text(&p.why_us),
+        not_do: p.not_do.iter().map(|s| s.value.as_str()).collect(),
+        moat: p
+            .moat
+            .iter()
+            .map(|(id, score)| MoatOut {
+                strength: &id.name,
+                score: *score,
+            })
+            .collect(),
     });
-    let resources: Vec<Value> = model
+    let resources = model
         .resources
         .iter()
-        .zip(&loads)
+        .zip(resource_loads(model))
         .map(|(r, load)| {
-            let mut m = common(&ctx, ItemKind::Resource, &r.common);
-            m.insert("pool".into(), r.kind.map_or(Value::Null, |k| json!(k)));
-            m.insert("amount".into(), r.amount.as_ref().map_or(Value::Null, quantity));
             let unit = r.unit().unwrap_or(Unit::Count);
             let limit = r.amount.as_ref().map(|q| q.amount);
-            let pieces: Vec<Value> = load
-                .pieces
-                .iter()
-                .map(|p| {
-                    json!({"from": p.range.start.to_string(), "to": p.range.end.to_string(), "used": amount(p.used, unit),
-                           "capacity": limit.map_or(Value::Null, |l| amount(l, unit))})
-                })
-                .collect();
-            let by_battle: Vec<Value> = load
-                .by_battle
-                .iter()
-                .map(|(b, a)| json!({"battle": model.battles[*b].common.id.name, "amount": amount(*a, unit)}))
-                .collect();
-            m.insert(
-                "load".into(),
-                json!({
-                    "pieces": pieces,
-                    "peak": load.peak.map_or(Value::Null, |p| json!({"from": p.range.start.to_string(), "to": p.range.end.to_string(), "used": amount(p.used, unit)})),
-                    "total_used": amount(load.total_used, unit),
-                    "by_battle": by_battle,
-                }),
-            );
-            Value::Object(m)
+            ResourceOut {
+                item: ctx.item(ItemKind::Resource, &r.common),
+                pool: r.kind,
+                amount: r.amount.as_ref().map(quantity),
+                load: LoadOut {
+                    pieces: load
+                        .pieces
+                        .iter()
+                        .map(|p| PieceOut {
+                            from: p.range.start.to_string(),
+                            to: p.range.end.to_string(),
+                            used: amount(p.used, unit),
+                            capacity: limit.map(|l| amount(l, unit)),
+                        })
+                        .collect(),
+                    peak: load.peak.map(|p| PeakOut {
+                        from: p.range.start.to_string(),
+                        to: p.range.end.to_string(),
+                        used: amount(p.used, unit),
+                    }),
+                    total_used: amount(load.total_used, unit),
+                    by_battle: load
+                        .by_battle
+                        .iter()
+                        .map(|&(b, a)| ShareOut {
+                            battle: battle_name(b),
+                            amount: amount(a, unit),
+                        })
+                        .collect(),
+                },
+            }
         })
         .collect();
-    let metrics: Vec<Value> = model
+    let metrics = model
         .metrics
         .iter()
-        .map(|metric| {
-            let mut m = common(&ctx, ItemKind::Metric, &metric.common);
-            m.insert("unit".into(), json!(metric.unit.word()));
-            Value::Object(m)
+        .map(|m| MetricOut {
+            item: ctx.item(ItemKind::Metric, &m.common),
+            unit: m.unit.word(),
         })
         .collect();
-    let goals: Vec<Value> = model
+    let goals = model
         .goals
         .iter()
-        .zip(&coverage)
+        .zip(goal_coverage(model))
         .map(|(g, cov)| {
-            let mut m = common(&ctx, ItemKind::Goal, &g.common);
-            m.insert("perspective".into(), g.perspective.as_ref().map_or(Value::Null, |p| json!(p.value)));
-            m.insert(
-                "target".into(),
-                g.target.as_ref().map_or(Value::Null, |t| {
-                    json!({"metric": ctx.name(ItemKind::Metric, t.metric.target, &t.metric.name), "amount": quantity(&t.qty), "by": t.by.value.to_string()})
-                }),
-            );
-            m.insert("baseline".into(), g.baseline.as_ref().map_or(Value::Null, quantity));
-            m.insert(
-                "split".into(),
-                g.split.as_ref().map_or(Value::Null, |s| json!({"mode": s.mode, "values": s.values.iter().map(quantity).collect::<Vec<_>>()})),
-            );
-            m.insert("supports".into(), ctx.refs(ItemKind::Goal, &g.supports));
-            m.insert("breakthrough".into(), json!(g.breakthrough.is_some()));
-            m.insert("owner".into(), ctx.text(&g.owner));
             let unit = g.target.as_ref().map_or(Unit::Count, |t| t.qty.unit);
-            m.insert("gap".into(), cov.gap.map_or(Value::Null, |gap| amount(gap, unit)));
-            m.insert(
-                "coverage".into(),
-                json!({
-                    "covered": amount(cov.covered, unit),
-                    "enough": cov.is_covered(),
-                    "contributions": cov.contributions.iter().map(|(b, a)| json!({"battle": model.battles[*b].common.id.name, "amount": amount(*a, unit)})).collect::<Vec<_>>(),
+            GoalOut {
+                item: ctx.item(ItemKind::Goal, &g.common),
+                perspective: g.perspective.as_ref().map(|p| p.value),
+                target: g.target.as_ref().map(|t| TargetOut {
+                    metric: ctx.name(ItemKind::Metric, &t.metric),
+                    amount: quantity(&t.qty),
+                    by: t.by.value.to_string(),
                 }),
-            );
-            Value::Object(m)
+                baseline: g.baseline.as_ref().map(quantity),
+                split: g.split.as_ref().map(|s| SplitOut {
+                    mode: s.mode,
+                    values: s.values.iter().map(quantity).collect(),
+                }),
+                supports: ctx.refs(ItemKind::Goal, &g.supports),
+                breakthrough: g.breakthrough.is_some(),
+                owner: text(&g.owner),
+                gap: cov.gap.map(|gap| amount(gap, unit)),
+                coverage: CoverageOut {
+                    covered: amount(cov.covered, unit),
+                    enough: cov.is_covered(),
+                    contributions: cov
+                        .contributions
+                        .iter()
+                        .map(|&(b, a)| ShareOut {
+                            battle: battle_name(b),
+                            amount: amount(a, unit),
+                        })
+                        .collect(),
+                },
+            }
         })
         .collect();
-    let paths: Vec<Value> = model
+    let paths = model
         .paths
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut m = common(&ctx, ItemKind::Path, &p.common);
-            m.insert("serves".into(), ctx.refs(ItemKind::Goal, &p.serves));
-            m.insert("main".into(), json!(p.main.is_some()));
-            m.insert(
-                "cost".into(),
-                uses(&ctx, ItemKind::Resource, "resource", &p.cost),
-            );
-            m.insert("duration".into(), duration(&p.duration));
-            m.insert(
-                "expects".into(),
-                uses(&ctx, ItemKind::Metric, "metric", &p.expects),
-            );
-            m.insert("segment".into(), ctx.text(&p.segment));
-            m.insert("owner".into(), ctx.text(&p.owner));
-            m.insert("battles".into(), json!(battles_of_path[i]));
-            Value::Object(m)
+        .zip(battles_of_path)
+        .map(|(p, battles)| PathOut {
+            item: ctx.item(ItemKind::Path, &p.common),
+            serves: ctx.refs(ItemKind::Goal, &p.serves),
+            main: p.main.is_some(),
+            cost: ctx.uses(ItemKind::Resource, &p.cost),
+            duration: duration(&p.duration),
+            expects: ctx.uses(ItemKind::Metric, &p.expects),
+            segment: text(&p.segment),
+            owner: text(&p.owner),
+            battles,
         })
         .collect();
-    let battles: Vec<Value> = model
+    let battles = model
         .battles
         .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let mut m = common(&ctx, ItemKind::Battle, &b.common);
-            m.insert(
-                "on".into(),
-                b.on.as_ref()
-                    .map_or(Value::Null, |r| ctx.name(ItemKind::Path, r.target, &r.name)),
-            );
-            m.insert(
-                "objective".into(),
-                uses(&ctx, ItemKind::Metric, "metric", &b.objective),
-            );
-            m.insert("significance".into(), ctx.text(&b.significance));
-            m.insert(
-                "window".into(),
-                b.window.map_or(Value::Null, |w| range(w.range)),
-            );
-            m.insert(
-                "needs".into(),
-                uses(&ctx, ItemKind::Resource, "resource", &b.needs),
-            );
-            m.insert("review".into(), duration(&b.review));
-            m.insert("after".into(), ctx.refs(ItemKind::Battle, &b.after));
-            m.insert("owner".into(), ctx.text(&b.owner));
-            m.insert("segment".into(), ctx.text(&b.segment));
-            m.insert("tactics".into(), json!(tactics_of_battle[i]));
-            Value::Object(m)
+        .zip(tactics_of_battle)
+        .map(|(b, tactics)| BattleOut {
+            item: ctx.item(ItemKind::Battle, &b.common),
+            on: b.on.as_ref().map(|r| ctx.name(ItemKind::Path, r)),
+            objective: ctx.uses(ItemKind::Metric, &b.objective),
+            significance: text(&b.significance),
+            window: b.window.map(|w| window(w.range)),
+            needs: ctx.uses(ItemKind::Resource, &b.needs),
+            review: duration(&b.review),
+            after: ctx.refs(ItemKind::Battle, &b.after),
+            owner: text(&b.owner),
+            segment: text(&b.segment),
+            tactics,
         })
         .collect();
-    let tactics: Vec<Value> = model
+    let tactics = model
         .tactics
         .iter()
-        .map(|t| {
-            let mut m = common(&ctx, ItemKind::Tactic, &t.common);
-            m.insert("for".into(), t.battle.as_ref().map_or(Value::Null, |r| ctx.name(ItemKind::Battle, r.target, &r.name)));
-            m.insert("kind".into(), t.kind.as_ref().map_or(Value::Null, |k| json!(k.value)));
-            m.insert("owner".into(), ctx.text(&t.owner));
-            m.insert("window".into(), t.window.map_or(Value::Null, |w| range(w.range)));
-            m.insert("effective_window".into(), model.tactic_window(t).map_or(Value::Null, range));
-            m.insert("needs".into(), uses(&ctx, ItemKind::Resource, "resource", &t.needs));
-            m.insert(
-                "win".into(),
-                t.win.as_ref().map_or(Value::Null, |w| {
-                    json!({"metric": ctx.name(ItemKind::Metric, w.metric.target, &w.metric.name), "op": w.op, "amount": quantity(&w.qty)})
-                }),
-            );
-            m.insert("after".into(), ctx.refs(ItemKind::Tactic, &t.after));
-            m.insert("segment".into(), ctx.text(&t.segment));
-            Value::Object(m)
+        .map(|t| TacticOut {
+            item: ctx.item(ItemKind::Tactic, &t.common),
+            battle: t.battle.as_ref().map(|r| ctx.name(ItemKind::Battle, r)),
+            kind: t.kind.as_ref().map(|k| k.value),
+            owner: text(&t.owner),
+            window: t.window.map(|w| window(w.range)),
+            effective_window: model.tactic_window(t).map(window),
+            needs: ctx.uses(ItemKind::Resource, &t.needs),
+            win: t.win.as_ref().map(|w| WinOut {
+                metric: ctx.name(ItemKind::Metric, &w.metric),
+                op: w.op,
+                amount: quantity(&w.qty),
+            }),
+            after: ctx.refs(ItemKind::Tactic, &t.after),
+            segment: text(&t.segment),
         })
         .collect();
-    let edges: Vec<Value> = PlanGraph::new(model)
+    let edges = PlanGraph::new(model)
         .edges()
         .into_iter()
         .filter_map(|(a, b, e)| {
-            let from = model.common(a)?;
-            let to = model.common(b)?;
-            Some(json!({"from": from.id.name, "to": to.id.name, "kind": e.kind}))
+            Some(EdgeOut {
+                from: &model.common(a)?.id.name,
+                to: &model.common(b)?.id.name,
+                kind: e.kind,
+            })
         })
         .collect();
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
-    json!({
-        "schema": SCHEMA,
-        "file": file,
-        "plan": plan,
-        "positioning": positioning,
-        "resources": resources,
-        "metrics": metrics,
-        "goals": goals,
-        "paths": paths,
-        "battles": battles,
-        "tactics": tactics,
-        "edges": edges,
-        "diagnostics": {"errors": errors, "warnings": analysis.diagnostics.len() - errors},
-    })
+    Build {
+        schema: SCHEMA,
+        file,
+        plan,
+        positioning,
+        resources,
+        metrics,
+        goals,
+        paths,
+        battles,
+        tactics,
+        edges,
+        diagnostics: Counts {
+            errors,
+            warnings: analysis.diagnostics.len() - errors,
+        },
+    }
 }
