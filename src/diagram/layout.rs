@@ -277,9 +277,11 @@ pub fn layout(scene: &Scene) -> Layout {
         down: Vec::new(),
         x: Vec::new(),
     };
+    // Each node's vertex, by node index (a look-up table, not a search).
+    let mut vertex_of = vec![usize::MAX; scene.nodes.len()];
     for band in &scene.bands {
         for &n in &band.nodes {
-            add_vertex(
+            vertex_of[n] = add_vertex(
                 &mut g,
                 Vertex::Node(n),
                 nodes[n].rect.w,
@@ -296,11 +298,11 @@ pub fn layout(scene: &Scene) -> Layout {
         } else {
             (b, a)
         };
-        let mut chain = vec![vertex_of(&g, upper)];
+        let mut chain = vec![vertex_of[upper]];
         for layer in layer_of[upper] + 1..layer_of[lower] {
             chain.push(add_vertex(&mut g, Vertex::Dummy, DUMMY_W, layer));
         }
-        chain.push(vertex_of(&g, lower));
+        chain.push(vertex_of[lower]);
         if layer_of[upper] != layer_of[lower] {
             for pair in chain.windows(2) {
                 g.down[pair[0]].push(pair[1]);
@@ -491,13 +493,6 @@ fn add_vertex(g: &mut Graph, vertex: Vertex, width: f64, layer: usize) -> usize 
     g.x.push(0.0);
     g.layers[layer].push(v);
     v
-}
-
-fn vertex_of(g: &Graph, node: usize) -> usize {
-    g.vertices
-        .iter()
-        .position(|v| matches!(v, Vertex::Node(n) if *n == node))
-        .expect("every node is a vertex")
 }
 
 /// The box for a node: its lines measured, its colours by emphasis and problems.

@@ -137,6 +137,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         index: BTreeMap::new(),
         seen: BTreeMap::new(),
         edges: Vec::new(),
+        drawn: std::collections::HashSet::new(),
     };
     let mut bands = match view {
         View::Map => builder.map(),
@@ -179,6 +180,9 @@ struct Builder<'m> {
     /// How many items of each kind and name were drawn so far.
     seen: BTreeMap<(ItemKind, String), usize>,
     edges: Vec<Edge>,
+    /// The (from, to) pairs already drawn: a set, so that checking for a
+    /// duplicate arrow does not scan every arrow of a large plan.
+    drawn: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Builder<'_> {
@@ -421,7 +425,7 @@ impl Builder<'_> {
         let (Some(&from), Some(&to)) = (self.index.get(&id(from)), self.index.get(&id(to))) else {
             return;
         };
-        if from == to || self.edges.iter().any(|e| e.from == from && e.to == to) {
+        if from == to || !self.drawn.insert((from, to)) {
             return;
         }
         self.edges.push(Edge {
