@@ -143,3 +143,83 @@ fn every_prefix_of_the_example() {
         spans_are_sound(&ACME[..end]);
     }
 }
+
+#[test]
+fn a_million_items() {
+    let mut text = String::from(ACME);
+    text.reserve(20_000_000);
+    for i in 0..1_000_000 {
+        text.push_str("metric m");
+        text.push_str(&i.to_string());
+        text.push_str(" count\n");
+    }
+    let found = analyze(&text, &[]).diagnostics;
+    assert_eq!(found.len(), 1_000_000);
+    assert!(found.iter().all(|d| d.code == Code::UnusedMetric));
+}
+
+#[test]
+fn one_resource_claimed_by_thousands_of_overlapping_battles() {
+    let mut text = ACME.replace("capacity 12", "capacity 100000");
+    for i in 0..5_000 {
+        text.push_str(&format!(
+            "battle crowd_{i} {{\n  on hit_product\n  objective revenue +¥1\n  window 2026-0{}-01 .. 2026-09-30\n  needs people 3\n  review every 1w\n}}\ntactic crowd_t{i} {{\n  for crowd_{i}\n  owner \"x\"\n  win revenue >= ¥1\n}}\n",
+            1 + i % 9
+        ));
+    }
+    let found = analyze(&text, &[]).diagnostics;
+    // Capacity holds; only focus warnings and the path's cost estimate speak.
+    assert!(
+        found.iter().all(|d| !d.is_error()),
+        "{:?}",
+        found.iter().map(|d| d.code).collect::<Vec<_>>()
+    );
+    let crowded = text.replace("capacity 100000", "capacity 10");
+    let over: Vec<_> = analyze(&crowded, &[])
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == Code::Overcommitted)
+        .collect();
+    assert_eq!(over.len(), 1, "one fault per pool");
+}
+
+#[test]
+fn ten_thousand_names_and_near_miss_typos() {
+    let mut text = String::from(ACME);
+    for i in 0..10_000 {
+        text.push_str(&format!("goal goal_{i} {{\n  target revenue ¥1 by 2026-12-31\n}}\npath route_{i} {{\n  serves goal_{i}\n}}\n"));
+    }
+    // A thousand references that each just miss a name.
+    for i in 0..1_000 {
+        text.push_str(&format!("path typo_{i} {{\n  serves gaol_{i}\n}}\n"));
+    }
+    let found = analyze(&text, &[]).diagnostics;
+    let unknown: Vec<_> = found
+        .iter()
+        .filter(|d| d.code == Code::UnknownName)
+        .collect();
+    assert_eq!(unknown.len(), 1_000);
+    assert_eq!(unknown[0].help, "Did you mean `goal_0`?");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-fifo");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fifo = dir.join("plan.plan");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_planc"))
+        .args(["check"])
+        .arg(&fifo)
+        .output()
+        .expect("planc runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("it is not a regular file"), "{err}");
+}
