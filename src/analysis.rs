@@ -2,11 +2,11 @@
 
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::Model;
-use crate::syntax::ast::File;
 
-/// Everything planc knows about one plan.
+/// Everything planc knows about one plan. The syntax tree is not kept: items
+/// are lowered as they are parsed, so a large plan never has both in memory
+/// (`syntax::parse` gives the tree to those who need it, like `planc fmt`).
 pub struct Analysis {
-    pub file: File,
     pub model: Model,
     /// Sorted by place; `allow`ed warnings removed.
     pub diagnostics: Vec<Diagnostic>,
@@ -20,8 +20,9 @@ impl Analysis {
 
 /// Run every phase. `allow` adds to the plan's own `allow` list.
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
-    let (file, syntax_errors) = crate::syntax::parse(text);
-    let (mut model, lower_errors) = crate::lower::lower(&file);
+    let mut lowerer = crate::lower::Lowerer::new();
+    let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
+    let (mut model, lower_errors) = lowerer.finish(broken);
     let resolve_errors = crate::resolve::resolve(&mut model);
     let mut diagnostics: Vec<Diagnostic> =
         syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
@@ -36,9 +37,5 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
         .collect();
     diagnostics.retain(|d| d.is_error() || !allowed.contains(&d.code));
     diagnostic::sort(&mut diagnostics);
-    Analysis {
-        file,
-        model,
-        diagnostics,
-    }
+    Analysis { model, diagnostics }
 }

@@ -11,31 +11,61 @@ use crate::diagnostic::Code;
 use crate::model::*;
 use crate::quantity::{parse_number, Currency, Unit, UnitKind};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::{Attr, AttrKey, File, Item, ItemKind, QtyLit, StrLit, Value, WindowLit};
-use std::collections::BTreeSet;
+use crate::syntax::ast::{
+    Attr, AttrKey, AttrSet, Broken, File, Item, ItemKind, QtyLit, StrLit, Value, WindowLit,
+};
 
 pub fn lower(file: &File) -> (Model, Vec<LowerError>) {
-    let mut lower = Lower {
-        model: Model {
-            broken: file.broken.clone(),
-            ..Model::default()
-        },
-        errors: Vec::new(),
-    };
-    let mut plans = Vec::new();
+    let mut lowerer = Lowerer::new();
     for item in &file.items {
-        lower.item(item, &mut plans);
+        lowerer.item(item);
     }
-    if plans.is_empty() && !lower.model.broken_could_be(ItemKind::Plan) {
-        lower.errors.push(LowerError::PlanMissing);
+    lowerer.finish(file.broken.clone())
+}
+
+/// Lowering one item at a time, as the parser reads them.
+pub struct Lowerer {
+    lower: Lower,
+    /// Where each `plan` item is: the first is the plan, others are reported.
+    plans: Vec<Span>,
+}
+
+impl Default for Lowerer {
+    fn default() -> Self {
+        Lowerer::new()
     }
-    for extra in plans.iter().skip(1) {
-        lower.errors.push(LowerError::ExtraPlan {
-            first: plans[0],
-            span: *extra,
-        });
+}
+
+impl Lowerer {
+    pub fn new() -> Lowerer {
+        Lowerer {
+            lower: Lower {
+                model: Model::default(),
+                errors: Vec::new(),
+            },
+            plans: Vec::new(),
+        }
     }
-    (lower.model, lower.errors)
+
+    pub fn item(&mut self, item: &Item) {
+        self.lower.item(item, &mut self.plans);
+    }
+
+    /// The model, once every item is read; `broken` are the regions that did not parse.
+    pub fn finish(self, broken: Vec<Broken>) -> (Model, Vec<LowerError>) {
+        let Lowerer { mut lower, plans } = self;
+        lower.model.broken = broken;
+        if plans.is_empty() && !lower.model.broken_could_be(ItemKind::Plan) {
+            lower.errors.push(LowerError::PlanMissing);
+        }
+        for extra in plans.iter().skip(1) {
+            lower.errors.push(LowerError::ExtraPlan {
+                first: plans[0],
+                span: *extra,
+            });
+        }
+        (lower.model, lower.errors)
+    }
 }
 
 struct Lower {
@@ -46,7 +76,7 @@ struct Lower {
 /// The attributes of one block, first of each kept; later ones reported.
 struct Attrs<'a> {
     first: Vec<&'a Attr>,
-    written: BTreeSet<AttrKey>,
+    written: AttrSet,
     damaged: bool,
 }
 
@@ -64,7 +94,7 @@ impl Lower {
     fn attrs<'a>(&mut self, item: &'a Item) -> Attrs<'a> {
         let mut attrs = Attrs {
             first: Vec::new(),
-            written: BTreeSet::new(),
+            written: AttrSet::default(),
             damaged: false,
         };
         for attr in &item.attrs {

@@ -6,8 +6,8 @@ use crate::date::{DateRange, Duration};
 use crate::diagnostic::Code;
 use crate::quantity::{Amount, Currency, Scale, Style, Unit, UnitKind};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::{AttrKey, Broken, Ident, ItemKind};
-use std::collections::{BTreeSet, HashMap};
+use crate::syntax::ast::{AttrKey, AttrSet, Broken, Ident, ItemKind};
+use std::collections::HashMap;
 
 /// Where an item lives: its kind and its index in that kind's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,7 +26,7 @@ pub struct Common {
     pub keyword: Span,
     /// The attributes written, valid or not: a required attribute that was
     /// written but unreadable is not also reported missing.
-    pub written: BTreeSet<AttrKey>,
+    pub written: AttrSet,
     /// A literal in the item was invalid or of the wrong unit: checks that
     /// compare this item's numbers or dates leave it alone.
     pub damaged: bool,
@@ -113,7 +113,7 @@ pub struct PlanBlock {
     pub main_paths: u32,
     pub concurrent_battles: u32,
     pub allow: Vec<(Code, Span)>,
-    pub written: BTreeSet<AttrKey>,
+    pub written: AttrSet,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -27,6 +27,11 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The same range, `by` bytes later.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     pub fn contains(&self, offset: usize) -> bool {
         self.start <= offset && offset <= self.end
     }

@@ -18,35 +18,64 @@ use pest::Parser;
 /// item becomes a [`Broken`] entry and a [`SyntaxError`] that says, in words,
 /// what was expected at the offending token.
 pub fn parse(text: &str) -> (File, Vec<SyntaxError>) {
+    let mut items = Vec::new();
+    let (broken, errors) = parse_each(text, |item| items.push(item));
+    (File { items, broken }, errors)
+}
+
+/// Parse a whole file, handing each item to `on_item` as soon as it is read,
+/// so a caller that lowers items one by one never holds the whole tree.
+/// Returns the broken regions and the syntax errors.
+pub fn parse_each(
+    text: &str,
+    mut on_item: impl FnMut(ast::Item),
+) -> (Vec<Broken>, Vec<SyntaxError>) {
     let mut file = File::default();
     let mut errors = Vec::new();
-    let pairs = match PlanParser::parse(Rule::file, text) {
-        Ok(pairs) => pairs,
-        // `file` accepts any text (see `broken` in the grammar); this is a
-        // safety net, not a path users should ever see.
-        Err(e) => {
-            let at = error::pest_position(&e);
-            errors.push(SyntaxError::unreadable(text, Span::new(at, text.len())));
-            file.broken.push(Broken {
-                span: Span::new(0, text.len()),
-                kind: None,
-                name: None,
-            });
-            return (file, errors);
-        }
-    };
-    for pair in pairs.flatten() {
+    let mut at = 0;
+    // One item at a time (`next_item` in the grammar): pest keeps one item's
+    // tokens in memory, not the whole file's.
+    while at < text.len() {
+        let rest = &text[at..];
+        let next = match PlanParser::parse(Rule::next_item, rest) {
+            Ok(mut pairs) => pairs.next(),
+            // `next_item` accepts any text (see `broken` in the grammar);
+            // this is a safety net, not a path users should ever see.
+            Err(e) => {
+                let from = at + error::pest_position(&e);
+                errors.push(SyntaxError::unreadable(text, Span::new(from, text.len())));
+                file.broken.push(Broken {
+                    span: Span::new(at, text.len()),
+                    kind: None,
+                    name: None,
+                });
+                break;
+            }
+        };
+        let Some(next) = next else { break };
+        let end = at + next.as_span().end();
+        let Some(pair) = next.into_inner().next() else {
+            break;
+        };
         match pair.as_rule() {
             Rule::broken => {
-                let span = Span::from(pair.as_span());
+                let span = Span::from(pair.as_span()).shifted(at);
                 errors.push(reparse_broken(text, span));
                 file.broken.push(broken_head(text, span));
             }
-            rule if build::is_item(rule) => file.items.push(build::item(pair)),
-            _ => {}
+            rule if build::is_item(rule) => {
+                let mut item = build::item(pair);
+                build::shift(&mut item, at);
+                on_item(item);
+            }
+            _ => break, // the end of the file
         }
+        if end <= at {
+            break;
+        }
+        at = end;
     }
-    (file, errors)
+    (file.broken, errors)
 }
 
 /// Re-parse a broken region alone, to find the precise error inside it.

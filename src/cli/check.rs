@@ -87,14 +87,17 @@ pub fn run(args: Args) -> i32 {
             }
         };
         let name = files::display_name(path).to_string();
-        match planc::source::decode(&bytes) {
+        // The bytes become the text without a copy: a big plan is in memory once.
+        match String::from_utf8(bytes) {
             Ok(text) => {
-                let analysis = planc::analyze(text, &allow);
-                checked.push((name, text.to_string(), analysis.diagnostics));
+                let analysis = planc::analyze(&text, &allow);
+                checked.push((name, text, analysis.diagnostics));
             }
-            Err(bad) => {
-                let (lossy, diagnostic) = *bad;
-                checked.push((name, lossy, vec![diagnostic]));
+            Err(e) => {
+                if let Err(bad) = planc::source::decode(e.as_bytes()) {
+                    let (lossy, diagnostic) = *bad;
+                    checked.push((name, lossy, vec![diagnostic]));
+                }
             }
         }
     }

@@ -198,6 +198,27 @@ attr_keys! {
     Win = "win",
 }
 
+/// A set of attribute keys, as bits: cheaper than a tree set on every item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct AttrSet(u64);
+
+impl AttrSet {
+    pub fn insert(&mut self, key: AttrKey) {
+        self.0 |= 1 << key as u64;
+    }
+
+    pub fn contains(&self, key: &AttrKey) -> bool {
+        self.0 & (1 << *key as u64) != 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = AttrKey> {
+        AttrKey::ALL
+            .iter()
+            .copied()
+            .filter(move |k| self.contains(k))
+    }
+}
+
 impl AttrKey {
     /// The attributes an item kind accepts, in canonical order.
     pub fn of(kind: ItemKind) -> &'static [AttrKey] {

@@ -290,3 +290,71 @@ fn quantity(pair: Pair<Rule>) -> QtyLit {
     }
     qty
 }
+
+/// Move every span of an item parsed from a slice starting at `by`.
+pub fn shift(item: &mut Item, by: usize) {
+    let span = |s: &mut Span| *s = s.shifted(by);
+    let spanned = |s: &mut Spanned<String>| s.span = s.span.shifted(by);
+    let ident = |i: &mut Ident| i.span = i.span.shifted(by);
+    let string = |s: &mut StrLit| {
+        s.span = s.span.shifted(by);
+        if let Some(b) = &mut s.bad_escape {
+            *b = b.shifted(by);
+        }
+    };
+    let qty = |q: &mut QtyLit| q.span = q.span.shifted(by);
+    span(&mut item.span);
+    span(&mut item.keyword);
+    item.name.iter_mut().for_each(ident);
+    item.label.iter_mut().for_each(string);
+    item.unit.iter_mut().for_each(spanned);
+    for attr in &mut item.attrs {
+        span(&mut attr.span);
+        span(&mut attr.key_span);
+        match &mut attr.value {
+            Value::Flag => {}
+            Value::Window(w) => {
+                span(&mut w.span);
+                spanned(&mut w.start);
+                spanned(&mut w.end);
+            }
+            Value::Limits(list) => list.iter_mut().for_each(|(k, v)| {
+                spanned(k);
+                spanned(v);
+            }),
+            Value::DiagNames(list) => list.iter_mut().for_each(spanned),
+            Value::Str(s) => string(s),
+            Value::Strs(list) => list.iter_mut().for_each(string),
+            Value::Scores(list) => list.iter_mut().for_each(|(i, n)| {
+                ident(i);
+                spanned(n);
+            }),
+            Value::Word(w) | Value::Duration(w) => spanned(w),
+            Value::Target {
+                metric,
+                qty: q,
+                by: date,
+            } => {
+                ident(metric);
+                qty(q);
+                spanned(date);
+            }
+            Value::Qty(q) => qty(q),
+            Value::Split { mode, values } => {
+                spanned(mode);
+                values.iter_mut().for_each(qty);
+            }
+            Value::Names(list) => list.iter_mut().for_each(ident),
+            Value::Name(i) => ident(i),
+            Value::Amounts(list) => list.iter_mut().for_each(|(i, q)| {
+                ident(i);
+                qty(q);
+            }),
+            Value::Win { metric, op, qty: q } => {
+                ident(metric);
+                spanned(op);
+                qty(q);
+            }
+        }
+    }
+}
