@@ -124,7 +124,7 @@ impl Lower {
             label,
             span: item.span,
             keyword: item.keyword,
-            written: attrs.written.clone(),
+            written: attrs.written,
             damaged: attrs.damaged,
         }
     }
@@ -232,7 +232,7 @@ impl Lower {
             keyword: item.keyword,
             main_paths: 2,
             concurrent_battles: 3,
-            written: attrs.written.clone(),
+            written: attrs.written,
             ..PlanBlock::default()
         };
         if let Some(Value::Window(w)) = attrs.get(AttrKey::Period) {
