@@ -1,8 +1,9 @@
 //! `planc build FILE [-o OUT]`
 
+use super::terminal::{self, Color};
 use super::{atomic, files};
 use planc::render::{human, Source};
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -29,7 +30,7 @@ pub fn run(args: Args) -> i32 {
         Err(bad) => {
             let (lossy, diagnostic) = *bad;
             let source = Source::new(name, &lossy, std::slice::from_ref(&diagnostic));
-            eprint!("{}", human::render(&source, style()));
+            eprint!("{}", human::render(&source, terminal::style(Color::Auto)));
             return super::FAILED;
         }
     };
@@ -37,7 +38,7 @@ pub fn run(args: Args) -> i32 {
     if analysis.has_errors() {
         let source = Source::new(name, &text, &analysis.diagnostics);
         let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprint!("{}", human::render(&source, style()));
+        eprint!("{}", human::render(&source, terminal::style(Color::Auto)));
         eprint!(
             "{}",
             human::summary(errors, analysis.diagnostics.len() - errors, 1)
@@ -60,16 +61,4 @@ pub fn run(args: Args) -> i32 {
         }
     }
     super::OK
-}
-
-fn style() -> human::Style {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    human::Style {
-        color,
-        width: std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(100),
-    }
 }

@@ -1,9 +1,10 @@
 //! `planc check FILE…`
 
 use super::files;
+use super::terminal::{self, Color};
 use planc::render::{github, human, json, sarif, Source};
 use planc::{Code, Diagnostic};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,13 +31,6 @@ enum Format {
     Json,
     Sarif,
     Github,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 /// Turn `--allow` names into codes, refusing anything that is not a warning.
@@ -117,22 +111,10 @@ pub fn run(args: Args) -> i32 {
         .count();
     match args.format {
         Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stderr().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
+            let style = terminal::style(args.color);
             let mut stderr = std::io::stderr().lock();
             for source in &sources {
-                let _ = stderr
-                    .write_all(human::render(source, human::Style { color, width }).as_bytes());
+                let _ = stderr.write_all(human::render(source, style).as_bytes());
             }
             let _ = stderr.write_all(human::summary(errors, warnings, sources.len()).as_bytes());
         }

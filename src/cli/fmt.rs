@@ -1,9 +1,10 @@
 //! `planc fmt FILE…`: rewrite plans in the canonical layout (docs/fmt.md).
 
+use super::terminal::{self, Color};
 use super::{atomic, files};
 use planc::render::{human, Source};
 use planc::Diagnostic;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 #[derive(clap::Args)]
@@ -19,13 +20,6 @@ pub struct Args {
     /// When to colour diagnostics
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 /// What happened to the files, for the exit code.
@@ -107,20 +101,8 @@ fn format_one(path: &str, args: &Args, outcome: &mut Outcome) {
 /// A file that cannot be formatted (it does not parse): its diagnostics, and
 /// word that it was left as it was.
 fn refuse(name: &str, text: &str, diagnostics: &[Diagnostic], color: Color) {
-    let color = match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
     let source = Source::new(name, text, diagnostics);
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(human::render(&source, human::Style { color, width }).as_bytes());
+    let _ = stderr.write_all(human::render(&source, terminal::style(color)).as_bytes());
     let _ = writeln!(stderr, "planc: {name} was not formatted and is unchanged");
 }
