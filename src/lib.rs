@@ -28,4 +28,5 @@ pub mod docs;
 pub mod export;
 pub mod format;
 pub mod graph;
+pub mod lsp;
 pub mod testing;
