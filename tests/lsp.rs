@@ -636,3 +636,182 @@ fn unknown_requests_and_documents_get_answers() {
     );
     client.shutdown();
 }
+
+/// A plan with Chinese names and emoji (four UTF-8 bytes, two UTF-16 units)
+/// before names on the same lines. The labels hold no name, so every
+/// occurrence of a name below is code.
+const WIDE: &str = "// 🚀 计划 🎯\n\
+plan \"增长 🚀\" {\n  period 2026-01-01 .. 2026-12-31\n}\n\
+positioning { we_are \"🍜\" serve \"🏘️\" pain \"😩\" why_us \"💪\" }\n\
+resource 人员 \"👩‍💻 团队\" { capacity 10 }\n\
+metric 营收 \"💰\" money\n\
+goal 年度目标 \"🎯🎯\" {\n  /* 🎯 */ target 营收 ¥100万 by 2026-12-31\n}\n\
+path 主路径 \"🛣️\" {\n  serves /* 🎯 */ 年度目标\n  main\n}\n\
+battle 战役_1 \"⚔️\" {\n  on /*🚀*/ 主路径\n  objective 营收 +¥100万\n  window 2026-01-01 .. 2026-03-31\n  needs 人员 /*😀*/ 5\n  review every 2w\n}\n\
+tactic 打法 \"🃏\" {\n  for /*😀😀*/ 战役_1\n  owner \"张三 😀\"\n  needs 人员 5\n  win 营收 >= ¥100万\n}\n";
+
+#[test]
+fn ranges_are_exact_with_chinese_names_and_emoji() {
+    assert!(planc::analyze(WIDE, &[]).diagnostics.is_empty());
+    let names = ["人员", "营收", "年度目标", "主路径", "战役_1", "打法"];
+    for utf8 in [false, true] {
+        let mut client = Client::start(utf8);
+        let position = |text: &str, offset: usize| {
+            if utf8 {
+                let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                (
+                    text[..offset].matches('\n').count() as u32,
+                    (offset - line_start) as u32,
+                )
+            } else {
+                utf16(text, offset)
+            }
+        };
+        let span = |text: &str, offset: usize, len: usize| {
+            (position(text, offset), position(text, offset + len))
+        };
+        client.open(WIDE);
+        assert!(client.diagnostics().diagnostics.is_empty());
+        for name in names {
+            let offsets: Vec<usize> = WIDE.match_indices(name).map(|(i, _)| i).collect();
+            let expected: Vec<_> = offsets.iter().map(|&o| span(WIDE, o, name.len())).collect();
+            for (n, &offset) in offsets.iter().enumerate() {
+                // Ask from the middle of the name: its second character.
+                let inside = offset + name.chars().next().unwrap().len_utf8();
+                let (line, character) = position(WIDE, inside);
+                let params = Client::at(line, character);
+                let found = client.call("textDocument/definition", params.clone());
+                assert_eq!(
+                    range_of(&found["range"]),
+                    expected[0],
+                    "{name} #{n} utf8={utf8}"
+                );
+                let mut with = params.clone();
+                with["context"] = json!({ "includeDeclaration": true });
+                let found = client.call("textDocument/references", with);
+                let ranges: Vec<_> = found
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| range_of(&l["range"]))
+                    .collect();
+                assert_eq!(ranges, expected, "{name} utf8={utf8}");
+                let hover = client.call("textDocument/hover", params.clone());
+                assert_eq!(range_of(&hover["range"]), expected[n], "{name} utf8={utf8}");
+            }
+        }
+        // The outline's selection ranges are the names.
+        let symbols = client.call(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri() } }),
+        );
+        let goal = symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "年度目标")
+            .unwrap();
+        let path = &goal["children"][0];
+        let battle = &path["children"][0];
+        let tactic = &battle["children"][0];
+        for (symbol, name) in [
+            (goal, "年度目标"),
+            (path, "主路径"),
+            (battle, "战役_1"),
+            (tactic, "打法"),
+        ] {
+            assert_eq!(symbol["name"], name);
+            assert_eq!(
+                range_of(&symbol["selectionRange"]),
+                span(WIDE, find(WIDE, name, 0), name.len()),
+                "utf8={utf8}"
+            );
+        }
+        // A diagnostic after emoji: a misspelt path.
+        let typo = WIDE.replace("on /*🚀*/ 主路径", "on /*🚀*/ 主路经");
+        client.change(2, &typo);
+        let d = serde_json::to_value(client.diagnostics().diagnostics).unwrap();
+        assert_eq!(d[0]["code"], "unknown-name", "{d:#}");
+        assert_eq!(
+            range_of(&d[0]["range"]),
+            span(&typo, find(&typo, "主路经", 0), "主路经".len())
+        );
+        // Its quick fix and the rename edit land exactly.
+        let (line, character) = position(&typo, find(&typo, "主路经", 0));
+        let found = client.call(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri() },
+                "range": { "start": { "line": line, "character": character },
+                           "end": { "line": line, "character": character } },
+                "context": { "diagnostics": [] }
+            }),
+        );
+        let edit = &found[0]["edit"]["changes"][uri().as_str()][0];
+        assert_eq!(edit["newText"], "主路径");
+        assert_eq!(
+            range_of(&edit["range"]),
+            span(&typo, find(&typo, "主路经", 0), "主路经".len())
+        );
+        client.change(3, WIDE);
+        let (line, character) = position(WIDE, find(WIDE, "打法", 0));
+        let mut params = Client::at(line, character);
+        params["newName"] = json!("打法_😀");
+        assert!(client
+            .request("textDocument/rename", params.clone())
+            .error
+            .is_some());
+        params["newName"] = json!("玩法");
+        let edit = client.call("textDocument/rename", params);
+        let edits = &edit["changes"][uri().as_str()][0];
+        assert_eq!(
+            range_of(&edits["range"]),
+            span(WIDE, find(WIDE, "打法", 0), 6)
+        );
+        client.shutdown();
+    }
+}
+
+/// Every prefix of the example, sent as it would be typed, one character at
+/// a time; after each change, hover, completion and the outline must all be
+/// answered (an error answer would fail `call`).
+#[test]
+fn typing_a_whole_plan_character_by_character_never_loses_an_answer() {
+    let text = acme();
+    let mut client = Client::start(false);
+    client.open("");
+    let mut version = 1;
+    let mut answered = 0;
+    for (i, c) in text.char_indices() {
+        let typed = &text[..i + c.len_utf8()];
+        version += 1;
+        client.change(version, typed);
+        let (line, character) = utf16(typed, typed.len());
+        client.call("textDocument/hover", Client::at(line, character));
+        // Also in the middle of what was typed, where names are.
+        let middle = (0..=typed.len() / 2)
+            .rev()
+            .find(|&m| typed.is_char_boundary(m))
+            .unwrap();
+        let (line, character) = utf16(typed, middle);
+        let hover = client.call("textDocument/hover", Client::at(line, character));
+        assert!(hover.is_null() || hover["contents"]["value"].is_string());
+        let items = client.call("textDocument/completion", Client::at(line, character));
+        assert!(items.is_array(), "completion at {i}: {items}");
+        let symbols = client.call(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri() } }),
+        );
+        assert!(symbols.is_array(), "outline at {i}: {symbols}");
+        answered += 4;
+    }
+    assert_eq!(answered, text.chars().count() * 4);
+    // Whatever was published last is for the whole text: clean.
+    let last = std::iter::from_fn(|| client.notifications.pop_back())
+        .find(|n| n.method == "textDocument/publishDiagnostics")
+        .expect("diagnostics were published");
+    let last: lsp_types::PublishDiagnosticsParams = serde_json::from_value(last.params).unwrap();
+    assert_eq!(last.version, Some(version));
+    assert!(last.diagnostics.is_empty());
+    client.shutdown();
+}
