@@ -815,3 +815,61 @@ fn typing_a_whole_plan_character_by_character_never_loses_an_answer() {
     assert!(last.diagnostics.is_empty());
     client.shutdown();
 }
+
+/// A real editor: headless Neovim (Debian's 0.7 in CI) with `planc lsp`
+/// attached gets the diagnostics and jumps to a definition. Skipped, saying
+/// so, where `nvim` is not installed; `.ci/run` installs it.
+#[test]
+fn neovim_gets_diagnostics_and_goes_to_definition() {
+    let Ok(version) = std::process::Command::new("nvim").arg("--version").output() else {
+        println!("SKIPPED: nvim is not on PATH; the end-to-end editor test needs Neovim");
+        return;
+    };
+    assert!(version.status.success());
+    let dir = std::env::temp_dir().join(format!("planc-nvim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("acme.plan");
+    let text = acme().replace("after fission", "after fision");
+    std::fs::write(&plan, &text).unwrap();
+    let result = dir.join("result.txt");
+    // From `for fission` in tactic `referral` (1-based line), to `battle fission`.
+    let from = text[..find(&text, "for fission", 0)].matches('\n').count() + 1;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lsp/nvim.lua");
+    let mut child = std::process::Command::new("nvim")
+        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .arg(format!("luafile {script}"))
+        .env("PLANC", env!("CARGO_BIN_EXE_planc"))
+        .env("PLAN", &plan)
+        .env("RESULT", &result)
+        .env("FROM", from.to_string())
+        .env("COL", "6")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Neovim must finish on its own; the script waits at most 40 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("Neovim did not finish within 90 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let seen = std::fs::read_to_string(&result).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(status.success(), "Neovim failed:\n{seen}");
+    let line = |needle: &str| text[..find(&text, needle, 0)].matches('\n').count() + 1;
+    assert_eq!(
+        seen,
+        format!(
+            "diagnostic {}:9 unknown-name there is no battle named `fision`\n\
+             definition {}:8 fission\nOK\n",
+            line("after fision"),
+            line("battle fission"),
+        )
+    );
+}
