@@ -21,6 +21,16 @@ impl Analysis {
 /// Run every phase. `allow` adds to the plan's own `allow` list.
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let (file, syntax_errors) = crate::syntax::parse(text);
+    analyze_parsed(file, &syntax_errors, allow)
+}
+
+/// Every phase after the parse, on a syntax tree built elsewhere (the
+/// language server parses only the items that changed).
+pub fn analyze_parsed(
+    file: File,
+    syntax_errors: &[crate::syntax::SyntaxError],
+    allow: &[Code],
+) -> Analysis {
     let (mut model, lower_errors) = crate::lower::lower(&file);
     let resolve_errors = crate::resolve::resolve(&mut model);
     let mut diagnostics: Vec<Diagnostic> =

@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod formatting;
 pub mod hover;
+pub mod incremental;
 pub mod occurrences;
 pub mod position;
 pub mod references;

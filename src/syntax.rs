@@ -5,6 +5,7 @@ mod build;
 mod error;
 mod expected;
 mod parser;
+pub mod shift;
 
 pub use error::SyntaxError;
 pub use parser::Rule;
@@ -43,6 +44,47 @@ pub fn parse(text: &str) -> (File, Vec<SyntaxError>) {
                 file.broken.push(broken_head(text, span));
             }
             rule if build::is_item(rule) => file.items.push(build::item(pair)),
+            _ => {}
+        }
+    }
+    (file, errors)
+}
+
+/// The items of `text[range]` with their spans in the whole `text`, and the
+/// syntax errors there: what [`parse`] finds in that range when it starts and
+/// ends at item boundaries. The language server re-parses only the items
+/// that changed (src/lsp/incremental.rs).
+pub fn parse_region(text: &str, range: std::ops::Range<usize>) -> (File, Vec<SyntaxError>) {
+    let mut file = File::default();
+    let mut errors = Vec::new();
+    let by = range.start;
+    let slice = &text[range.clone()];
+    let pairs = match PlanParser::parse(Rule::file, slice) {
+        Ok(pairs) => pairs,
+        Err(e) => {
+            let at = by + error::pest_position(&e);
+            errors.push(SyntaxError::unreadable(text, Span::new(at, range.end)));
+            file.broken.push(Broken {
+                span: Span::new(by, range.end),
+                kind: None,
+                name: None,
+            });
+            return (file, errors);
+        }
+    };
+    for pair in pairs.flatten() {
+        match pair.as_rule() {
+            Rule::broken => {
+                let local = Span::from(pair.as_span());
+                let span = Span::new(local.start + by, local.end + by);
+                errors.push(reparse_broken(text, span));
+                file.broken.push(broken_head(text, span));
+            }
+            rule if build::is_item(rule) => {
+                let mut item = build::item(pair);
+                shift::item(&mut item, by);
+                file.items.push(item);
+            }
             _ => {}
         }
     }

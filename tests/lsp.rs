@@ -873,3 +873,87 @@ fn neovim_gets_diagnostics_and_goes_to_definition() {
         )
     );
 }
+
+/// The incremental parse gives exactly what `planc check` gives: the same
+/// diagnostics and every name at the same place, on every prefix of every
+/// test plan (by character for the examples, by line for the cases), and
+/// with any one line of the example removed, each parser reusing what the
+/// previous version kept.
+#[test]
+fn incremental_analysis_equals_the_whole_analysis() {
+    use planc::lsp::incremental::Incremental;
+    use planc::lsp::occurrences::Occurrences;
+    let same = |parser: &mut Incremental, text: &str| {
+        let fast = parser.analyze(text);
+        let whole = planc::analyze(text, &[]);
+        assert_eq!(fast.diagnostics, whole.diagnostics, "on:\n{text}");
+        assert_eq!(
+            Occurrences::build(&fast.model).all(),
+            Occurrences::build(&whole.model).all(),
+            "on:\n{text}"
+        );
+    };
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 10);
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // not UTF-8: the language server receives text only
+        };
+        let mut parser = Incremental::default();
+        let mut end = 0;
+        while let Some(n) = text[end..].find('\n') {
+            end += n + 1;
+            same(&mut parser, &text[..end]);
+        }
+        same(&mut parser, &text);
+        // Going back to an earlier text reuses kept chunks at new places.
+        let third = (0..=text.len() / 3)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap();
+        same(&mut parser, &text[..third]);
+    }
+    // Texts where comments, strings and broken items meet the lines where
+    // items start.
+    let tricky = [
+        "metric a count\n/* a comment\nbattle inside it\n*/\nmetric b count\n",
+        "battle b {\n  on p\n/* broken above\nbattle x {\n*/\ntactic t { for b }\n",
+        "goal g \"unclosed\n  battle b {\n}\nmetric m count\n",
+        "\u{feff}metric a count\r\n  battle b {\r\n  on x }\r\n\tmetric c count",
+        "metric a count /* one\nmetric b count */ metric c count\nmetric d count",
+        "}}}\nplan \"x\" {\nplanned\n}\nbattle_2\nbattle",
+    ];
+    for text in tricky {
+        let mut parser = Incremental::default();
+        for (i, c) in text.char_indices() {
+            same(&mut parser, &text[..i + c.len_utf8()]);
+        }
+    }
+    for example in ["acme", "bakery"] {
+        let path = format!("{}/examples/{example}.plan", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut parser = Incremental::default();
+        if example == "acme" {
+            for (i, c) in text.char_indices() {
+                same(&mut parser, &text[..i + c.len_utf8()]);
+            }
+        }
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        for skip in 0..lines.len() {
+            let without: String = lines
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, l)| *l)
+                .collect();
+            same(&mut parser, &without);
+            same(&mut parser, &text);
+        }
+    }
+}

@@ -15,8 +15,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document analysed from scratch.
     pub fn new(uri: Uri, version: i32, text: String) -> Document {
         let analysis = analyze(&text, &[]);
+        Document::with_analysis(uri, version, text, analysis)
+    }
+
+    pub fn with_analysis(uri: Uri, version: i32, text: String, analysis: Analysis) -> Document {
         let occurrences = Occurrences::build(&analysis.model);
         Document {
             uri,

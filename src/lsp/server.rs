@@ -5,6 +5,7 @@
 //! A handler that panics answers its request with an error and the server
 //! goes on.
 
+use super::incremental::Incremental;
 use super::position::Encoding;
 use super::{
     code_action, completion, definition, diagnostics, formatting, hover, references, rename,
@@ -52,6 +53,7 @@ pub fn run(connection: &Connection) -> Result<(), ProtocolError> {
         encoding,
         documents: HashMap::new(),
         pending: HashMap::new(),
+        parsers: HashMap::new(),
         outbox: Vec::new(),
     };
     loop {
@@ -133,6 +135,8 @@ struct Server {
     documents: HashMap<Uri, Document>,
     /// Texts received but not analysed yet: (version, text).
     pending: HashMap<Uri, (i32, String)>,
+    /// What each document's last parse can lend the next.
+    parsers: HashMap<Uri, Incremental>,
     /// Notifications to send before the next answer.
     outbox: Vec<PublishDiagnosticsParams>,
 }
@@ -157,15 +161,21 @@ impl Server {
         let Some((version, text)) = self.pending.remove(uri) else {
             return;
         };
+        let parser = self.parsers.entry(uri.clone()).or_default();
         let built = catch_unwind(AssertUnwindSafe(|| {
-            Document::new(uri.clone(), version, text)
+            let analysis = parser.analyze(&text);
+            Document::with_analysis(uri.clone(), version, text, analysis)
         }));
         match built {
             Ok(doc) => {
                 self.outbox.push(diagnostics::publish(&doc, self.encoding));
                 self.documents.insert(uri.clone(), doc);
             }
-            Err(_) => eprintln!("planc lsp: could not analyse {}", uri.as_str()),
+            Err(_) => {
+                // Whatever the parser kept may be half-updated: start afresh.
+                self.parsers.remove(uri);
+                eprintln!("planc lsp: could not analyse {}", uri.as_str());
+            }
         }
     }
 
@@ -221,6 +231,7 @@ impl Server {
                     let uri = p.text_document.uri;
                     self.pending.remove(&uri);
                     self.documents.remove(&uri);
+                    self.parsers.remove(&uri);
                     self.outbox.push(PublishDiagnosticsParams {
                         uri,
                         diagnostics: Vec::new(),
