@@ -836,13 +836,18 @@ fn neovim_gets_diagnostics_and_goes_to_definition() {
     let from = text[..find(&text, "for fission", 0)].matches('\n').count() + 1;
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lsp/nvim.lua");
     let mut child = std::process::Command::new("nvim")
-        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .args(["--headless", "--clean", "-u", "NONE", "-i", "NONE", "-c"])
         .arg(format!("luafile {script}"))
         .env("PLANC", env!("CARGO_BIN_EXE_planc"))
         .env("PLAN", &plan)
         .env("RESULT", &result)
         .env("FROM", from.to_string())
         .env("COL", "6")
+        // Neovim's log and state go to the test's own directory.
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .spawn()

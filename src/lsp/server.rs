@@ -306,7 +306,7 @@ impl Server {
                 let at = &p.text_document_position;
                 let uri = at.text_document.uri.clone();
                 let answer = self
-                    .document_text(&uri)
+                    .document(&uri)
                     .map(|doc| completion::completion(doc, encoding, at.position));
                 json(Some(serde_json::to_value(answer).unwrap_or_default()))
             }
@@ -358,10 +358,6 @@ impl Server {
                 format!("planc lsp does not handle `{method}`"),
             )),
         }
-    }
-
-    fn document_text(&mut self, uri: &Uri) -> Option<&Document> {
-        self.document(uri)
     }
 }
 
