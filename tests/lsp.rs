@@ -962,3 +962,65 @@ fn incremental_analysis_equals_the_whole_analysis() {
         }
     }
 }
+
+/// `planc lsp` itself on stdio: it answers `initialize`, publishes
+/// diagnostics, and exits with 0 after `shutdown` and `exit`.
+#[test]
+fn the_binary_speaks_on_stdio_and_exits_cleanly() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_planc"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut send = |message: Value| {
+        let body = message.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.flush().unwrap();
+    };
+    let mut receive = || -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    };
+    send(
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+    );
+    assert_eq!(
+        receive()["result"]["capabilities"]["positionEncoding"],
+        "utf-16"
+    );
+    send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    send(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": {
+            "uri": uri(), "languageId": "plan", "version": 1, "text": "metric m count\n"
+        }}}),
+    );
+    let published = receive();
+    assert_eq!(published["method"], "textDocument/publishDiagnostics");
+    let codes: Vec<&str> = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"plan-missing"), "{codes:?}");
+    send(json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    assert_eq!(receive()["id"], 2);
+    send(json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert!(child.wait().unwrap().success());
+}

@@ -183,7 +183,6 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
         Split if first => Context::Words(vec!["quarterly", "monthly"]),
         Limits if element => Context::Words(vec!["main_paths", "concurrent_battles"]),
         Target if args.len() == 2 => Context::Words(vec!["by"]),
-        Win if args.len() == 1 => Context::None,
         _ => Context::None,
     }
 }
