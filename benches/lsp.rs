@@ -38,8 +38,26 @@ fn published(client: &Connection) -> usize {
     }
 }
 
+/// A change that misspells a name: the item still parses.
 #[divan::bench(args = [1_000])]
 fn change_to_diagnostics(bencher: Bencher, battles: usize) {
+    let clean = planc::testing::plan(battles);
+    let faulty = clean.replacen("for battle_7\n", "for battle_7x\n", 1);
+    measure(bencher, &clean, &faulty);
+}
+
+/// A change that breaks an item, as typing does half of the time.
+#[divan::bench(args = [1_000])]
+fn change_breaking_an_item(bencher: Bencher, battles: usize) {
+    let clean = planc::testing::plan(battles);
+    let faulty = clean.replacen("  review every 2w\n", "  review every\n", 500);
+    let faulty = faulty.replacen("  review every\n", "  review every 2w\n", 499);
+    measure(bencher, &clean, &faulty);
+}
+
+/// Alternate between two versions, so that every change is a real one;
+/// the faulty one has exactly one diagnostic.
+fn measure(bencher: Bencher, clean: &str, faulty: &str) {
     let (server, client) = Connection::memory();
     let thread = std::thread::spawn(move || planc::lsp::run(&server).unwrap());
     let init = Request::new(
@@ -53,9 +71,6 @@ fn change_to_diagnostics(bencher: Bencher, battles: usize) {
         .sender
         .send(Notification::new("initialized".to_string(), json!({})).into())
         .unwrap();
-    // Two versions, one with a fault, so that every change is a real one.
-    let clean = planc::testing::plan(battles);
-    let faulty = clean.replacen("for battle_7\n", "for battle_7x\n", 1);
     client
         .sender
         .send(
@@ -74,7 +89,7 @@ fn change_to_diagnostics(bencher: Bencher, battles: usize) {
         .counter(divan::counter::BytesCount::new(clean.len()))
         .bench_local(|| {
             version += 1;
-            let text = if version % 2 == 1 { &faulty } else { &clean };
+            let text = if version % 2 == 1 { faulty } else { clean };
             change(&client, version, black_box(text));
             let count = published(&client);
             assert_eq!(count, version as usize % 2);

@@ -421,7 +421,8 @@ fn completion_offers_what_fits_the_place() {
             5,
             &format!("{text}\ntactic t {{\n  for fission\n  ow")
         ),
-        ["for", "kind", "owner", "window", "needs", "win", "after", "segment"]
+        ["kind", "owner", "window", "needs", "win", "after", "segment"],
+        "without `for`, written already"
     );
     assert_eq!(
         complete(&mut client, 6, &format!("{text}\nbattle b {{\n  on ")),

@@ -26,8 +26,9 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
             .iter()
             .map(|k| keyword(k.keyword(), "item"))
             .collect(),
-        Context::AttrStart(block) => AttrKey::of(block)
+        Context::AttrStart(block, written) => AttrKey::of(block)
             .iter()
+            .filter(|a| !written.contains(a))
             .map(|a| keyword(a.word(), "attribute"))
             .collect(),
         Context::Names(kind) => names(model, kind),
@@ -40,7 +41,8 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
 pub enum Context {
     None,
     ItemStart,
-    AttrStart(ItemKind),
+    /// The block's attributes, less those already written in it.
+    AttrStart(ItemKind, Vec<AttrKey>),
     Names(ItemKind),
     Words(Vec<&'static str>),
 }
@@ -76,6 +78,7 @@ pub fn context(before: &str) -> Context {
     let mut head = 0usize;
     // The attribute being written in the block: its key and what follows.
     let mut attr: Option<(&str, Vec<Token>)> = None;
+    let mut written: Vec<AttrKey> = Vec::new();
     for token in tokens {
         match token {
             Token::Punct('{') => {
@@ -83,6 +86,7 @@ pub fn context(before: &str) -> Context {
                 if depth == 1 {
                     block = item;
                     attr = None;
+                    written.clear();
                 }
             }
             Token::Punct('}') => {
@@ -126,6 +130,7 @@ pub fn context(before: &str) -> Context {
                 Some((_, args)) => args.push(token),
                 None => {
                     if let Token::Word(w) = token {
+                        written.extend(AttrKey::from_word(w));
                         attr = Some((w, Vec::new()));
                     }
                 }
@@ -143,7 +148,7 @@ pub fn context(before: &str) -> Context {
         return Context::None;
     };
     match attr {
-        None => Context::AttrStart(block),
+        None => Context::AttrStart(block, written),
         Some((key, args)) => after_key(block, key, &args),
     }
 }
