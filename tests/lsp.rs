@@ -335,6 +335,13 @@ fn hover_tells_what_the_checks_know() {
 - charged by: `fission` 4, `hit` 5\n"
     );
     assert_eq!(
+        hover_text(&mut client, at(&text, "budget", 0)),
+        "**resource `budget`** «市场预算»\n\n\
+- total: ¥120万\n\
+- used: ¥35万 of ¥120万\n\
+- charged by: `fission` ¥15万, `hit` ¥20万\n"
+    );
+    assert_eq!(
         hover_text(&mut client, at(&text, "revenue_2026", 0)),
         "**goal `revenue_2026`** «年收入增长至2000万»\n\n\
 - target: revenue ¥2000万 by 2026-12-31\n\
@@ -607,12 +614,23 @@ fn code_actions_fix_the_cheap_cases() {
     assert_eq!(found[0]["isPreferred"], true);
     assert_eq!(apply_action(&text, &found[0]), acme());
 
+    // A name of the wrong kind: the closest of the right kind.
+    let text = format!("{}\nbattle channel {{\n  on channel\n}}\n", acme());
+    client.change(5, &text);
+    let found = actions(&mut client, &text, "channel\n}");
+    assert_eq!(found[0]["diagnostics"][0]["code"], "wrong-kind");
+    assert_eq!(found[0]["title"], "Replace `channel` with `channels`");
+    assert_eq!(
+        apply_action(&text, &found[0]),
+        text.replace("on channel\n", "on channels\n")
+    );
+
     // A one-line block gets the attribute before its `}`.
     let text = acme().replace(
         "tactic bundle \"价格锚点与组合套餐\" {\n  for hit\n  kind product\n  owner \"王五\"\n  needs people 5, budget ¥20万\n  win revenue >= ¥800万\n}",
         "tactic bundle { for hit win revenue >= ¥800万 }",
     );
-    client.change(5, &text);
+    client.change(6, &text);
     let found = actions(&mut client, &text, "bundle");
     assert_eq!(
         apply_action(&text, &found[0]),
