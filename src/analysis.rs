@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::Model;
+use crate::syntax::ast::File;
 
 /// Everything planc knows about one plan. The syntax tree is not kept: items
 /// are lowered as they are parsed, so a large plan never has both in memory
@@ -22,7 +23,28 @@ impl Analysis {
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
-    let (mut model, lower_errors) = lowerer.finish(broken);
+    let (model, lower_errors) = lowerer.finish(broken);
+    complete(model, &syntax_errors, &lower_errors, allow)
+}
+
+/// Every phase after the parse, on a syntax tree built elsewhere (the
+/// language server parses only the items that changed).
+pub fn analyze_parsed(
+    file: File,
+    syntax_errors: &[crate::syntax::SyntaxError],
+    allow: &[Code],
+) -> Analysis {
+    let (model, lower_errors) = crate::lower::lower(&file);
+    complete(model, syntax_errors, &lower_errors, allow)
+}
+
+/// Resolve and check a lowered model, and gather every diagnostic.
+fn complete(
+    mut model: Model,
+    syntax_errors: &[crate::syntax::SyntaxError],
+    lower_errors: &[crate::lower::LowerError],
+    allow: &[Code],
+) -> Analysis {
     let resolve_errors = crate::resolve::resolve(&mut model);
     let mut diagnostics: Vec<Diagnostic> =
         syntax_errors.iter().map(|e| e.to_diagnostic()).collect();

@@ -7,6 +7,7 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
+mod lsp;
 mod terminal;
 
 use clap::{Parser, Subcommand};
@@ -44,6 +45,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Draw the plan: the strategy map or the trace, as DOT, Mermaid or SVG
     Graph(graph::Args),
+    /// Run the language server on standard input and output, for editors
+    Lsp(lsp::Args),
 }
 
 pub fn run() -> i32 {
@@ -61,5 +64,6 @@ pub fn run() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }

@@ -32,4 +32,5 @@ pub mod docs;
 pub mod export;
 pub mod format;
 pub mod graph;
+pub mod lsp;
 pub mod testing;

@@ -5,6 +5,7 @@ mod build;
 mod error;
 mod expected;
 mod parser;
+pub mod shift;
 
 pub use error::SyntaxError;
 pub use parser::Rule;
@@ -26,26 +27,32 @@ pub fn parse(text: &str) -> (File, Vec<SyntaxError>) {
 /// Parse a whole file, handing each item to `on_item` as soon as it is read,
 /// so a caller that lowers items one by one never holds the whole tree.
 /// Returns the broken regions and the syntax errors.
-pub fn parse_each(
+pub fn parse_each(text: &str, on_item: impl FnMut(ast::Item)) -> (Vec<Broken>, Vec<SyntaxError>) {
+    parse_range(text, 0..text.len(), on_item)
+}
+
+/// [`parse_each`] over `text[range]`, with spans in the whole text.
+fn parse_range(
     text: &str,
+    range: std::ops::Range<usize>,
     mut on_item: impl FnMut(ast::Item),
 ) -> (Vec<Broken>, Vec<SyntaxError>) {
     let mut file = File::default();
     let mut errors = Vec::new();
-    let mut at = 0;
+    let mut at = range.start;
     // One item at a time (`next_item` in the grammar): pest keeps one item's
     // tokens in memory, not the whole file's.
-    while at < text.len() {
-        let rest = &text[at..];
+    while at < range.end {
+        let rest = &text[at..range.end];
         let next = match PlanParser::parse(Rule::next_item, rest) {
             Ok(mut pairs) => pairs.next(),
             // `next_item` accepts any text (see `broken` in the grammar);
             // this is a safety net, not a path users should ever see.
             Err(e) => {
                 let from = at + error::pest_position(&e);
-                errors.push(SyntaxError::unreadable(text, Span::new(from, text.len())));
+                errors.push(SyntaxError::unreadable(text, Span::new(from, range.end)));
                 file.broken.push(Broken {
-                    span: Span::new(at, text.len()),
+                    span: Span::new(at, range.end),
                     kind: None,
                     name: None,
                 });
@@ -65,7 +72,7 @@ pub fn parse_each(
             }
             rule if build::is_item(rule) => {
                 let mut item = build::item(pair);
-                build::shift(&mut item, at);
+                shift::item(&mut item, at);
                 on_item(item);
             }
             _ => break, // the end of the file
@@ -76,6 +83,16 @@ pub fn parse_each(
         at = end;
     }
     (file.broken, errors)
+}
+
+/// The items of `text[range]` with their spans in the whole `text`, and the
+/// syntax errors there: what [`parse`] finds in that range when it starts and
+/// ends at item boundaries. The language server re-parses only the items
+/// that changed (src/lsp/incremental.rs).
+pub fn parse_region(text: &str, range: std::ops::Range<usize>) -> (File, Vec<SyntaxError>) {
+    let mut items = Vec::new();
+    let (broken, errors) = parse_range(text, range, |item| items.push(item));
+    (File { items, broken }, errors)
 }
 
 /// Re-parse a broken region alone, to find the precise error inside it.

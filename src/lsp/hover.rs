@@ -1,0 +1,409 @@
+//! Hover: what planc knows about the item a name refers to. A battle shows
+//! its window, objective, needs, tactics and what it adds to its goals'
+//! coverage; a resource its peak load and when; a goal its gap and
+//! coverage; a metric its unit and who targets it.
+
+use super::occurrences::item;
+use super::position::{offset, range, Encoding};
+use super::Document;
+use crate::check::facts::{goal_coverage, resource_loads, GoalCoverage};
+use crate::model::{Model, PoolKind, Use};
+use crate::quantity::{Style, Unit, UnitKind};
+use crate::syntax::ast::ItemKind;
+use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use std::fmt::Write;
+
+pub fn hover(doc: &Document, encoding: Encoding, at: Position) -> Option<Hover> {
+    let index = doc.index();
+    let occurrence = doc.occurrences.at(offset(&index, at, encoding))?;
+    let id = item(&doc.analysis.model, &occurrence.name)?;
+    let text = describe(doc, id.kind, id.index);
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: text,
+        }),
+        range: Some(range(&index, occurrence.span, encoding)),
+    })
+}
+
+/// The hover text of an item, in Markdown.
+pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
+    let model = &doc.analysis.model;
+    let h = Hovering {
+        model,
+        text: &doc.text,
+    };
+    match kind {
+        ItemKind::Battle => h.battle(i),
+        ItemKind::Resource => h.resource(i),
+        ItemKind::Goal => h.goal(i),
+        ItemKind::Metric => h.metric(i),
+        ItemKind::Path => h.path(i),
+        ItemKind::Tactic => h.tactic(i),
+        ItemKind::Plan | ItemKind::Positioning => String::new(),
+    }
+}
+
+struct Hovering<'a> {
+    model: &'a Model,
+    text: &'a str,
+}
+
+impl Hovering<'_> {
+    fn title(&self, kind: ItemKind, i: usize) -> String {
+        let id = crate::model::ItemId { kind, index: i };
+        match self.model.common(id) {
+            Some(c) => match &c.label {
+                Some(label) => format!("**{} `{}`** «{label}»\n\n", kind.keyword(), c.name()),
+                None => format!("**{} `{}`**\n\n", kind.keyword(), c.name()),
+            },
+            None => String::new(),
+        }
+    }
+
+    fn name(&self, kind: ItemKind, i: usize) -> String {
+        let id = crate::model::ItemId { kind, index: i };
+        self.model
+            .common(id)
+            .map_or_else(String::new, |c| format!("`{}`", c.name()))
+    }
+
+    fn uses(&self, uses: &[Use]) -> String {
+        uses.iter()
+            .map(|u| format!("{} {}", u.what.name, u.qty.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn battle(&self, b: usize) -> String {
+        let battle = &self.model.battles[b];
+        let mut s = self.title(ItemKind::Battle, b);
+        let mut line = |key: &str, value: String| {
+            let _ = writeln!(s, "- {key}: {value}");
+        };
+        if let Some(w) = battle.window {
+            let days = w.range.end.0 - w.range.start.0 + 1;
+            line("window", format!("{} ({days} days)", w.range));
+        }
+        if let Some(p) = battle.on.as_ref() {
+            line("on", format!("`{}`", p.name));
+        }
+        if !battle.objective.is_empty() {
+            line("objective", self.uses(&battle.objective));
+        }
+        if !battle.needs.is_empty() {
+            line("needs", self.uses(&battle.needs));
+        }
+        let tactics: Vec<String> = self
+            .model
+            .tactics
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.battle.as_ref().and_then(|r| r.target) == Some(b))
+            .map(|(t, _)| self.name(ItemKind::Tactic, t))
+            .collect();
+        line(
+            "tactics",
+            if tactics.is_empty() {
+                "none yet".to_string()
+            } else {
+                tactics.join(", ")
+            },
+        );
+        for c in goal_coverage(self.model) {
+            for (_, amount) in c.contributions.iter().filter(|(cb, _)| *cb == b) {
+                let style = self.goal_style(&c);
+                let mut text = format!(
+                    "{} toward goal {}",
+                    style.format_signed(*amount, true),
+                    self.name(ItemKind::Goal, c.goal)
+                );
+                if let Some(gap) = c.gap {
+                    let _ = write!(
+                        text,
+                        " (gap {}, all battles together {})",
+                        style.format(gap),
+                        style.format_signed(c.covered, true)
+                    );
+                }
+                line("contributes", text);
+            }
+        }
+        s
+    }
+
+    fn goal_style(&self, c: &GoalCoverage) -> Style {
+        let goal = &self.model.goals[c.goal];
+        goal.target.as_ref().map_or(
+            Style {
+                unit: Unit::Count,
+                scale: None,
+            },
+            |t| t.qty.style(),
+        )
+    }
+
+    fn resource(&self, r: usize) -> String {
+        let resource = &self.model.resources[r];
+        let mut s = self.title(ItemKind::Resource, r);
+        let Some(amount) = &resource.amount else {
+            return s;
+        };
+        let style = amount.style();
+        let load = resource_loads(self.model).swap_remove(r);
+        match resource.kind {
+            Some(PoolKind::Capacity) => {
+                let _ = writeln!(s, "- capacity: {} at once", amount.text);
+                match load.peak {
+                    Some(peak) => {
+                        let _ = writeln!(
+                            s,
+                            "- peak load: {} of {}, {}",
+                            style.format(peak.used),
+                            amount.text,
+                            when(peak.range)
+                        );
+                    }
+                    None => s.push_str("- peak load: nothing draws on it yet\n"),
+                }
+            }
+            Some(PoolKind::Total) => {
+                let _ = writeln!(s, "- total: {}", amount.text);
+                let _ = writeln!(
+                    s,
+                    "- used: {} of {}",
+                    style.format(load.total_used),
+                    amount.text
+                );
+            }
+            None => {}
+        }
+        let battles: Vec<String> = load
+            .by_battle
+            .iter()
+            .map(|(b, a)| format!("{} {}", self.name(ItemKind::Battle, *b), style.format(*a)))
+            .collect();
+        if !battles.is_empty() {
+            let _ = writeln!(s, "- charged by: {}", battles.join(", "));
+        }
+        s
+    }
+
+    fn goal(&self, g: usize) -> String {
+        let goal = &self.model.goals[g];
+        let mut s = self.title(ItemKind::Goal, g);
+        if let Some(t) = &goal.target {
+            let _ = writeln!(
+                s,
+                "- target: {} {} by {}",
+                t.metric.name, t.qty.text, t.by.value
+            );
+        }
+        if let Some(b) = &goal.baseline {
+            let _ = writeln!(s, "- baseline: {}", b.text);
+        }
+        let coverage = goal_coverage(self.model).swap_remove(g);
+        let style = self.goal_style(&coverage);
+        match coverage.gap {
+            Some(gap) => {
+                let _ = writeln!(s, "- gap: {}", style.format(gap));
+                let verdict = if coverage.is_covered() {
+                    "covered".to_string()
+                } else {
+                    format!("short by {}", style.format(gap.minus(coverage.covered)))
+                };
+                let _ = writeln!(
+                    s,
+                    "- coverage: battles add {} — {verdict}",
+                    style.format_signed(coverage.covered, true)
+                );
+            }
+            None => {
+                if goal.target.is_some() {
+                    s.push_str("- coverage: a level goal (percent), not a sum of battles\n");
+                }
+            }
+        }
+        let by: Vec<String> = coverage
+            .contributions
+            .iter()
+            .map(|(b, a)| {
+                format!(
+                    "{} {}",
+                    self.name(ItemKind::Battle, *b),
+                    style.format_signed(*a, true)
+                )
+            })
+            .collect();
+        if !by.is_empty() {
+            let _ = writeln!(s, "- battles: {}", by.join(", "));
+        }
+        let paths: Vec<String> = self
+            .model
+            .paths
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.serves.iter().any(|r| r.target == Some(g)))
+            .map(|(p, _)| self.name(ItemKind::Path, p))
+            .collect();
+        if !paths.is_empty() {
+            let _ = writeln!(s, "- served by: {}", paths.join(", "));
+        }
+        s
+    }
+
+    fn metric(&self, m: usize) -> String {
+        let metric = &self.model.metrics[m];
+        let mut s = self.title(ItemKind::Metric, m);
+        let unit = match (metric.unit, self.model.currency) {
+            (UnitKind::Money, Some((c, _))) => format!("money ({})", c.sign()),
+            (unit, _) => unit.word().to_string(),
+        };
+        let _ = writeln!(s, "- unit: {unit}");
+        let mut who = Vec::new();
+        let is_m = |r: &crate::model::Ref| r.target == Some(m);
+        for (g, goal) in self.model.goals.iter().enumerate() {
+            if let Some(t) = goal.target.as_ref().filter(|t| is_m(&t.metric)) {
+                who.push(format!(
+                    "goal {} {}",
+                    self.name(ItemKind::Goal, g),
+                    t.qty.text
+                ));
+            }
+        }
+        for (p, path) in self.model.paths.iter().enumerate() {
+            for u in path.expects.iter().filter(|u| is_m(&u.what)) {
+                who.push(format!(
+                    "path {} expects {}",
+                    self.name(ItemKind::Path, p),
+                    u.qty.text
+                ));
+            }
+        }
+        for (b, battle) in self.model.battles.iter().enumerate() {
+            for u in battle.objective.iter().filter(|u| is_m(&u.what)) {
+                who.push(format!(
+                    "battle {} {}",
+                    self.name(ItemKind::Battle, b),
+                    u.qty.text
+                ));
+            }
+        }
+        for (t, tactic) in self.model.tactics.iter().enumerate() {
+            if let Some(w) = tactic.win.as_ref().filter(|w| is_m(&w.metric)) {
+                who.push(format!(
+                    "tactic {} wins at {} {}",
+                    self.name(ItemKind::Tactic, t),
+                    w.op.op(),
+                    w.qty.text
+                ));
+            }
+        }
+        if who.is_empty() {
+            s.push_str("- targeted by: nothing yet\n");
+        } else {
+            s.push_str("- targeted by:\n");
+            for w in who {
+                let _ = writeln!(s, "  - {w}");
+            }
+        }
+        s
+    }
+
+    fn path(&self, p: usize) -> String {
+        let path = &self.model.paths[p];
+        let mut s = self.title(ItemKind::Path, p);
+        let _ = writeln!(
+            s,
+            "- {}",
+            if path.main.is_some() {
+                "main path"
+            } else {
+                "candidate path (not `main`)"
+            }
+        );
+        if !path.serves.is_empty() {
+            let goals: Vec<String> = path
+                .serves
+                .iter()
+                .map(|r| format!("`{}`", r.name))
+                .collect();
+            let _ = writeln!(s, "- serves: {}", goals.join(", "));
+        }
+        if !path.cost.is_empty() {
+            let _ = writeln!(s, "- cost: {}", self.uses(&path.cost));
+        }
+        if let Some(d) = &path.duration {
+            let _ = writeln!(s, "- duration: {}", self.slice(d.span));
+        }
+        if !path.expects.is_empty() {
+            let _ = writeln!(s, "- expects: {}", self.uses(&path.expects));
+        }
+        let battles: Vec<String> = self
+            .model
+            .battles
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.on.as_ref().and_then(|r| r.target) == Some(p))
+            .map(|(b, _)| self.name(ItemKind::Battle, b))
+            .collect();
+        let _ = writeln!(
+            s,
+            "- battles: {}",
+            if battles.is_empty() {
+                "none yet".to_string()
+            } else {
+                battles.join(", ")
+            }
+        );
+        s
+    }
+
+    fn tactic(&self, t: usize) -> String {
+        let tactic = &self.model.tactics[t];
+        let mut s = self.title(ItemKind::Tactic, t);
+        if let Some(b) = &tactic.battle {
+            let _ = writeln!(s, "- for: `{}`", b.name);
+        }
+        if let Some(o) = &tactic.owner {
+            let _ = writeln!(s, "- owner: {}", o.value);
+        }
+        if let Some(w) = self.model.tactic_window(tactic) {
+            let own = if tactic.window.is_some() {
+                ""
+            } else {
+                " (its battle's)"
+            };
+            let _ = writeln!(s, "- window: {w}{own}");
+        }
+        if !tactic.needs.is_empty() {
+            let _ = writeln!(s, "- needs: {}", self.uses(&tactic.needs));
+        }
+        match &tactic.win {
+            Some(w) => {
+                let _ = writeln!(
+                    s,
+                    "- wins when: {} {} {}",
+                    w.metric.name,
+                    w.op.op(),
+                    w.qty.text
+                );
+            }
+            None => s.push_str("- wins when: not said yet (`win`)\n"),
+        }
+        s
+    }
+
+    fn slice(&self, span: crate::span::Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+fn when(range: crate::date::DateRange) -> String {
+    if range.start == range.end {
+        format!("on {}", range.start)
+    } else {
+        format!("from {} to {}", range.start, range.end)
+    }
+}
