@@ -404,7 +404,15 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
             tactics_of_battle[b].push(&t.common.id.name);
         }
     }
-    let battle_name = |b: usize| model.battles[b].common.id.name.as_str();
+    // Each battle's part of a pool's load or of a goal's coverage.
+    let shares = |list: &[(usize, Amount)], unit: Unit| -> Vec<ShareOut> {
+        list.iter()
+            .map(|&(b, a)| ShareOut {
+                battle: &model.battles[b].common.id.name,
+                amount: amount(a, unit),
+            })
+            .collect()
+    };
 
     let plan = model.plan.as_ref().map(|p| PlanOut {
         title: &p.title,
@@ -461,14 +469,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                         used: amount(p.used, unit),
                     }),
                     total_used: amount(load.total_used, unit),
-                    by_battle: load
-                        .by_battle
-                        .iter()
-                        .map(|&(b, a)| ShareOut {
-                            battle: battle_name(b),
-                            amount: amount(a, unit),
-                        })
-                        .collect(),
+                    by_battle: shares(&load.by_battle, unit),
                 },
             }
         })
@@ -507,14 +508,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                 coverage: CoverageOut {
                     covered: amount(cov.covered, unit),
                     enough: cov.is_covered(),
-                    contributions: cov
-                        .contributions
-                        .iter()
-                        .map(|&(b, a)| ShareOut {
-                            battle: battle_name(b),
-                            amount: amount(a, unit),
-                        })
-                        .collect(),
+                    contributions: shares(&cov.contributions, unit),
                 },
             }
         })
