@@ -6,6 +6,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "support/cli.rs"]
+mod support;
+use support::{stderr, stdout};
+
 const MESSY: &str =
     "goal g \"G\" {target revenue ¥2000万 by 2026-12-31   // the number\n\n\n  owner   \"x\"}\n";
 const TIDY: &str =
@@ -38,22 +42,9 @@ fn planc_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("planc ends")
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// A scratch directory for this test only.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("fmt_cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    support::scratch("fmt_cli", name)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
