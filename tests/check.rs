@@ -4,14 +4,12 @@
 use planc::render::{human, json, Source};
 use std::path::{Path, PathBuf};
 
+#[path = "support/plans.rs"]
+mod plans;
+use plans::plans_in;
+
 fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases"))
-            .expect("tests/cases exists")
-            .map(|e| e.expect("a readable entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
-            .collect();
-    cases.sort();
+    let cases = plans_in("tests/cases");
     assert!(
         cases.len() >= 40,
         "tests/cases should hold a case per diagnostic"

@@ -9,6 +9,10 @@ use planc::{analyze, Diagnostic};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
+#[path = "support/plans.rs"]
+mod plans;
+use plans::plans_in;
+
 // ------------------------------------------------------------ the promises
 
 /// Format, and check every promise; returns the formatted text.
@@ -115,17 +119,6 @@ fn strip_spans_replaces_every_span() {
 }
 
 // ------------------------------------------------------------ every file we have
-
-fn plans_in(dir: &str) -> Vec<PathBuf> {
-    let mut plans: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .map(|e| e.expect("a readable entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
-            .collect();
-    plans.sort();
-    plans
-}
 
 #[test]
 fn every_case_and_example_keeps_the_promises() {

@@ -6,8 +6,12 @@
 use planc::diagram::layout::{self, Layout, Rect};
 use planc::diagram::{self, scene, Options, View};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
+
+#[path = "support/plans.rs"]
+mod plans;
+use plans::plans_in;
 
 const VIEWS: [(View, &str); 2] = [(View::Map, "map"), (View::Trace, "trace")];
 
@@ -23,13 +27,7 @@ fn plans() -> Vec<(String, String)> {
         ("examples", "example-"),
         ("tests/graph", "graph-"),
     ] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-            .expect("the directory exists")
-            .map(|e| e.expect("a readable entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in plans_in(dir) {
             let stem = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8");
             let bytes = std::fs::read(&path).expect("readable");
             let text = String::from_utf8(bytes).expect("the plans here are UTF-8");

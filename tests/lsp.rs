@@ -7,6 +7,10 @@ mod client;
 use client::{apply, find, range_of, span16, uri, utf16, Client};
 use serde_json::{json, Value};
 
+#[path = "support/plans.rs"]
+mod plans;
+use plans::plans_in;
+
 fn acme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme.plan")).unwrap()
 }
@@ -917,13 +921,7 @@ fn incremental_analysis_equals_the_whole_analysis() {
             "on:\n{text}"
         );
     };
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
-        .collect();
-    files.sort();
+    let files = plans_in("tests/cases");
     assert!(files.len() > 10);
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else {

@@ -7,6 +7,10 @@ use planc::render::{github, json, sarif, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+#[path = "support/plans.rs"]
+mod plans;
+use plans::plans_in;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -18,15 +22,10 @@ fn schema(path: &str) -> jsonschema::Validator {
 }
 
 fn plans() -> Vec<PathBuf> {
-    let mut plans = Vec::new();
-    for dir in ["tests/cases", "examples"] {
-        for entry in std::fs::read_dir(root().join(dir)).expect("dir") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "plan") {
-                plans.push(path);
-            }
-        }
-    }
+    let mut plans: Vec<PathBuf> = plans_in("tests/cases")
+        .into_iter()
+        .chain(plans_in("examples"))
+        .collect();
     plans.sort();
     plans
 }
