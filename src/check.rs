@@ -15,7 +15,7 @@ mod trace;
 use crate::diagnostic::Diagnostic;
 use crate::graph::PlanGraph;
 use crate::model::ItemId;
-use crate::model::{Model, Ref};
+use crate::model::{Model, Ref, Use};
 use crate::syntax::ast::{AttrKey, ItemKind};
 
 pub fn check(model: &Model) -> Vec<Diagnostic> {
@@ -107,6 +107,23 @@ impl<'a> Ctx<'a> {
         battles.sort_unstable();
         battles.dedup();
         battles
+    }
+
+    /// What counts toward a goal's gap: the signed objectives (`+…`/`-…`) on
+    /// the goal's metric of the battles that trace to it, with their battle.
+    /// The one definition `goal-undercovered`, `planc build` and hover share.
+    pub fn contributions(&self, goal: usize, metric: usize) -> Vec<(usize, &'a Use)> {
+        let model = self.model;
+        self.battles_tracing_to(goal)
+            .into_iter()
+            .flat_map(|b| {
+                model.battles[b]
+                    .objective
+                    .iter()
+                    .filter(move |u| u.what.target == Some(metric) && u.qty.change)
+                    .map(move |u| (b, u))
+            })
+            .collect()
     }
 
     /// The goals a battle traces to.

@@ -122,18 +122,17 @@ pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
                 ),
                 _ => None,
             };
-            let mut covered = Amount::ZERO;
-            let mut contributions = Vec::new();
-            if let Some(metric) = metric {
-                for b in ctx.battles_tracing_to(g) {
-                    for u in &model.battles[b].objective {
-                        if u.what.target == Some(metric) && u.qty.change {
-                            covered = covered.plus(u.qty.amount);
-                            contributions.push((b, u.qty.amount));
-                        }
-                    }
-                }
-            }
+            let contributions: Vec<(usize, Amount)> = metric
+                .map(|m| {
+                    ctx.contributions(g, m)
+                        .into_iter()
+                        .map(|(b, u)| (b, u.qty.amount))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let covered = contributions
+                .iter()
+                .fold(Amount::ZERO, |acc, (_, a)| acc.plus(*a));
             GoalCoverage {
                 goal: g,
                 gap,

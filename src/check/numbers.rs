@@ -146,16 +146,10 @@ fn coverage(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Diagnostic>) {
     if battles.iter().any(|&b| unreadable(&ctx.model.battles[b])) {
         return;
     }
-    let mut sum = Amount::ZERO;
-    let mut contributions = Vec::new();
-    for &b in &battles {
-        for u in &ctx.model.battles[b].objective {
-            if u.what.target == Some(metric) && u.qty.change {
-                sum = sum.plus(u.qty.amount);
-                contributions.push((b, u));
-            }
-        }
-    }
+    let contributions = ctx.contributions(g, metric);
+    let sum = contributions
+        .iter()
+        .fold(Amount::ZERO, |acc, (_, u)| acc.plus(u.qty.amount));
     let short = if gap.0 > 0 { sum < gap } else { sum > gap };
     if !short {
         return;
