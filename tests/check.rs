@@ -4,9 +4,7 @@
 use planc::render::{human, json, Source};
 use std::path::{Path, PathBuf};
 
-#[path = "support/plans.rs"]
-mod plans;
-use plans::plans_in;
+use crate::plans::plans_in;
 
 fn cases() -> Vec<PathBuf> {
     let cases = plans_in("tests/cases");
@@ -27,41 +25,41 @@ fn description(text: &str) -> String {
         .to_string()
 }
 
+/// One snapshot pair per case, through `insta::glob!`: a failing case does
+/// not hide the others, and `INSTA_GLOB_FILTER=unknown-name*` runs one alone.
 #[test]
 fn rendered_for_people_and_machines() {
-    for path in cases() {
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("a UTF-8 name")
-            .to_string();
-        let bytes = std::fs::read(&path).expect("the case is readable");
-        let text = std::str::from_utf8(&bytes).expect("cases are UTF-8");
-        let analysis = planc::analyze(text, &[]);
-        let file = format!("tests/cases/{name}.plan");
-        let source = Source::new(&file, text, &analysis.diagnostics);
-        let rendered = human::render(
-            &source,
-            human::Style {
-                color: false,
-                width: 100,
-            },
-        );
-        let settings = {
-            let mut s = insta::Settings::clone_current();
-            s.set_snapshot_suffix(name.clone());
-            s.set_description(description(text));
-            s.set_prepend_module_to_snapshot(false);
-            s
-        };
-        settings.bind(|| {
-            insta::assert_snapshot!("human", rendered);
-            insta::assert_snapshot!(
-                "json",
-                serde_json::to_string_pretty(&json::render(&[source])).expect("JSON")
+    assert!(cases().len() >= 40);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("cases/*.plan", |path: &Path| {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("a UTF-8 name")
+                .to_string();
+            let bytes = std::fs::read(path).expect("the case is readable");
+            let text = std::str::from_utf8(&bytes).expect("cases are UTF-8");
+            let analysis = planc::analyze(text, &[]);
+            let file = format!("tests/cases/{name}.plan");
+            let source = Source::new(&file, text, &analysis.diagnostics);
+            let rendered = human::render(
+                &source,
+                human::Style {
+                    color: false,
+                    width: 100,
+                },
             );
+            insta::with_settings!({ description => description(text) }, {
+                insta::assert_snapshot!("human", rendered);
+                insta::assert_snapshot!(
+                    "json",
+                    serde_json::to_string_pretty(&json::render(&[source])).expect("JSON")
+                );
+            });
         });
-    }
+    });
 }
 
 /// Each case named after a diagnostic fires it; `clean` and the examples fire nothing.

@@ -9,9 +9,7 @@ use planc::{analyze, Diagnostic};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
-#[path = "support/plans.rs"]
-mod plans;
-use plans::plans_in;
+use crate::plans::plans_in;
 
 // ------------------------------------------------------------ the promises
 

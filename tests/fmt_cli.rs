@@ -6,8 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 use support::{stderr, stdout};
 
 const MESSY: &str =

@@ -9,9 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-#[path = "support/plans.rs"]
-mod plans;
-use plans::plans_in;
+use crate::plans::plans_in;
 
 const VIEWS: [(View, &str); 2] = [(View::Map, "map"), (View::Trace, "trace")];
 

@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 use support::{stderr, stdout};
 
 fn planc(args: &[&str], path: Option<&str>) -> Output {

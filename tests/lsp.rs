@@ -7,9 +7,7 @@ mod client;
 use client::{apply, find, range_of, span16, uri, utf16, Client};
 use serde_json::{json, Value};
 
-#[path = "support/plans.rs"]
-mod plans;
-use plans::plans_in;
+use crate::plans::plans_in;
 
 fn acme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme.plan")).unwrap()

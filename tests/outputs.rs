@@ -7,9 +7,7 @@ use planc::render::{github, json, sarif, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-#[path = "support/plans.rs"]
-mod plans;
-use plans::plans_in;
+use crate::plans::plans_in;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
