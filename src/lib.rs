@@ -24,6 +24,7 @@ pub mod model;
 pub mod quantity;
 pub mod render;
 pub mod resolve;
+pub mod schedule;
 pub mod source;
 
 pub use analysis::{analyze, Analysis};
