@@ -5,6 +5,7 @@ pub mod github;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 
 use crate::line_index::LineIndex;
