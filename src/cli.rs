@@ -1,21 +1,30 @@
 //! Arguments, files and exit codes. Everything else lives in the library.
+//!
+//! Every command takes one path: read the plan (`files::load`), analyse it
+//! (`planc::analyze`), deliver the result (`output::emit`, `output::reject`),
+//! and end with an [`ExitCode`] or a [`CliError`], which carries its own.
 
 mod atomic;
 mod build;
 mod check;
+mod error;
 mod explain;
 mod files;
 mod fmt;
 mod graph;
+// The language server's transport: its own module, its own stderr lines.
+#[allow(clippy::print_stderr)]
 mod lsp;
+mod output;
 mod terminal;
+
+pub use error::{CliError, ExitCode};
 
 use clap::{Parser, Subcommand};
 
-/// Exit codes of LANGUAGE.md.
+/// Exit codes of LANGUAGE.md as numbers, for `lsp.rs`.
 pub const OK: i32 = 0;
 pub const FAILED: i32 = 1;
-pub const COULD_NOT_RUN: i32 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -49,14 +58,17 @@ enum Command {
     Lsp(lsp::Args),
 }
 
-pub fn run() -> i32 {
+pub fn run() -> Result<ExitCode, CliError> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { COULD_NOT_RUN } else { OK };
-            let _ = e.print();
-            return code;
+        // `--help` and `--version`: clap's text on stdout.
+        Err(e) if !e.use_stderr() => {
+            return match e.print() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Stdout(e)),
+                _ => Ok(ExitCode::Clean),
+            }
         }
+        Err(e) => return Err(CliError::Arguments(e)),
     };
     match cli.command {
         Command::Check(args) => check::run(args),
@@ -64,6 +76,10 @@ pub fn run() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
-        Command::Lsp(args) => lsp::run(args),
+        Command::Lsp(args) => Ok(match lsp::run(args) {
+            OK => ExitCode::Clean,
+            FAILED => ExitCode::Failed,
+            _ => ExitCode::CouldNotRun,
+        }),
     }
 }

@@ -258,3 +258,40 @@ fn a_symbolic_link_stays_a_link_to_the_formatted_file() {
     let link = std::fs::symlink_metadata(dir.join("link.plan")).expect("meta");
     assert!(link.file_type().is_symlink());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_is_written_in_place_so_every_name_sees_the_new_text() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("hard_link");
+    let path = write(&dir, "hl.plan", MESSY);
+    std::fs::hard_link(&path, dir.join("hl2.plan")).expect("ln");
+    let inode = std::fs::metadata(&path).expect("meta").ino();
+    let o = planc_in(&dir, &["fmt", "hl.plan"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    assert_eq!(read(&path), TIDY);
+    assert_eq!(read(&dir.join("hl2.plan")), TIDY);
+    let meta = std::fs::metadata(&path).expect("meta");
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
+    assert_eq!(listing(&dir), ["hl.plan", "hl2.plan"]);
+}
+
+#[test]
+fn a_plan_formatted_from_standard_input_is_not_written_over_it() {
+    let dir = scratch("stdin_is_stdout");
+    let path = write(&dir, "x.plan", MESSY);
+    let o = support::planc_to(
+        &dir,
+        &["fmt", "-"],
+        support::file(&path),
+        Stdio::from(
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .expect("open"),
+        ),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(read(&path), MESSY);
+}

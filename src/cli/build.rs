@@ -1,9 +1,9 @@
 //! `planc build FILE [-o OUT]`
 
-use super::terminal::{self, Color};
-use super::{atomic, files};
-use planc::render::{human, Source};
-use std::io::Write as _;
+use super::error::{CliError, ExitCode};
+use super::files;
+use super::output;
+use super::terminal::Color;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,49 +16,37 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> i32 {
-    let bytes = match files::read(&args.file) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("planc: {message}");
-            return super::COULD_NOT_RUN;
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = files::load(&args.file)?;
+    const NOT_BUILT: &str = "nothing built; fix the errors first";
+    let analysis = match plan.analyze(&[]) {
+        Err(encoding) => {
+            let diagnostics = std::slice::from_ref(encoding);
+            return Ok(output::reject(
+                &plan.name,
+                &plan.text,
+                diagnostics,
+                Color::Auto,
+                NOT_BUILT,
+            ));
         }
+        // A plan with errors would be data that lies: report them instead.
+        Ok(analysis) if analysis.has_errors() => {
+            let diagnostics = &analysis.diagnostics;
+            return Ok(output::reject(
+                &plan.name,
+                &plan.text,
+                diagnostics,
+                Color::Auto,
+                NOT_BUILT,
+            ));
+        }
+        Ok(analysis) => analysis,
     };
-    let name = files::display_name(&args.file);
-    let (text, analysis) = match planc::source::decode(&bytes) {
-        Ok(text) => (text.to_string(), planc::analyze(text, &[])),
-        Err(bad) => {
-            let (lossy, diagnostic) = *bad;
-            let source = Source::new(name, &lossy, std::slice::from_ref(&diagnostic));
-            eprint!("{}", human::render(&source, terminal::style(Color::Auto)));
-            return super::FAILED;
-        }
-    };
-    // A plan with errors would be data that lies: report them instead.
-    if analysis.has_errors() {
-        let source = Source::new(name, &text, &analysis.diagnostics);
-        let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprint!("{}", human::render(&source, terminal::style(Color::Auto)));
-        eprint!(
-            "{}",
-            human::summary(errors, analysis.diagnostics.len() - errors, 1)
-        );
-        eprintln!("planc: nothing built; fix the errors first");
-        return super::FAILED;
-    }
-    let value = planc::export::export(name, &text, &analysis);
-    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
-    json.push('\n');
-    match args.output {
-        Some(path) => {
-            if let Err(message) = atomic::write(&path, json.as_bytes()) {
-                eprintln!("planc: {message}");
-                return super::COULD_NOT_RUN;
-            }
-        }
-        None => {
-            let _ = std::io::stdout().lock().write_all(json.as_bytes());
-        }
-    }
-    super::OK
+    let value = planc::export::export(&plan.name, &plan.text, &analysis);
+    let mut json = serde_json::to_vec_pretty(&value)
+        .map_err(|e| CliError::CouldNotRun(format!("cannot write the JSON: {e}")))?;
+    json.push(b'\n');
+    output::emit(args.output.as_deref(), &json, &plan.inputs())?;
+    Ok(ExitCode::Clean)
 }

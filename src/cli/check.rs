@@ -1,9 +1,11 @@
 //! `planc check FILE…`
 
-use super::files;
+use super::error::{CliError, ExitCode};
+use super::files::{self, FileId};
+use super::output::{self, Stdout};
 use super::terminal::{self, Color};
 use planc::render::{github, human, json, sarif, Source};
-use planc::{Code, Diagnostic};
+use planc::Code;
 use std::io::Write;
 
 #[derive(clap::Args)]
@@ -60,45 +62,31 @@ fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
         .collect()
 }
 
-pub fn run(args: Args) -> i32 {
-    let allow = match allowed(&args.allow) {
-        Ok(allow) => allow,
-        Err(message) => {
-            eprintln!("planc: {message}");
-            return super::COULD_NOT_RUN;
-        }
-    };
-    let mut unreadable = false;
-    // Decoded texts and their diagnostics, kept alive for rendering.
-    let mut checked: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let allow = allowed(&args.allow).map_err(CliError::CouldNotRun)?;
+    files::stdin_once(&args.files)?;
+    // A file that cannot be read is said at once; the others are still checked.
+    let mut worst = ExitCode::Clean;
+    let mut checked = Vec::new();
     for path in &args.files {
-        let bytes = match files::read(path) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("planc: {message}");
-                unreadable = true;
+        let plan = match files::load(path) {
+            Ok(plan) => plan,
+            Err(error) => {
+                worst = worst.max(error.report());
                 continue;
             }
         };
-        let name = files::display_name(path).to_string();
-        // The bytes become the text without a copy: a big plan is in memory once.
-        match String::from_utf8(bytes) {
-            Ok(text) => {
-                let analysis = planc::analyze(&text, &allow);
-                checked.push((name, text, analysis.diagnostics));
-            }
-            Err(e) => {
-                if let Err(bad) = planc::source::decode(e.as_bytes()) {
-                    let (lossy, diagnostic) = *bad;
-                    checked.push((name, lossy, vec![diagnostic]));
-                }
-            }
-        }
+        let diagnostics = match plan.analyze(&allow) {
+            Ok(analysis) => analysis.diagnostics,
+            Err(encoding) => vec![encoding.clone()],
+        };
+        checked.push((plan, diagnostics));
     }
     let sources: Vec<Source> = checked
         .iter()
-        .map(|(name, text, ds)| Source::new(name, text, ds))
+        .map(|(plan, ds)| Source::new(&plan.name, &plan.text, ds))
         .collect();
+    let inputs: Vec<FileId> = checked.iter().flat_map(|(plan, _)| plan.inputs()).collect();
     let errors = sources
         .iter()
         .flat_map(|s| s.diagnostics)
@@ -112,35 +100,30 @@ pub fn run(args: Args) -> i32 {
     match args.format {
         Format::Human => {
             let style = terminal::style(args.color);
-            let mut stderr = std::io::stderr().lock();
             for source in &sources {
-                let _ = stderr.write_all(human::render(source, style).as_bytes());
+                output::show(&human::render(source, style));
             }
-            let _ = stderr.write_all(human::summary(errors, warnings, sources.len()).as_bytes());
+            output::show(&human::summary(errors, warnings, sources.len()));
         }
         Format::Json | Format::Sarif => {
             let value = match args.format {
                 Format::Sarif => sarif::render(&sources),
                 _ => json::render(&sources),
             };
-            let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(
-                stdout,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            );
+            let mut out = Stdout::new();
+            out.must_not_be(&inputs)?;
+            serde_json::to_writer_pretty(&mut out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(CliError::Stdout)?;
+            out.finish()?;
         }
-        Format::Github => {
-            let _ = std::io::stdout()
-                .lock()
-                .write_all(github::render(&sources).as_bytes());
-        }
+        Format::Github => output::print(github::render(&sources).as_bytes(), &inputs)?,
     }
-    if unreadable {
-        super::COULD_NOT_RUN
-    } else if errors > 0 || (args.deny.is_some() && warnings > 0) {
-        super::FAILED
+    let verdict = if errors > 0 || (args.deny.is_some() && warnings > 0) {
+        ExitCode::Failed
     } else {
-        super::OK
-    }
+        ExitCode::Clean
+    };
+    Ok(worst.max(verdict))
 }

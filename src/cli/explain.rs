@@ -1,6 +1,9 @@
 //! `planc explain NAME`
 
+use super::error::{CliError, ExitCode};
+use super::output;
 use planc::Code;
+use std::fmt::Write as _;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -9,33 +12,43 @@ pub struct Args {
     name: Option<String>,
 }
 
-pub fn run(args: Args) -> i32 {
-    let Some(name) = args.name else {
-        println!("Every diagnostic planc reports; `planc explain NAME` tells more.\n");
-        for code in Code::ALL {
-            println!(
-                "  {:<30} {:<8} {}",
-                code.name(),
-                code.severity().as_str(),
-                code.summary()
-            );
-        }
-        return super::OK;
-    };
-    match planc::docs::page(&name) {
-        Some(page) if Code::from_name(&name).is_some() => {
-            print!("{page}");
-            super::OK
-        }
-        _ => {
-            let suggestion = planc::suggest::closest(&name, Code::ALL.iter().map(|c| c.name()));
-            match suggestion {
-                Some(s) => eprintln!("planc: no diagnostic is named `{name}`; did you mean `{s}`?"),
-                None => eprintln!(
-                    "planc: no diagnostic is named `{name}`; run `planc explain` for the list"
-                ),
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let page = match args.name {
+        None => list(),
+        Some(name) => match planc::docs::page(&name) {
+            Some(page) if Code::from_name(&name).is_some() => page.to_string(),
+            _ => {
+                let names = Code::ALL.iter().map(|c| c.name());
+                return Err(CliError::CouldNotRun(
+                    match planc::suggest::closest(&name, names) {
+                        Some(s) => {
+                            format!("no diagnostic is named `{name}`; did you mean `{s}`?")
+                        }
+                        None => format!(
+                            "no diagnostic is named `{name}`; run `planc explain` for the list"
+                        ),
+                    },
+                ));
             }
-            super::COULD_NOT_RUN
-        }
+        },
+    };
+    output::print(page.as_bytes(), &[])?;
+    Ok(ExitCode::Clean)
+}
+
+/// Every diagnostic, one a line.
+fn list() -> String {
+    let mut list =
+        String::from("Every diagnostic planc reports; `planc explain NAME` tells more.\n\n");
+    for code in Code::ALL {
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            list,
+            "  {:<30} {:<8} {}",
+            code.name(),
+            code.severity().as_str(),
+            code.summary()
+        );
     }
+    list
 }

@@ -1,28 +1,165 @@
-//! Reading plans from disk, with errors a person can act on.
+//! Reading plans: the one way every command (check, build, graph, fmt)
+//! gets a plan's text, with errors a person can act on.
 
+use super::error::CliError;
+use planc::{Analysis, Code, Diagnostic};
+use std::fs::{File, Metadata};
 use std::io::Read;
-use std::path::Path;
+use std::os::fd::AsFd;
+use std::os::unix::fs::MetadataExt;
 
 /// Larger than any plan anyone writes; past it planc refuses rather than
 /// exhausting memory.
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Read a plan file, or `-` for standard input.
-pub fn read(path: &str) -> Result<Vec<u8>, String> {
+/// Which file: device and inode, so that two names of one file (a hard
+/// link, a symbolic link, `./x` and `x`) are the same file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    pub fn of(meta: &Metadata) -> FileId {
+        FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+}
+
+/// A file as planc read it: which file, how long, and when it last
+/// changed. If any of these differ later, someone else wrote it meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    id: FileId,
+    size: u64,
+    /// Modification time (contents), seconds and nanoseconds.
+    modified: (i64, i64),
+    /// Change time (contents or attributes), seconds and nanoseconds.
+    changed: (i64, i64),
+}
+
+impl Snapshot {
+    pub fn of(meta: &Metadata) -> Snapshot {
+        Snapshot {
+            id: FileId::of(meta),
+            size: meta.size(),
+            modified: (meta.mtime(), meta.mtime_nsec()),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    pub fn id(&self) -> FileId {
+        self.id
+    }
+}
+
+/// A plan as read from a file or standard input.
+pub struct Plan {
+    /// The name to show: as the user wrote it, `<stdin>` for `-`.
+    pub name: String,
+    /// The text; a lossy copy when the bytes are not UTF-8.
+    pub text: String,
+    /// When the bytes are not UTF-8: the one diagnostic that says where.
+    encoding: Option<Diagnostic>,
+    /// The file read, when it is a regular file (standard input too, when
+    /// it is redirected from one).
+    pub snapshot: Option<Snapshot>,
+}
+
+impl Plan {
+    /// The text, or the diagnostic saying it is not UTF-8.
+    pub fn text(&self) -> Result<&str, &Diagnostic> {
+        match &self.encoding {
+            Some(diagnostic) => Err(diagnostic),
+            None => Ok(&self.text),
+        }
+    }
+
+    /// The plan analysed; for bytes that are not UTF-8, the one diagnostic
+    /// that says so.
+    pub fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
+        self.text().map(|text| planc::analyze(text, allow))
+    }
+
+    /// The file read, for refusing to write over it.
+    pub fn inputs(&self) -> Vec<FileId> {
+        self.snapshot.iter().map(Snapshot::id).collect()
+    }
+}
+
+/// Read a plan file, or `-` for standard input, and decode it.
+pub fn load(path: &str) -> Result<Plan, CliError> {
+    let (bytes, snapshot) = read(path).map_err(CliError::CouldNotRun)?;
+    let name = display_name(path).to_string();
+    // The bytes become the text without a copy: a big plan is in memory once.
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Plan {
+            name,
+            text,
+            encoding: None,
+            snapshot,
+        },
+        Err(e) => match planc::source::decode(e.as_bytes()) {
+            Err(bad) => {
+                let (text, diagnostic) = *bad;
+                Plan {
+                    name,
+                    text,
+                    encoding: Some(diagnostic),
+                    snapshot,
+                }
+            }
+            // Not reached: both decoders follow the same standard.
+            Ok(text) => Plan {
+                name,
+                text: text.to_string(),
+                encoding: None,
+                snapshot,
+            },
+        },
+    })
+}
+
+/// Standard input can be read once: a second `-` would read nothing.
+pub fn stdin_once(paths: &[String]) -> Result<(), CliError> {
+    if paths.iter().filter(|p| *p == "-").count() > 1 {
+        return Err(CliError::CouldNotRun(
+            "`-` (standard input) is named twice; it can be read only once".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// The bytes of a plan, and the snapshot of the file they came from.
+fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
     if path == "-" {
+        let stdin = std::io::stdin();
+        let snapshot = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .map(File::from)
+            .and_then(|f| f.metadata())
+            .ok()
+            .filter(Metadata::is_file)
+            .map(|m| Snapshot::of(&m));
         let mut bytes = Vec::new();
-        std::io::stdin()
+        stdin
+            .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return check_size(path, bytes);
+        return check_size(path, bytes).map(|b| (b, snapshot));
     }
-    let p = Path::new(path);
-    let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+    let cannot = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => format!("cannot read `{path}`: no such file"),
         std::io::ErrorKind::PermissionDenied => format!("cannot read `{path}`: permission denied"),
-        _ => format!("cannot read `{path}`: {e}"),
-    })?;
+        _ => format!("cannot read `{path}`: {}", super::error::reason(&e)),
+    };
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
         return Err(format!(
             "cannot read `{path}`: it is a directory; name the .plan files inside it"
@@ -31,20 +168,27 @@ pub fn read(path: &str) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err(format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"));
     }
+    let file = File::open(path).map_err(cannot)?;
+    // The snapshot is of the file opened, taken before its first byte is read.
+    let meta = file.metadata().map_err(cannot)?;
     if meta.len() > MAX_BYTES {
         return Err(format!(
             "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
             meta.len() / 1_000_000
         ));
     }
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-    check_size(path, bytes)
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    check_size(path, bytes).map(|b| (b, Some(Snapshot::of(&meta))))
 }
 
 fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!(
-            "cannot read `{path}`: it is larger than the 256 MB planc accepts"
+            "cannot read `{}`: it is larger than the 256 MB planc accepts",
+            display_name(path)
         ));
     }
     Ok(bytes)

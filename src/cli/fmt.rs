@@ -1,9 +1,9 @@
 //! `planc fmt FILE…`: rewrite plans in the canonical layout (docs/fmt.md).
 
-use super::terminal::{self, Color};
+use super::error::{CliError, ExitCode};
+use super::output::{self, Stdout};
+use super::terminal::Color;
 use super::{atomic, files};
-use planc::render::{human, Source};
-use planc::Diagnostic;
 use std::io::Write;
 use std::path::Path;
 
@@ -22,87 +22,68 @@ pub struct Args {
     color: Color,
 }
 
-/// What happened to the files, for the exit code.
-#[derive(Default)]
-struct Outcome {
-    /// A file could not be read or written.
-    could_not_run: bool,
-    /// A file has syntax errors and was left as it was.
-    refused: bool,
-    /// A file is not formatted (under `--check`).
-    unformatted: bool,
-}
-
-pub fn run(args: Args) -> i32 {
-    let mut outcome = Outcome::default();
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    files::stdin_once(&args.files)?;
+    let mut out = Stdout::new();
+    // A file that cannot be read or written is said at once; the others
+    // are still formatted. Standard output that cannot be written stops all.
+    let mut worst = ExitCode::Clean;
     for path in &args.files {
-        format_one(path, &args, &mut outcome);
+        match format_one(path, &args, &mut out) {
+            Ok(code) => worst = worst.max(code),
+            Err(error @ CliError::Stdout(_)) => return Err(error),
+            Err(error) => worst = worst.max(error.report()),
+        }
     }
-    if outcome.could_not_run {
-        super::COULD_NOT_RUN
-    } else if outcome.refused || outcome.unformatted {
-        super::FAILED
-    } else {
-        super::OK
-    }
+    out.finish()?;
+    Ok(worst)
 }
 
-fn format_one(path: &str, args: &Args, outcome: &mut Outcome) {
-    let name = files::display_name(path);
-    let bytes = match files::read(path) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("planc: {message}");
-            outcome.could_not_run = true;
-            return;
-        }
-    };
-    let text = match planc::source::decode(&bytes) {
+fn format_one(path: &str, args: &Args, out: &mut Stdout) -> Result<ExitCode, CliError> {
+    let plan = files::load(path)?;
+    let unchanged = format!("{} was not formatted and is unchanged", plan.name);
+    let text = match plan.text() {
         Ok(text) => text,
-        Err(bad) => {
-            let (lossy, diagnostic) = *bad;
-            refuse(name, &lossy, &[diagnostic], args.color);
-            outcome.refused = true;
-            return;
+        Err(encoding) => {
+            let diagnostics = std::slice::from_ref(encoding);
+            return Ok(output::reject(
+                &plan.name,
+                &plan.text,
+                diagnostics,
+                args.color,
+                unchanged,
+            ));
         }
     };
     let formatted = match planc::format::format(text) {
         Ok(formatted) => formatted,
         Err(diagnostics) => {
-            refuse(name, text, &diagnostics, args.color);
-            outcome.refused = true;
-            return;
+            return Ok(output::reject(
+                &plan.name,
+                text,
+                &diagnostics,
+                args.color,
+                unchanged,
+            ));
         }
     };
     let changed = formatted != text;
     if args.check {
         if changed {
-            println!("{name}");
-            outcome.unformatted = true;
+            out.must_not_be(&plan.inputs())?;
+            writeln!(out, "{}", plan.name).map_err(CliError::Stdout)?;
+            return Ok(ExitCode::Failed);
         }
     } else if path == "-" {
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout
-            .write_all(formatted.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            eprintln!("planc: cannot write to standard output: {e}");
-            outcome.could_not_run = true;
-        }
+        out.must_not_be(&plan.inputs())?;
+        out.write_all(formatted.as_bytes())
+            .map_err(CliError::Stdout)?;
     } else if changed {
         // An already formatted file is not touched at all.
-        if let Err(message) = atomic::replace(Path::new(path), formatted.as_bytes()) {
-            eprintln!("planc: {message}");
-            outcome.could_not_run = true;
-        }
+        let read = plan.snapshot.as_ref().ok_or_else(|| {
+            CliError::CouldNotRun(format!("cannot write `{path}`: it is not a regular file"))
+        })?;
+        atomic::replace(Path::new(path), read, formatted.as_bytes())?;
     }
-}
-
-/// A file that cannot be formatted (it does not parse): its diagnostics, and
-/// word that it was left as it was.
-fn refuse(name: &str, text: &str, diagnostics: &[Diagnostic], color: Color) {
-    let source = Source::new(name, text, diagnostics);
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(human::render(&source, terminal::style(color)).as_bytes());
-    let _ = writeln!(stderr, "planc: {name} was not formatted and is unchanged");
+    Ok(ExitCode::Clean)
 }

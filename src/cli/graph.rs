@@ -3,7 +3,10 @@
 //! The drawing is done by the library (`planc::diagram`); this file reads
 //! the plan, runs Graphviz when asked to, and writes the result.
 
-use super::{atomic, files};
+use super::error::{CliError, ExitCode};
+use super::files;
+use super::output;
+use super::terminal::Color;
 use planc::diagram::{self, Options, View};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,32 +53,23 @@ enum Engine {
     Builtin,
 }
 
-pub fn run(args: Args) -> i32 {
-    let format = match format(&args) {
-        Ok(format) => format,
-        Err(message) => {
-            eprintln!("planc: {message}");
-            return super::COULD_NOT_RUN;
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let format = format(&args).map_err(CliError::CouldNotRun)?;
+    let plan = files::load(&args.file)?;
+    let analysis = match plan.analyze(&[]) {
+        Ok(analysis) => analysis,
+        Err(encoding) => {
+            let diagnostics = std::slice::from_ref(encoding);
+            let closing = format!("{}: nothing was drawn; fix the errors first", plan.name);
+            return Ok(output::reject(
+                &plan.name,
+                &plan.text,
+                diagnostics,
+                Color::Auto,
+                closing,
+            ));
         }
     };
-    let bytes = match files::read(&args.file) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("planc: {message}");
-            return super::COULD_NOT_RUN;
-        }
-    };
-    let name = files::display_name(&args.file);
-    let text = match planc::source::decode(&bytes) {
-        Ok(text) => text,
-        Err(bad) => {
-            let (_, diagnostic) = *bad;
-            eprintln!("planc: {name}: {}; nothing was drawn", diagnostic.message);
-            eprintln!("{}", diagnostic.help);
-            return super::FAILED;
-        }
-    };
-    let analysis = planc::analyze(text, &[]);
     let options = Options {
         view: match args.view {
             ViewArg::Map => View::Map,
@@ -85,34 +79,9 @@ pub fn run(args: Args) -> i32 {
     let drawing = match format {
         Format::Dot => diagram::dot(&analysis, options),
         Format::Mermaid => diagram::mermaid(&analysis, options),
-        Format::Svg => match svg(&analysis, options, args.engine) {
-            Ok(svg) => svg,
-            Err(message) => {
-                eprintln!("planc: {message}");
-                return super::COULD_NOT_RUN;
-            }
-        },
+        Format::Svg => svg(&analysis, options, args.engine).map_err(CliError::CouldNotRun)?,
     };
-    match &args.output {
-        Some(path) => {
-            if let Err(message) = atomic::write(path, drawing.as_bytes()) {
-                eprintln!("planc: {message}");
-                return super::COULD_NOT_RUN;
-            }
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(drawing.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("planc: cannot write to standard output: {e}");
-                    return super::COULD_NOT_RUN;
-                }
-            }
-        }
-    }
+    output::emit(args.output.as_deref(), drawing.as_bytes(), &plan.inputs())?;
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = analysis.diagnostics.len() - errors;
     if errors + warnings > 0 {
@@ -125,12 +94,12 @@ pub fn run(args: Args) -> i32 {
             (e, 0) => count(e, "error"),
             (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
         };
-        eprintln!(
-            "planc: {name} has {found}, outlined on the diagram; `planc check {}` explains them",
-            args.file
-        );
+        output::say(format_args!(
+            "{} has {found}, outlined on the diagram; `planc check {}` explains them",
+            plan.name, args.file
+        ));
     }
-    super::OK
+    Ok(ExitCode::Clean)
 }
 
 /// The format asked for, else the one the output file's extension names.
@@ -177,7 +146,9 @@ fn svg(
                 .to_string(),
         ),
         Err(DotError::Failed(why)) if engine.is_none() => {
-            eprintln!("planc: Graphviz failed ({why}); drawing with planc's own layout instead");
+            output::say(format_args!(
+                "Graphviz failed ({why}); drawing with planc's own layout instead"
+            ));
             Ok(diagram::svg(analysis, options))
         }
         Err(DotError::Failed(why)) => Err(format!("--engine dot: Graphviz failed: {why}")),

@@ -4,7 +4,7 @@
 //! build it as a test of its own).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output, Stdio};
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -23,4 +23,72 @@ pub fn scratch(group: &str, name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
+}
+
+/// Run `planc` in `dir` with the given standard input and output; stderr is
+/// captured. For runs whose stdout is a device (`/dev/full`) or a pipe whose
+/// reader is gone.
+pub fn planc_to(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .stdin(stdin)
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("planc runs")
+}
+
+/// `/dev/full`, where every write fails with "no space left on device".
+pub fn full() -> Stdio {
+    Stdio::from(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens"),
+    )
+}
+
+/// The write end of a pipe whose read end is already closed: the first
+/// write gets EPIPE, as under `planc … | head -0`.
+pub fn closed_pipe() -> Stdio {
+    let (read, write) = rustix::pipe::pipe().expect("a pipe");
+    drop(read);
+    Stdio::from(write)
+}
+
+/// A file's contents on stdin.
+pub fn file(path: &Path) -> Stdio {
+    Stdio::from(std::fs::File::open(path).expect("opens"))
+}
+
+/// `setpriv` runs a command as another user; `None` when it is missing or
+/// this test does not run as root (then the tests that need it say so and
+/// pass without checking).
+pub fn setpriv() -> Option<PathBuf> {
+    let root = rustix::process::geteuid().is_root();
+    let path = PathBuf::from("/usr/bin/setpriv");
+    (root && path.exists()).then_some(path)
+}
+
+/// Run planc in `dir` as user and group 65534 (nobody), with these extra
+/// groups.
+pub fn planc_as_nobody(setpriv: &Path, dir: &Path, groups: &str, args: &[&str]) -> Output {
+    let mut command = Command::new(setpriv);
+    command.args(["--reuid=65534", "--regid=65534"]);
+    if groups.is_empty() {
+        command.arg("--clear-groups");
+    } else {
+        command.arg(format!("--groups={groups}"));
+    }
+    command
+        .arg(env!("CARGO_BIN_EXE_planc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("setpriv runs")
 }

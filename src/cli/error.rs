@@ -1,0 +1,126 @@
+//! How a run ends: an [`ExitCode`] (LANGUAGE.md's 0, 1 and 2), or a
+//! [`CliError`] when planc could not do what was asked.
+
+use std::fmt;
+use std::io;
+
+/// The exit codes of LANGUAGE.md, ordered from best to worst so that a run
+/// over several files ends with the worst of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitCode {
+    /// No error (warnings allowed, unless `--deny warnings`).
+    Clean = 0,
+    /// Errors found: in a plan, or `fmt --check` found a file to format.
+    Failed = 1,
+    /// planc could not do what was asked: a file it could not read or
+    /// write, bad arguments, an output it could not deliver.
+    CouldNotRun = 2,
+}
+
+impl From<ExitCode> for std::process::ExitCode {
+    fn from(code: ExitCode) -> Self {
+        std::process::ExitCode::from(code as u8)
+    }
+}
+
+/// Why planc could not run. Each is said in one line on stderr and ends
+/// the run with exit code 2.
+#[derive(Debug)]
+pub enum CliError {
+    /// Arguments the parser refused (its own message, with the usage).
+    Arguments(clap::Error),
+    /// A file that cannot be read or written, an argument that names
+    /// nothing: the message is one line, said after `planc: `.
+    CouldNotRun(String),
+    /// Standard output cannot be written (a full disk, a closed terminal).
+    /// A reader that went away (a closed pipe) is not an error: see
+    /// `output::Stdout`.
+    Stdout(io::Error),
+}
+
+impl CliError {
+    /// Say the error on stderr and give the exit code it ends the run with.
+    /// Writing to stderr can fail too; then there is nowhere left to say it.
+    pub fn report(&self) -> ExitCode {
+        match self {
+            CliError::Arguments(e) => {
+                let _ = e.print();
+            }
+            other => super::output::say(other),
+        }
+        self.exit_code()
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::CouldNotRun
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Arguments(e) => write!(f, "{}", e.render()),
+            CliError::CouldNotRun(message) => f.write_str(message),
+            CliError::Stdout(e) => write!(f, "cannot write to standard output: {}", reason(e)),
+        }
+    }
+}
+
+impl From<clap::Error> for CliError {
+    fn from(e: clap::Error) -> Self {
+        CliError::Arguments(e)
+    }
+}
+
+/// An IO error in words, without the `(os error 28)` that means nothing to a
+/// person.
+pub fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::StorageFull => "no space left on the device".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is exceeded".to_string(),
+        io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        _ => {
+            let text = e.to_string();
+            let text = match text.find(" (os error ") {
+                Some(at) => &text[..at],
+                None => &text,
+            };
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "an unknown error".to_string(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_read_as_words() {
+        assert_eq!(
+            reason(&io::Error::from_raw_os_error(28)),
+            "no space left on the device"
+        );
+        assert_eq!(
+            reason(&io::Error::from_raw_os_error(6)),
+            "no such device or address"
+        );
+        assert_eq!(reason(&io::Error::other("Odd")), "odd");
+    }
+
+    #[test]
+    fn the_worst_code_wins() {
+        assert_eq!(
+            ExitCode::Clean
+                .max(ExitCode::CouldNotRun)
+                .max(ExitCode::Failed),
+            ExitCode::CouldNotRun
+        );
+    }
+}

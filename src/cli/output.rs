@@ -1,0 +1,139 @@
+//! Everything planc prints goes through here, so that no write error is
+//! silent and none panics (docs/outputs.md, "Guarantees"):
+//!
+//! - standard output is written with writes that return errors; a full
+//!   disk or a vanished terminal is one line on stderr and exit 2;
+//! - a reader that went away (`planc … | head`, EPIPE) is not an error: the
+//!   rest of the output is dropped, quietly, and the run ends with the exit
+//!   code it would have had;
+//! - standard error is best effort: when it cannot be written there is
+//!   nowhere left to say so.
+
+use super::error::{CliError, ExitCode};
+use super::files::FileId;
+use super::terminal::{self, Color};
+use super::{atomic, output};
+use planc::render::{human, Source};
+use planc::Diagnostic;
+use std::fmt::Display;
+use std::io::{self, BufWriter, StdoutLock, Write};
+use std::os::fd::AsFd;
+use std::path::Path;
+
+/// Standard output, buffered. Call [`Stdout::finish`] at the end: errors
+/// may only show when the buffer is flushed.
+pub struct Stdout {
+    out: BufWriter<StdoutLock<'static>>,
+    /// The reader went away; everything else is dropped.
+    closed: bool,
+    /// Which file standard output is, when it is one (`> out.json`).
+    file: Option<FileId>,
+}
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        let stdout = io::stdout();
+        let file = stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| FileId::of(&m));
+        Stdout {
+            out: BufWriter::with_capacity(64 * 1024, stdout.lock()),
+            closed: false,
+            file,
+        }
+    }
+
+    /// Refuse to print into a plan being read (`planc build x.plan >> x.plan`).
+    pub fn must_not_be(&self, inputs: &[FileId]) -> Result<(), CliError> {
+        match self.file {
+            Some(id) if inputs.contains(&id) => Err(CliError::CouldNotRun(
+                "cannot write to standard output: it is the plan being read; send the output \
+to another file"
+                    .to_string(),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Flush what is left, and say whether it all got out.
+    pub fn finish(mut self) -> Result<(), CliError> {
+        self.flush().map_err(CliError::Stdout)
+    }
+
+    /// A closed pipe is the reader's choice, not a failure.
+    fn absorb<T>(&mut self, result: io::Result<T>, otherwise: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(otherwise)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let written = self.out.write(buf);
+        self.absorb(written, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.out.flush();
+        self.absorb(flushed, ())
+    }
+}
+
+/// Print a command's whole output on standard output.
+pub fn print(bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+    let mut out = Stdout::new();
+    out.must_not_be(inputs)?;
+    out.write_all(bytes).map_err(CliError::Stdout)?;
+    out.finish()
+}
+
+/// Deliver a command's output: to the file `-o` names (atomically, never
+/// over an input), else on standard output.
+pub fn emit(to: Option<&Path>, bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+    match to {
+        Some(path) => atomic::write(path, bytes, inputs),
+        None => print(bytes, inputs),
+    }
+}
+
+/// One line on stderr, `planc: ` first.
+pub fn say(message: impl Display) {
+    let _ = writeln!(io::stderr().lock(), "planc: {message}");
+}
+
+/// Text on stderr as it is (rendered diagnostics, summaries).
+pub fn show(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// A plan a command will not act on: its diagnostics, shown exactly as
+/// `planc check` shows them, then what was not done. One way for every
+/// command, whether the bytes are not UTF-8 or the plan has errors.
+pub fn reject(
+    name: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    color: Color,
+    closing: impl Display,
+) -> ExitCode {
+    let source = Source::new(name, text, diagnostics);
+    output::show(&human::render(&source, terminal::style(color)));
+    output::say(closing);
+    ExitCode::Failed
+}
