@@ -836,3 +836,25 @@ fn the_group_and_the_owner_are_kept() {
     assert_eq!(owner_group_mode(&theirs), (1000, 1000, 0o600));
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 4);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_with_several_names_is_written_in_place() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("out-hard-link");
+    let out = dir.join("out.json");
+    std::fs::write(&out, "old").expect("write");
+    std::fs::hard_link(&out, dir.join("other.json")).expect("ln");
+    let inode = std::fs::metadata(&out).expect("meta").ino();
+    let o = build_to(&dir, &acme(), "out.json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for name in ["out.json", "other.json"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(name)).expect("read"),
+            acme_json(),
+            "{name}"
+        );
+    }
+    assert_eq!(std::fs::metadata(&out).expect("meta").ino(), inode);
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 2);
+}
