@@ -738,11 +738,11 @@ fn owner_group_mode(path: &Path) -> (u32, u32, u32) {
 #[cfg(unix)]
 #[test]
 fn a_file_the_user_could_not_write_is_never_replaced() {
-    let Some(setpriv) = support::setpriv() else {
-        eprintln!("not root or no setpriv: the other-user case is not checked");
+    let dir = shared_scratch("not-yours");
+    let Some(setpriv) = support::setpriv(&dir) else {
+        eprintln!("not root, no setpriv, or nobody cannot run planc here: not checked");
         return;
     };
-    let dir = shared_scratch("not-yours");
     let acme = acme();
     // A root-owned, read-only output in a folder anyone may write in.
     let out = dir.join("ro.dot");
@@ -782,11 +782,11 @@ mode 644); ask its owner, or run planc as a user who may\n"
 #[cfg(unix)]
 #[test]
 fn the_group_and_the_owner_are_kept() {
-    let Some(setpriv) = support::setpriv() else {
-        eprintln!("not root or no setpriv: the other-user case is not checked");
+    let dir = shared_scratch("group-kept");
+    let Some(setpriv) = support::setpriv(&dir) else {
+        eprintln!("not root, no setpriv, or nobody cannot run planc here: not checked");
         return;
     };
-    let dir = shared_scratch("group-kept");
     // root:1000 0664, formatted by a member of group 1000.
     let plan = dir.join("team.plan");
     std::fs::write(&plan, UNTIDY).expect("write");
