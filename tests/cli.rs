@@ -858,3 +858,26 @@ fn an_output_with_several_names_is_written_in_place() {
     assert_eq!(std::fs::metadata(&out).expect("meta").ino(), inode);
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 2);
 }
+
+#[test]
+fn output_to_dev_stdout_appends_where_the_shell_says() {
+    let dir = scratch("out-dev-stdout-append");
+    let log = dir.join("log.json");
+    std::fs::write(&log, "before\n").expect("write");
+    let appending = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    let plan = acme();
+    let o = support::planc_to(
+        &dir,
+        &["build", plan.to_str().expect("UTF-8"), "-o", "/dev/stdout"],
+        Stdio::null(),
+        Stdio::from(appending),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&log).expect("read"),
+        format!("before\n{}", acme_json())
+    );
+}

@@ -70,7 +70,9 @@ pub fn write(path: &Path, contents: &[u8], inputs: &[FileId]) -> Result<(), CliE
                 return Err(cannot("it is a directory".to_string()));
             }
             if !meta.is_file() || through_proc(path) {
-                return into(path, contents).map_err(cannot);
+                // A regular file behind `/dev/stdout` is the shell's `>` or
+                // `>>`: appending is right for both (`>` emptied it).
+                return into(path, contents, meta.is_file()).map_err(cannot);
             }
             let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
             rewrite(&target, &meta, contents, None, Purpose::Output).map_err(cannot)
@@ -258,9 +260,10 @@ fn fill(file: &mut File, contents: &[u8]) -> io::Result<()> {
 }
 
 /// Write into what `path` names (a device, a FIFO, standard output).
-fn into(path: &Path, contents: &[u8]) -> Result<(), String> {
+fn into(path: &Path, contents: &[u8], append: bool) -> Result<(), String> {
     let written = OpenOptions::new()
         .write(true)
+        .append(append)
         .open(path)
         .and_then(|mut f| f.write_all(contents).and_then(|()| f.flush()));
     match written {
