@@ -738,11 +738,11 @@ fn owner_group_mode(path: &Path) -> (u32, u32, u32) {
 #[cfg(unix)]
 #[test]
 fn a_file_the_user_could_not_write_is_never_replaced() {
-    let Some(setpriv) = support::setpriv() else {
-        eprintln!("not root or no setpriv: the other-user case is not checked");
+    let dir = shared_scratch("not-yours");
+    let Some(setpriv) = support::setpriv(&dir) else {
+        eprintln!("not root, no setpriv, or nobody cannot run planc here: not checked");
         return;
     };
-    let dir = shared_scratch("not-yours");
     let acme = acme();
     // A root-owned, read-only output in a folder anyone may write in.
     let out = dir.join("ro.dot");
@@ -782,11 +782,11 @@ mode 644); ask its owner, or run planc as a user who may\n"
 #[cfg(unix)]
 #[test]
 fn the_group_and_the_owner_are_kept() {
-    let Some(setpriv) = support::setpriv() else {
-        eprintln!("not root or no setpriv: the other-user case is not checked");
+    let dir = shared_scratch("group-kept");
+    let Some(setpriv) = support::setpriv(&dir) else {
+        eprintln!("not root, no setpriv, or nobody cannot run planc here: not checked");
         return;
     };
-    let dir = shared_scratch("group-kept");
     // root:1000 0664, formatted by a member of group 1000.
     let plan = dir.join("team.plan");
     std::fs::write(&plan, UNTIDY).expect("write");
@@ -835,4 +835,49 @@ fn the_group_and_the_owner_are_kept() {
     );
     assert_eq!(owner_group_mode(&theirs), (1000, 1000, 0o600));
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_with_several_names_is_written_in_place() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("out-hard-link");
+    let out = dir.join("out.json");
+    std::fs::write(&out, "old").expect("write");
+    std::fs::hard_link(&out, dir.join("other.json")).expect("ln");
+    let inode = std::fs::metadata(&out).expect("meta").ino();
+    let o = build_to(&dir, &acme(), "out.json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for name in ["out.json", "other.json"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(name)).expect("read"),
+            acme_json(),
+            "{name}"
+        );
+    }
+    assert_eq!(std::fs::metadata(&out).expect("meta").ino(), inode);
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 2);
+}
+
+#[test]
+fn output_to_dev_stdout_appends_where_the_shell_says() {
+    let dir = scratch("out-dev-stdout-append");
+    let log = dir.join("log.json");
+    std::fs::write(&log, "before\n").expect("write");
+    let appending = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    let plan = acme();
+    let o = support::planc_to(
+        &dir,
+        &["build", plan.to_str().expect("UTF-8"), "-o", "/dev/stdout"],
+        Stdio::null(),
+        Stdio::from(appending),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&log).expect("read"),
+        format!("before\n{}", acme_json())
+    );
 }

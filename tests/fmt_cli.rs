@@ -295,3 +295,44 @@ fn a_plan_formatted_from_standard_input_is_not_written_over_it() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(read(&path), MESSY);
 }
+
+#[test]
+fn a_line_appended_while_fmt_works_is_never_lost() {
+    let dir = scratch("race");
+    // Big enough that formatting takes a while (a debug build: 2 seconds),
+    // so the edit usually lands while planc works.
+    let path = write(
+        &dir,
+        "big.plan",
+        &planc::testing::untidy(&planc::testing::plan(400)),
+    );
+    let child = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .args(["fmt", "big.plan"])
+        .current_dir(&dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("planc runs");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let edit = "// added while planc was formatting\n";
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(edit.as_bytes()))
+        .expect("append");
+    let o = child.wait_with_output().expect("planc ends");
+    let now = read(&path);
+    // Either planc read the file after the edit (and formatted it, edit
+    // included), or it saw the file change and left it alone.
+    assert!(now.contains(edit.trim_end()), "the edit was lost");
+    if o.status.code() == Some(2) {
+        assert!(
+            stderr(&o).contains("it changed while planc was formatting it"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(now.ends_with(edit));
+    } else {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    assert_eq!(listing(&dir), ["big.plan"]);
+}

@@ -49,7 +49,7 @@ enum Purpose {
 pub fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliError> {
     let cannot =
         |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
-    let target = fs::canonicalize(path).map_err(|e| cannot(reason(&e)))?;
+    let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
     let meta = fs::metadata(&target).map_err(|e| cannot(reason(&e)))?;
     rewrite(&target, &meta, contents, Some(read), Purpose::Format).map_err(cannot)
 }
@@ -70,13 +70,15 @@ pub fn write(path: &Path, contents: &[u8], inputs: &[FileId]) -> Result<(), CliE
                 return Err(cannot("it is a directory".to_string()));
             }
             if !meta.is_file() || through_proc(path) {
-                return into(path, contents).map_err(cannot);
+                // A regular file behind `/dev/stdout` is the shell's `>` or
+                // `>>`: appending is right for both (`>` emptied it).
+                return into(path, contents, meta.is_file()).map_err(cannot);
             }
-            let target = fs::canonicalize(path).map_err(|e| cannot(reason(&e)))?;
+            let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
             rewrite(&target, &meta, contents, None, Purpose::Output).map_err(cannot)
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let target = link_target(path).map_err(|e| cannot(reason(&e)))?;
+            let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
             create(&target, contents).map_err(cannot)
         }
         Err(e) => Err(cannot(reason(&e))),
@@ -137,7 +139,7 @@ fn euid() -> u32 {
     rustix::process::geteuid().as_raw()
 }
 
-/// Rewrite the existing regular file `target` (a canonical path), whose
+/// Rewrite the existing regular file `target` (no symbolic link), whose
 /// metadata is `meta`. With `read`, refuse if it changed since then.
 fn rewrite(
     target: &Path,
@@ -258,9 +260,10 @@ fn fill(file: &mut File, contents: &[u8]) -> io::Result<()> {
 }
 
 /// Write into what `path` names (a device, a FIFO, standard output).
-fn into(path: &Path, contents: &[u8]) -> Result<(), String> {
+fn into(path: &Path, contents: &[u8], append: bool) -> Result<(), String> {
     let written = OpenOptions::new()
         .write(true)
+        .append(append)
         .open(path)
         .and_then(|mut f| f.write_all(contents).and_then(|()| f.flush()));
     match written {
@@ -321,9 +324,13 @@ fn sync_folder(target: &Path) {
     }
 }
 
-/// Where a path leads when it names nothing: itself, or the end of its
-/// chain of symbolic links (a dangling link is followed, as `>` does).
-fn link_target(path: &Path) -> io::Result<PathBuf> {
+/// The end of a path's chain of symbolic links: the path itself when it is
+/// no link, and where a dangling link points (followed, as `>` does). The
+/// file is replaced there, so the links stay links. Only the last name is
+/// followed: a linked folder is the same folder for a rename, and
+/// resolving the whole path (`realpath`) would need every folder above to
+/// be readable.
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut at = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&at) {
@@ -553,9 +560,17 @@ mod tests {
         let dir = scratch("links");
         std::os::unix::fs::symlink("b", dir.join("a")).expect("ln");
         std::os::unix::fs::symlink("sub/c", dir.join("b")).expect("ln");
-        assert_eq!(link_target(&dir.join("a")).expect("end"), dir.join("sub/c"));
+        assert_eq!(
+            follow_links(&dir.join("a")).expect("end"),
+            dir.join("sub/c")
+        );
+        fs::write(dir.join("plain"), "x").expect("write");
+        assert_eq!(
+            follow_links(&dir.join("plain")).expect("itself"),
+            dir.join("plain")
+        );
         std::os::unix::fs::symlink("loop", dir.join("loop")).expect("ln");
-        assert!(link_target(&dir.join("loop")).is_err());
+        assert!(follow_links(&dir.join("loop")).is_err());
         assert!(through_proc(Path::new("/dev/stdout")));
         assert!(through_proc(Path::new("/proc/self/fd/1")));
         assert!(!through_proc(&dir.join("a")));

@@ -64,13 +64,23 @@ pub fn file(path: &Path) -> Stdio {
     Stdio::from(std::fs::File::open(path).expect("opens"))
 }
 
-/// `setpriv` runs a command as another user; `None` when it is missing or
-/// this test does not run as root (then the tests that need it say so and
-/// pass without checking).
-pub fn setpriv() -> Option<PathBuf> {
-    let root = rustix::process::geteuid().is_root();
+/// `setpriv`, to run planc as another user in `dir`; `None` when it is
+/// missing, this test does not run as root, or user 65534 cannot reach
+/// planc or `dir` (a checkout in a private folder). Then the tests that need
+/// it say so and pass without checking.
+pub fn setpriv(dir: &Path) -> Option<PathBuf> {
     let path = PathBuf::from("/usr/bin/setpriv");
-    (root && path.exists()).then_some(path)
+    if !rustix::process::geteuid().is_root() || !path.exists() {
+        return None;
+    }
+    // A tidy plan that nobody must reach through `dir` to check.
+    let probe = dir.join("probe.plan");
+    std::fs::write(&probe, "metric m count\n").expect("write the probe");
+    let works = planc_as_nobody(&path, dir, "", &["fmt", "--check", "probe.plan"])
+        .status
+        .success();
+    std::fs::remove_file(&probe).expect("remove the probe");
+    works.then_some(path)
 }
 
 /// Run planc in `dir` as user and group 65534 (nobody), with these extra
@@ -90,5 +100,5 @@ pub fn planc_as_nobody(setpriv: &Path, dir: &Path, groups: &str, args: &[&str]) 
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .output()
-        .expect("setpriv runs")
+        .unwrap_or_else(|e| panic!("setpriv cannot run in {}: {e}", dir.display()))
 }
