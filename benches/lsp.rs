@@ -59,7 +59,7 @@ fn change_breaking_an_item(bencher: Bencher, battles: usize) {
 /// the faulty one has exactly one diagnostic.
 fn measure(bencher: Bencher, clean: &str, faulty: &str) {
     let (server, client) = Connection::memory();
-    let thread = std::thread::spawn(move || planc::lsp::run(&server).unwrap());
+    let thread = std::thread::spawn(move || planc::lsp::run(&server));
     let init = Request::new(
         RequestId::from(1),
         "initialize".to_string(),
