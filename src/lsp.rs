@@ -31,12 +31,13 @@ pub use server::{run, Exit};
 pub use transport::{serve, Broken};
 
 /// One line on standard error, where editors keep a server's log. Control
-/// characters (text from the client may hold any) are escaped, and a
-/// standard error that cannot be written to is not a reason to stop.
+/// characters (text from the client may hold any) are escaped, the line is
+/// cut short (a serde error can quote a whole document), and a standard
+/// error that cannot be written to is not a reason to stop.
 pub(crate) fn log(message: &str) {
     use std::io::Write;
     let mut line = String::from("planc lsp: ");
-    for c in message.chars() {
+    for c in short(message).chars() {
         if c.is_control() {
             line.extend(c.escape_default());
         } else {
@@ -45,4 +46,13 @@ pub(crate) fn log(message: &str) {
     }
     line.push('\n');
     let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// At most a few hundred characters of `text`, with `…` where it is cut.
+pub(crate) fn short(text: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 300;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
 }

@@ -14,7 +14,7 @@ use super::incremental::Incremental;
 use super::position::Encoding;
 use super::{
     code_action, completion, definition, diagnostics, formatting, hover, log, references, rename,
-    symbols, Document,
+    short, symbols, Document,
 };
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -94,7 +94,7 @@ pub fn run(connection: &Connection) -> Exit {
                     (Phase::Waiting, _) => refuse(
                         request.id,
                         ErrorCode::ServerNotInitialized,
-                        format!("planc lsp got `{method}` before `initialize`"),
+                        format!("planc lsp got `{}` before `initialize`", short(&method)),
                     ),
                     (Phase::Serving, Initialize::METHOD) => refuse(
                         request.id,
@@ -110,7 +110,8 @@ pub fn run(connection: &Connection) -> Exit {
                         request.id,
                         ErrorCode::InvalidRequest,
                         format!(
-                            "planc lsp got `{method}` after `shutdown`: only `exit` is expected"
+                            "planc lsp got `{}` after `shutdown`: only `exit` is expected",
+                            short(&method)
                         ),
                     ),
                 };
@@ -236,7 +237,7 @@ impl Server {
                     method => refuse(
                         request.id.clone(),
                         ErrorCode::MethodNotFound,
-                        format!("planc lsp does not handle `{method}`"),
+                        format!("planc lsp does not handle `{}`", short(method)),
                     ),
                 }
             };
@@ -310,7 +311,10 @@ impl Server {
         let params: R::Params = match serde_json::from_value(params) {
             Ok(params) => params,
             Err(e) => {
-                let why = format!("the parameters of `{method}` are malformed: {e}");
+                let why = format!(
+                    "the parameters of `{method}` are malformed: {}",
+                    short(&e.to_string())
+                );
                 return refuse(id, ErrorCode::InvalidParams, why);
             }
         };

@@ -387,3 +387,26 @@ fn the_lifecycle_is_kept() {
     assert_eq!(error_code(session.answer(json!(3))), -32600);
     session.exited(0);
 }
+
+#[test]
+fn errors_quote_little_of_a_huge_message() {
+    let huge = "x".repeat(1_000_000);
+    let mut middle = message(json!({
+        "jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": "file:///a.plan" }, "position": huge }
+    }));
+    middle.extend(message(json!({
+        "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": huge }
+    })));
+    middle.extend(message(json!({ "jsonrpc": "2.0", "id": 3, "method": huge })));
+    let session = session_around(&middle);
+    let invalid = session.answer(json!(2));
+    assert_eq!(error_code(invalid), -32602);
+    assert!(invalid.to_string().len() < 1000, "{invalid}");
+    let unknown = session.answer(json!(3));
+    assert_eq!(error_code(unknown), -32601);
+    assert!(unknown.to_string().len() < 1000);
+    assert!(session.stderr.len() < 2000, "{}", session.stderr.len());
+    survived(&session);
+}
