@@ -79,7 +79,7 @@ impl fmt::Display for Broken {
             ),
             Broken::HeaderTooLong => write!(
                 f,
-                "a message's header is longer than {} KB; {lost}",
+                "a message's header is longer than planc reads (a line over {} KB, or over {MAX_HEADERS} lines); {lost}",
                 MAX_HEADER_LINE / 1024
             ),
             Broken::Truncated => write!(f, "the connection closed in the middle of a message"),
