@@ -55,11 +55,43 @@ fn change_breaking_an_item(bencher: Bencher, battles: usize) {
     measure(bencher, &clean, &faulty);
 }
 
+/// Reading one `didChange` frame that holds the whole text (0.65 MB) off
+/// the byte stream, into a message: planc's transport, and lsp-server's
+/// reader that it replaced.
+#[divan::bench(args = ["planc", "lsp-server"])]
+fn read_a_change_frame(bencher: Bencher, reader: &str) {
+    let text = planc::testing::plan(1_000);
+    let body = json!({
+        "jsonrpc": "2.0",
+        "method": "textDocument/didChange",
+        "params": {
+            "textDocument": { "uri": uri(), "version": 2 },
+            "contentChanges": [{ "text": text }]
+        }
+    })
+    .to_string();
+    let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes();
+    let bencher = bencher.counter(divan::counter::BytesCount::new(frame.len()));
+    if reader == "planc" {
+        bencher.bench_local(|| {
+            let body = planc::lsp::transport::read_frame(&mut black_box(&frame[..]))
+                .unwrap()
+                .unwrap();
+            match planc::lsp::transport::parse(&body).0 {
+                planc::lsp::transport::Parsed::Message(m) => m,
+                other => panic!("{other:?}"),
+            }
+        });
+    } else {
+        bencher.bench_local(|| Message::read(&mut black_box(&frame[..])).unwrap().unwrap());
+    }
+}
+
 /// Alternate between two versions, so that every change is a real one;
 /// the faulty one has exactly one diagnostic.
 fn measure(bencher: Bencher, clean: &str, faulty: &str) {
     let (server, client) = Connection::memory();
-    let thread = std::thread::spawn(move || planc::lsp::run(&server).unwrap());
+    let thread = std::thread::spawn(move || planc::lsp::run(&server));
     let init = Request::new(
         RequestId::from(1),
         "initialize".to_string(),

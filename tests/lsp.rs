@@ -3,6 +3,8 @@
 
 #[path = "lsp/client.rs"]
 mod client;
+#[path = "lsp/transport.rs"]
+mod transport;
 
 use client::{apply, find, range_of, span16, uri, utf16, Client};
 use serde_json::{json, Value};

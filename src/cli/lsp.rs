@@ -1,25 +1,22 @@
 //! `planc lsp`: the language server on standard input and output. All the
-//! work is in `planc::lsp`; this only opens the transport.
+//! work is in `planc::lsp`; this only hands it the two streams and turns
+//! how the session ended into an exit code.
 
-use lsp_server::Connection;
+use planc::lsp::Exit;
+use std::io::BufReader;
 
 #[derive(clap::Args)]
 pub struct Args {}
 
 pub fn run(_args: Args) -> i32 {
-    let (connection, io_threads) = Connection::stdio();
-    let served = planc::lsp::run(&connection);
-    drop(connection);
-    let joined = io_threads.join();
-    match (served, joined) {
-        (Ok(()), Ok(())) => super::OK,
-        (Err(e), _) => {
-            eprintln!("planc lsp: {e}");
-            super::FAILED
-        }
-        (_, Err(e)) => {
-            eprintln!("planc lsp: {e}");
-            super::FAILED
+    let input = BufReader::with_capacity(64 * 1024, std::io::stdin());
+    match planc::lsp::serve(input, std::io::stdout()) {
+        Ok(Exit::AfterShutdown) => super::OK,
+        // The protocol asks for 1 when `exit` comes without `shutdown`.
+        Ok(Exit::WithoutShutdown) => super::FAILED,
+        Err(broken) => {
+            eprintln!("planc lsp: {broken}");
+            super::COULD_NOT_RUN
         }
     }
 }

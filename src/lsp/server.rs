@@ -2,59 +2,73 @@
 //! change only stores the new text, and the analysis (with its diagnostics)
 //! runs when the server has caught up with its queue or when a request needs
 //! the document, so a fast typist never makes the server fall behind.
-//! A handler that panics answers its request with an error and the server
-//! goes on.
+//!
+//! Every request goes through one generic [`Server::handle`]: decode the
+//! parameters, find the document, call the request's pure function, encode
+//! its answer, and turn a panic into `InternalError`. The routing tables in
+//! [`Server::request`] and [`Server::notification`] give one line to each
+//! method. The lifecycle (`initialize`, `shutdown`, `exit`) is kept by
+//! [`run`].
 
 use super::incremental::Incremental;
 use super::position::Encoding;
 use super::{
-    code_action, completion, definition, diagnostics, formatting, hover, references, rename,
-    symbols, Document,
+    code_action, completion, definition, diagnostics, formatting, hover, log, references, rename,
+    short, symbols, Document,
 };
-use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics,
+    Exit as ExitNotification, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    PrepareRenameRequest, References, Rename, Request as _,
+    Initialize, PrepareRenameRequest, References, Rename, Request as _, Shutdown,
 };
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
-    InitializeParams, InitializeResult, OneOf, PrepareRenameResponse, PublishDiagnosticsParams,
-    RenameOptions, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionProviderCapability,
+    CompletionOptions, CompletionResponse, DocumentSymbolResponse, InitializeResult, OneOf,
+    PositionEncodingKind, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions,
+    SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// `exit` after `shutdown`: exit code 0.
+    AfterShutdown,
+    /// `exit` without `shutdown`, or the client hung up first: exit code 1,
+    /// as the protocol says.
+    WithoutShutdown,
+}
+
+/// Where the session is in its lifecycle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before `initialize`: requests get `ServerNotInitialized`.
+    Waiting,
+    Serving,
+    /// After `shutdown`: requests get `InvalidRequest`; only `exit` counts.
+    ShutDown,
+}
+
 /// Serve one client until it sends `exit` or closes the connection.
-pub fn run(connection: &Connection) -> Result<(), ProtocolError> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let offered = params
-        .capabilities
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_deref());
-    let encoding = Encoding::negotiate(offered);
-    let result = InitializeResult {
-        capabilities: capabilities(encoding),
-        server_info: Some(ServerInfo {
-            name: "planc".to_string(),
-            version: Some(env!("CARGO_PKG_VERSION").to_string()),
-        }),
-    };
-    connection.initialize_finish(id, serde_json::to_value(result).unwrap_or_default())?;
+pub fn run(connection: &Connection) -> Exit {
     let mut server = Server {
-        encoding,
+        encoding: Encoding::Utf16,
         documents: HashMap::new(),
         pending: HashMap::new(),
         parsers: HashMap::new(),
         outbox: Vec::new(),
+    };
+    let mut phase = Phase::Waiting;
+    let ended = |phase| match phase {
+        Phase::ShutDown => Exit::AfterShutdown,
+        _ => Exit::WithoutShutdown,
     };
     loop {
         let message = match connection.receiver.try_recv() {
@@ -65,27 +79,51 @@ pub fn run(connection: &Connection) -> Result<(), ProtocolError> {
                 server.send(connection);
                 match connection.receiver.recv() {
                     Ok(message) => message,
-                    Err(_) => return Ok(()),
+                    Err(_) => return ended(phase),
                 }
             }
         };
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
-                }
-                let response = server.request(request);
+                let method = request.method.clone();
+                let response = match (phase, method.as_str()) {
+                    (Phase::Waiting, Initialize::METHOD) => {
+                        phase = Phase::Serving;
+                        server.initialize(request)
+                    }
+                    (Phase::Waiting, _) => refuse(
+                        request.id,
+                        ErrorCode::ServerNotInitialized,
+                        format!("planc lsp got `{}` before `initialize`", short(&method)),
+                    ),
+                    (Phase::Serving, Initialize::METHOD) => refuse(
+                        request.id,
+                        ErrorCode::InvalidRequest,
+                        "planc lsp is already initialized".to_string(),
+                    ),
+                    (Phase::Serving, Shutdown::METHOD) => {
+                        phase = Phase::ShutDown;
+                        answer(request.id, ())
+                    }
+                    (Phase::Serving, _) => server.request(request),
+                    (Phase::ShutDown, _) => refuse(
+                        request.id,
+                        ErrorCode::InvalidRequest,
+                        format!(
+                            "planc lsp got `{}` after `shutdown`: only `exit` is expected",
+                            short(&method)
+                        ),
+                    ),
+                };
                 server.send(connection);
                 send(connection, response.into());
             }
-            Message::Notification(n) if n.method == "exit" => return Ok(()),
-            Message::Notification(n) => {
-                let method = n.method.clone();
-                if catch_unwind(AssertUnwindSafe(|| server.notification(n))).is_err() {
-                    eprintln!("planc lsp: handling `{method}` failed; going on");
-                }
+            Message::Notification(n) if n.method == ExitNotification::METHOD => {
+                return ended(phase)
             }
-            Message::Response(_) => {}
+            // Before `initialize` and after `shutdown`, notifications are dropped.
+            Message::Notification(n) if phase == Phase::Serving => server.notification(n),
+            Message::Notification(_) | Message::Response(_) => {}
         }
     }
 }
@@ -94,6 +132,53 @@ pub fn run(connection: &Connection) -> Result<(), ProtocolError> {
 fn send(connection: &Connection, message: Message) {
     let _ = connection.sender.send(message);
 }
+
+/// A successful answer.
+fn answer(id: RequestId, result: impl Serialize) -> Response {
+    match serde_json::to_value(result) {
+        Ok(value) => Response {
+            id,
+            result: Some(value),
+            error: None,
+        },
+        Err(e) => refuse(id, ErrorCode::InternalError, e.to_string()),
+    }
+}
+
+fn refuse(id: RequestId, code: ErrorCode, message: String) -> Response {
+    Response::new_err(id, code as i32, message)
+}
+
+/// The parameters of a request about one document.
+trait OnDocument {
+    fn uri(&self) -> &Uri;
+}
+
+macro_rules! on_document {
+    ($($params:ty => $($field:ident).+;)*) => {
+        $(impl OnDocument for $params {
+            fn uri(&self) -> &Uri {
+                &self.$($field).+.uri
+            }
+        })*
+    };
+}
+
+on_document! {
+    lsp_types::GotoDefinitionParams => text_document_position_params.text_document;
+    lsp_types::HoverParams => text_document_position_params.text_document;
+    lsp_types::ReferenceParams => text_document_position.text_document;
+    lsp_types::CompletionParams => text_document_position.text_document;
+    lsp_types::DocumentSymbolParams => text_document;
+    lsp_types::TextDocumentPositionParams => text_document;
+    lsp_types::RenameParams => text_document_position.text_document;
+    lsp_types::DocumentFormattingParams => text_document;
+    lsp_types::CodeActionParams => text_document;
+}
+
+/// What a request's pure function gives: its result, or why it refused
+/// (shown to the user, as `RequestFailed`).
+type Answer<R> = Result<<R as lsp_types::request::Request>::Result, String>;
 
 /// What the server offers, in the negotiated position encoding.
 pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -142,6 +227,194 @@ struct Server {
 }
 
 impl Server {
+    /// The routing table of requests: the method, and how its pure
+    /// function is called with the document and the decoded parameters.
+    fn request(&mut self, request: Request) -> Response {
+        macro_rules! route {
+            ($($method:ty => $answer:expr,)*) => {
+                match request.method.as_str() {
+                    $(<$method>::METHOD => self.handle::<$method>(request, $answer),)*
+                    method => refuse(
+                        request.id.clone(),
+                        ErrorCode::MethodNotFound,
+                        format!("planc lsp does not handle `{}`", short(method)),
+                    ),
+                }
+            };
+        }
+        route! {
+            GotoDefinition => |doc, enc, p| {
+                Ok(definition::definition(doc, enc, p.text_document_position_params.position))
+            },
+            HoverRequest => |doc, enc, p| {
+                Ok(hover::hover(doc, enc, p.text_document_position_params.position))
+            },
+            References => |doc, enc, p| {
+                let at = p.text_document_position.position;
+                Ok(references::references(doc, enc, at, p.context.include_declaration))
+            },
+            Completion => |doc, enc, p| {
+                let items = completion::completion(doc, enc, p.text_document_position.position);
+                Ok(Some(CompletionResponse::Array(items)))
+            },
+            DocumentSymbolRequest => |doc, enc, _| {
+                Ok(Some(DocumentSymbolResponse::Nested(symbols::symbols(doc, enc))))
+            },
+            PrepareRenameRequest => |doc, enc, p| {
+                Ok(rename::prepare(doc, enc, p.position).map(PrepareRenameResponse::Range))
+            },
+            Rename => |doc, enc, p| {
+                rename::rename(doc, enc, p.text_document_position.position, &p.new_name)
+            },
+            Formatting => |doc, enc, _| Ok(formatting::formatting(doc, enc)),
+            CodeActionRequest => |doc, enc, p| {
+                let actions = code_action::code_actions(doc, enc, p.range);
+                Ok(Some(actions.into_iter().map(CodeActionOrCommand::from).collect()))
+            },
+        }
+    }
+
+    /// The routing table of notifications.
+    fn notification(&mut self, n: Notification) {
+        macro_rules! route {
+            ($($method:ty => $handle:expr,)*) => {
+                match n.method.as_str() {
+                    $(<$method>::METHOD => self.handle_notification::<$method>(n, $handle),)*
+                    // `initialized`, `$/cancelRequest`, `$/setTrace`…
+                    _ => {}
+                }
+            };
+        }
+        route! {
+            DidOpenTextDocument => Server::opened,
+            DidChangeTextDocument => Server::changed,
+            DidSaveTextDocument => Server::saved,
+            DidCloseTextDocument => Server::closed,
+        }
+    }
+
+    /// Answer one request about one document: decode the parameters
+    /// (`InvalidParams` if they are malformed), find the document (`null`
+    /// if it is not open), call `answer`, and encode what it gives. A panic
+    /// answers `InternalError`, and the server goes on.
+    fn handle<R>(
+        &mut self,
+        request: Request,
+        answer_with: impl FnOnce(&Document, Encoding, R::Params) -> Answer<R>,
+    ) -> Response
+    where
+        R: lsp_types::request::Request,
+        R::Params: OnDocument,
+        R::Result: Default,
+    {
+        let Request { id, method, params } = request;
+        let params: R::Params = match serde_json::from_value(params) {
+            Ok(params) => params,
+            Err(e) => {
+                let why = format!(
+                    "the parameters of `{method}` are malformed: {}",
+                    short(&e.to_string())
+                );
+                return refuse(id, ErrorCode::InvalidParams, why);
+            }
+        };
+        let encoding = self.encoding;
+        let Some(doc) = self.document(params.uri()) else {
+            return answer(id, R::Result::default());
+        };
+        match catch_unwind(AssertUnwindSafe(|| answer_with(doc, encoding, params))) {
+            Ok(Ok(result)) => answer(id, result),
+            Ok(Err(why)) => refuse(id, ErrorCode::RequestFailed, why),
+            Err(_) => refuse(
+                id,
+                ErrorCode::InternalError,
+                format!("planc could not answer `{method}`: this is a bug in planc"),
+            ),
+        }
+    }
+
+    /// Take one notification: decode its parameters (a malformed one is
+    /// logged and ignored) and `handle` them. A panic is logged, and the
+    /// server goes on.
+    fn handle_notification<N>(&mut self, n: Notification, handle: fn(&mut Server, N::Params))
+    where
+        N: lsp_types::notification::Notification,
+    {
+        let params: N::Params = match serde_json::from_value(n.params) {
+            Ok(params) => params,
+            Err(e) => return log(&format!("ignoring a malformed `{}`: {e}", n.method)),
+        };
+        if catch_unwind(AssertUnwindSafe(|| handle(self, params))).is_err() {
+            log(&format!("handling `{}` failed; going on", n.method));
+        }
+    }
+
+    /// Negotiate the position encoding. Only the encodings offered are
+    /// read from the parameters, so that a client whose other capabilities
+    /// lsp-types would refuse still gets a server.
+    fn initialize(&mut self, request: Request) -> Response {
+        let offered: Option<Vec<PositionEncodingKind>> = request
+            .params
+            .pointer("/capabilities/general/positionEncodings")
+            .and_then(|v| serde_json::from_value(v.clone()).ok());
+        self.encoding = Encoding::negotiate(offered.as_deref());
+        let result = InitializeResult {
+            capabilities: capabilities(self.encoding),
+            server_info: Some(ServerInfo {
+                name: "planc".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+        };
+        answer(request.id, result)
+    }
+
+    fn opened(&mut self, p: lsp_types::DidOpenTextDocumentParams) {
+        let d = p.text_document;
+        self.pending.insert(d.uri, (d.version, d.text));
+    }
+
+    fn changed(&mut self, p: lsp_types::DidChangeTextDocumentParams) {
+        // Full sync: the last change holds the whole text.
+        if let Some(change) = p.content_changes.into_iter().last() {
+            let d = p.text_document;
+            self.pending.insert(d.uri, (d.version, change.text));
+        }
+    }
+
+    fn saved(&mut self, p: lsp_types::DidSaveTextDocumentParams) {
+        let uri = p.text_document.uri;
+        let version = self.documents.get(&uri).map_or(0, |d| d.version);
+        let known = self.pending.remove(&uri).or_else(|| {
+            self.documents
+                .get(&uri)
+                .map(|d| (d.version, d.text.clone()))
+        });
+        match (p.text, known) {
+            (Some(text), Some((v, _))) => {
+                self.pending.insert(uri, (v, text));
+            }
+            (Some(text), None) => {
+                self.pending.insert(uri, (version, text));
+            }
+            (None, Some(known)) => {
+                self.pending.insert(uri, known);
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn closed(&mut self, p: lsp_types::DidCloseTextDocumentParams) {
+        let uri = p.text_document.uri;
+        self.pending.remove(&uri);
+        self.documents.remove(&uri);
+        self.parsers.remove(&uri);
+        self.outbox.push(PublishDiagnosticsParams {
+            uri,
+            diagnostics: Vec::new(),
+            version: None,
+        });
+    }
+
     fn send(&mut self, connection: &Connection) {
         for params in self.outbox.drain(..) {
             let n = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
@@ -174,7 +447,7 @@ impl Server {
             Err(_) => {
                 // Whatever the parser kept may be half-updated: start afresh.
                 self.parsers.remove(uri);
-                eprintln!("planc lsp: could not analyse {}", uri.as_str());
+                log(&format!("could not analyse {}", uri.as_str()));
             }
         }
     }
@@ -184,189 +457,5 @@ impl Server {
             self.analyse(uri);
         }
         self.documents.get(uri)
-    }
-
-    fn notification(&mut self, n: Notification) {
-        match n.method.as_str() {
-            DidOpenTextDocument::METHOD => {
-                if let Some(p) = parse::<lsp_types::DidOpenTextDocumentParams>(n.params) {
-                    let d = p.text_document;
-                    self.pending.insert(d.uri, (d.version, d.text));
-                }
-            }
-            DidChangeTextDocument::METHOD => {
-                if let Some(p) = parse::<lsp_types::DidChangeTextDocumentParams>(n.params) {
-                    // Full sync: the last change holds the whole text.
-                    if let Some(change) = p.content_changes.into_iter().last() {
-                        let d = p.text_document;
-                        self.pending.insert(d.uri, (d.version, change.text));
-                    }
-                }
-            }
-            DidSaveTextDocument::METHOD => {
-                if let Some(p) = parse::<lsp_types::DidSaveTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri;
-                    let version = self.documents.get(&uri).map_or(0, |d| d.version);
-                    let known = self.pending.remove(&uri).or_else(|| {
-                        self.documents
-                            .get(&uri)
-                            .map(|d| (d.version, d.text.clone()))
-                    });
-                    match (p.text, known) {
-                        (Some(text), Some((v, _))) => {
-                            self.pending.insert(uri, (v, text));
-                        }
-                        (Some(text), None) => {
-                            self.pending.insert(uri, (version, text));
-                        }
-                        (None, Some(known)) => {
-                            self.pending.insert(uri, known);
-                        }
-                        (None, None) => {}
-                    }
-                }
-            }
-            DidCloseTextDocument::METHOD => {
-                if let Some(p) = parse::<lsp_types::DidCloseTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri;
-                    self.pending.remove(&uri);
-                    self.documents.remove(&uri);
-                    self.parsers.remove(&uri);
-                    self.outbox.push(PublishDiagnosticsParams {
-                        uri,
-                        diagnostics: Vec::new(),
-                        version: None,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn request(&mut self, request: Request) -> Response {
-        let id = request.id.clone();
-        let method = request.method.clone();
-        match catch_unwind(AssertUnwindSafe(|| self.answer(request))) {
-            Ok(Ok(value)) => Response::new_ok(id, value),
-            Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
-            Err(_) => Response::new_err(
-                id,
-                ErrorCode::InternalError as i32,
-                format!("planc could not answer `{method}`: this is a bug in planc"),
-            ),
-        }
-    }
-
-    fn answer(&mut self, request: Request) -> Result<Value, (ErrorCode, String)> {
-        let encoding = self.encoding;
-        let method = request.method.as_str();
-        let bad = |e: serde_json::Error| (ErrorCode::InvalidParams, e.to_string());
-        let params = request.params;
-        let json = |v: Option<Value>| Ok(v.unwrap_or(Value::Null));
-        macro_rules! with_doc {
-            ($params:ty, |$p:ident, $doc:ident| $body:expr) => {{
-                let $p: $params = serde_json::from_value(params).map_err(bad)?;
-                let uri = doc_uri!($p);
-                match self.document(&uri) {
-                    Some($doc) => json(Some(serde_json::to_value($body).unwrap_or_default())),
-                    None => json(None),
-                }
-            }};
-        }
-        macro_rules! doc_uri {
-            ($p:ident) => {
-                $p.text_document_position_params.text_document.uri.clone()
-            };
-        }
-        match method {
-            GotoDefinition::METHOD => {
-                with_doc!(lsp_types::GotoDefinitionParams, |p, doc| {
-                    definition::definition(doc, encoding, p.text_document_position_params.position)
-                })
-            }
-            HoverRequest::METHOD => with_doc!(lsp_types::HoverParams, |p, doc| {
-                hover::hover(doc, encoding, p.text_document_position_params.position)
-            }),
-            References::METHOD => {
-                let p: lsp_types::ReferenceParams = serde_json::from_value(params).map_err(bad)?;
-                let at = &p.text_document_position;
-                let uri = at.text_document.uri.clone();
-                let answer = self.document(&uri).and_then(|doc| {
-                    references::references(
-                        doc,
-                        encoding,
-                        at.position,
-                        p.context.include_declaration,
-                    )
-                });
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            Completion::METHOD => {
-                let p: lsp_types::CompletionParams = serde_json::from_value(params).map_err(bad)?;
-                let at = &p.text_document_position;
-                let uri = at.text_document.uri.clone();
-                let answer = self
-                    .document(&uri)
-                    .map(|doc| completion::completion(doc, encoding, at.position));
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            DocumentSymbolRequest::METHOD => {
-                let p: lsp_types::DocumentSymbolParams =
-                    serde_json::from_value(params).map_err(bad)?;
-                let answer = self
-                    .document(&p.text_document.uri)
-                    .map(|doc| symbols::symbols(doc, encoding));
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            PrepareRenameRequest::METHOD => {
-                let p: lsp_types::TextDocumentPositionParams =
-                    serde_json::from_value(params).map_err(bad)?;
-                let answer = self
-                    .document(&p.text_document.uri)
-                    .and_then(|doc| rename::prepare(doc, encoding, p.position))
-                    .map(PrepareRenameResponse::Range);
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            Rename::METHOD => {
-                let p: lsp_types::RenameParams = serde_json::from_value(params).map_err(bad)?;
-                let at = &p.text_document_position;
-                let uri = at.text_document.uri.clone();
-                let Some(doc) = self.document(&uri) else {
-                    return json(None);
-                };
-                let edit = rename::rename(doc, encoding, at.position, &p.new_name)
-                    .map_err(|why| (ErrorCode::RequestFailed, why))?;
-                json(Some(serde_json::to_value(edit).unwrap_or_default()))
-            }
-            Formatting::METHOD => {
-                let p: lsp_types::DocumentFormattingParams =
-                    serde_json::from_value(params).map_err(bad)?;
-                let answer = self
-                    .document(&p.text_document.uri)
-                    .and_then(|doc| formatting::formatting(doc, encoding));
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            CodeActionRequest::METHOD => {
-                let p: lsp_types::CodeActionParams = serde_json::from_value(params).map_err(bad)?;
-                let answer = self
-                    .document(&p.text_document.uri)
-                    .map(|doc| code_action::code_actions(doc, encoding, p.range));
-                json(Some(serde_json::to_value(answer).unwrap_or_default()))
-            }
-            _ => Err((
-                ErrorCode::MethodNotFound,
-                format!("planc lsp does not handle `{method}`"),
-            )),
-        }
-    }
-}
-
-fn parse<T: DeserializeOwned>(params: Value) -> Option<T> {
-    match serde_json::from_value(params) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            eprintln!("planc lsp: ignoring a malformed notification: {e}");
-            None
-        }
     }
 }

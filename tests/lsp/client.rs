@@ -12,7 +12,7 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Client {
     connection: Connection,
-    server: Option<JoinHandle<()>>,
+    server: Option<JoinHandle<planc::lsp::Exit>>,
     next_id: i32,
     /// Notifications received while waiting for a response.
     pub notifications: VecDeque<Notification>,
@@ -28,9 +28,7 @@ impl Client {
     /// Start a server; `utf8` says whether the client offers UTF-8 positions.
     pub fn start(utf8: bool) -> Client {
         let (server_side, client_side) = Connection::memory();
-        let server = std::thread::spawn(move || {
-            planc::lsp::run(&server_side).expect("the server loop ends cleanly");
-        });
+        let server = std::thread::spawn(move || planc::lsp::run(&server_side));
         let mut client = Client {
             connection: client_side,
             server: Some(server),
@@ -134,11 +132,13 @@ impl Client {
         let response = self.request("shutdown", Value::Null);
         assert!(response.error.is_none());
         self.notify("exit", Value::Null);
-        self.server
+        let exit = self
+            .server
             .take()
             .unwrap()
             .join()
             .expect("the server thread ends without panicking");
+        assert_eq!(exit, planc::lsp::Exit::AfterShutdown);
     }
 }
 
