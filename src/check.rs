@@ -15,7 +15,7 @@ mod trace;
 use crate::diagnostic::Diagnostic;
 use crate::graph::PlanGraph;
 use crate::model::ItemId;
-use crate::model::{Model, Ref, Use};
+use crate::model::{EdgeKind, Model, Use};
 use crate::syntax::ast::{AttrKey, ItemKind};
 
 pub fn check(model: &Model) -> Vec<Diagnostic> {
@@ -52,22 +52,19 @@ impl<'a> Ctx<'a> {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
-        let dangling = |r: &Ref| r.target.is_none();
-        for (p, path) in model.paths.iter().enumerate() {
-            for g in path.serves.iter().filter_map(|r| r.target) {
-                if !paths_serving[g].contains(&p) {
-                    paths_serving[g].push(p);
+        let (mut dangling_serves, mut dangling_on, mut dangling_for) = (false, false, false);
+        for r in model.refs() {
+            let from = r.from.index;
+            match (r.attr.edge, r.to.target) {
+                (Some(EdgeKind::Serves), Some(g)) if !paths_serving[g].contains(&from) => {
+                    paths_serving[g].push(from)
                 }
-            }
-        }
-        for (b, battle) in model.battles.iter().enumerate() {
-            if let Some(p) = battle.on.as_ref().and_then(|r| r.target) {
-                battles_on[p].push(b);
-            }
-        }
-        for (t, tactic) in model.tactics.iter().enumerate() {
-            if let Some(b) = tactic.battle.as_ref().and_then(|r| r.target) {
-                tactics_for[b].push(t);
+                (Some(EdgeKind::On), Some(p)) => battles_on[p].push(from),
+                (Some(EdgeKind::For), Some(b)) => tactics_for[b].push(from),
+                (Some(EdgeKind::Serves), None) => dangling_serves = true,
+                (Some(EdgeKind::On), None) => dangling_on = true,
+                (Some(EdgeKind::For), None) => dangling_for = true,
+                _ => {}
             }
         }
         Ctx {
@@ -77,21 +74,13 @@ impl<'a> Ctx<'a> {
             tactics_for,
             // A link that is missing altogether (`path-without-goal`, …) or did
             // not resolve could be the very one "nothing points here" misses.
-            dangling_serves: model.paths.iter().flat_map(|p| &p.serves).any(dangling)
+            dangling_serves: dangling_serves
                 || model.paths.iter().any(|p| !p.common.has(AttrKey::Serves))
                 || model.broken_could_be(ItemKind::Path),
-            dangling_on: model
-                .battles
-                .iter()
-                .filter_map(|b| b.on.as_ref())
-                .any(dangling)
+            dangling_on: dangling_on
                 || model.battles.iter().any(|b| !b.common.has(AttrKey::On))
                 || model.broken_could_be(ItemKind::Battle),
-            dangling_for: model
-                .tactics
-                .iter()
-                .filter_map(|t| t.battle.as_ref())
-                .any(dangling)
+            dangling_for: dangling_for
                 || model.tactics.iter().any(|t| !t.common.has(AttrKey::For))
                 || model.broken_could_be(ItemKind::Tactic),
             model,

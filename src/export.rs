@@ -298,18 +298,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// A reference: the item's id, or the name as written if it did not resolve.
-    fn name(&self, kind: ItemKind, r: &'a Ref) -> &'a str {
-        match r
-            .target
-            .and_then(|i| self.model.common(ItemId { kind, index: i }))
-        {
+    fn name(&self, r: &'a Ref) -> &'a str {
+        match r.item().and_then(|id| self.model.common(id)) {
             Some(c) => &c.id.name,
             None => &r.name,
         }
     }
 
-    fn refs(&self, kind: ItemKind, refs: &'a [Ref]) -> Vec<&'a str> {
-        refs.iter().map(|r| self.name(kind, r)).collect()
+    fn refs(&self, refs: &'a [Ref]) -> Vec<&'a str> {
+        refs.iter().map(|r| self.name(r)).collect()
     }
 
     fn item(&self, kind: ItemKind, c: &'a Common) -> ItemOut<'a> {
@@ -324,7 +321,7 @@ impl<'a> Ctx<'a> {
     fn uses(&self, kind: ItemKind, list: &'a [Use]) -> Vec<UseOut<'a>> {
         list.iter()
             .map(|u| {
-                let name = Some(self.name(kind, &u.what));
+                let name = Some(self.name(&u.what));
                 let (resource, metric) = if kind == ItemKind::Resource {
                     (name, None)
                 } else {
@@ -392,16 +389,18 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         index: LineIndex::new(text_),
         model,
     };
+    // Each path's battles and each battle's tactics: the `on` and `for`
+    // edges, turned around.
     let mut battles_of_path: Vec<Vec<&str>> = vec![Vec::new(); model.paths.len()];
-    for b in &model.battles {
-        if let Some(p) = b.on.as_ref().and_then(|r| r.target) {
-            battles_of_path[p].push(&b.common.id.name);
-        }
-    }
     let mut tactics_of_battle: Vec<Vec<&str>> = vec![Vec::new(); model.battles.len()];
-    for t in &model.tactics {
-        if let Some(b) = t.battle.as_ref().and_then(|r| r.target) {
-            tactics_of_battle[b].push(&t.common.id.name);
+    for r in model.refs() {
+        let (Some(to), Some(from)) = (r.target(), model.common(r.from)) else {
+            continue;
+        };
+        match r.attr.edge {
+            Some(EdgeKind::On) => battles_of_path[to.index].push(&from.id.name),
+            Some(EdgeKind::For) => tactics_of_battle[to.index].push(&from.id.name),
+            _ => {}
         }
     }
     // Each battle's part of a pool's load or of a goal's coverage.
@@ -492,7 +491,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                 item: ctx.item(ItemKind::Goal, &g.common),
                 perspective: g.perspective.as_ref().map(|p| p.value),
                 target: g.target.as_ref().map(|t| TargetOut {
-                    metric: ctx.name(ItemKind::Metric, &t.metric),
+                    metric: ctx.name(&t.metric),
                     amount: quantity(&t.qty),
                     by: t.by.value.to_string(),
                 }),
@@ -501,7 +500,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                     mode: s.mode,
                     values: s.values.iter().map(quantity).collect(),
                 }),
-                supports: ctx.refs(ItemKind::Goal, &g.supports),
+                supports: ctx.refs(&g.supports),
                 breakthrough: g.breakthrough.is_some(),
                 owner: text(&g.owner),
                 gap: cov.gap.map(|gap| amount(gap, unit)),
@@ -519,7 +518,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         .zip(battles_of_path)
         .map(|(p, battles)| PathOut {
             item: ctx.item(ItemKind::Path, &p.common),
-            serves: ctx.refs(ItemKind::Goal, &p.serves),
+            serves: ctx.refs(&p.serves),
             main: p.main.is_some(),
             cost: ctx.uses(ItemKind::Resource, &p.cost),
             duration: duration(&p.duration),
@@ -535,13 +534,13 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         .zip(tactics_of_battle)
         .map(|(b, tactics)| BattleOut {
             item: ctx.item(ItemKind::Battle, &b.common),
-            on: b.on.as_ref().map(|r| ctx.name(ItemKind::Path, r)),
+            on: b.on.as_ref().map(|r| ctx.name(r)),
             objective: ctx.uses(ItemKind::Metric, &b.objective),
             significance: text(&b.significance),
             window: b.window.map(|w| window(w.range)),
             needs: ctx.uses(ItemKind::Resource, &b.needs),
             review: duration(&b.review),
-            after: ctx.refs(ItemKind::Battle, &b.after),
+            after: ctx.refs(&b.after),
             owner: text(&b.owner),
             segment: text(&b.segment),
             tactics,
@@ -552,18 +551,18 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         .iter()
         .map(|t| TacticOut {
             item: ctx.item(ItemKind::Tactic, &t.common),
-            battle: t.battle.as_ref().map(|r| ctx.name(ItemKind::Battle, r)),
+            battle: t.battle.as_ref().map(|r| ctx.name(r)),
             kind: t.kind.as_ref().map(|k| k.value),
             owner: text(&t.owner),
             window: t.window.map(|w| window(w.range)),
             effective_window: model.tactic_window(t).map(window),
             needs: ctx.uses(ItemKind::Resource, &t.needs),
             win: t.win.as_ref().map(|w| WinOut {
-                metric: ctx.name(ItemKind::Metric, &w.metric),
+                metric: ctx.name(&w.metric),
                 op: w.op,
                 amount: quantity(&w.qty),
             }),
-            after: ctx.refs(ItemKind::Tactic, &t.after),
+            after: ctx.refs(&t.after),
             segment: text(&t.segment),
         })
         .collect();

@@ -9,6 +9,10 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{AttrKey, AttrSet, Broken, Ident, ItemKind};
 use std::collections::HashMap;
 
+mod refs;
+
+pub use refs::{EdgeKind, RefAttr, Reference, ReferenceMut, Refers, TABLE};
+
 /// Where an item lives: its kind and its index in that kind's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemId {
@@ -50,13 +54,15 @@ impl Common {
     }
 }
 
-/// A reference by name; `target` is the index in the list of the expected
-/// kind once resolved.
+/// A reference by name; `target` is the index in the list of the kind it
+/// resolved to (one of the kinds its attribute expects, `RefAttr::expects`).
 #[derive(Clone, Debug)]
 pub struct Ref {
     pub name: String,
     pub span: Span,
     pub target: Option<usize>,
+    /// The kind of `target`; set with it by `resolve`.
+    kind: Option<ItemKind>,
 }
 
 impl Ref {
@@ -65,7 +71,22 @@ impl Ref {
             name: ident.name.clone(),
             span: ident.span,
             target: None,
+            kind: None,
         }
+    }
+
+    /// The item it names, once resolved.
+    pub fn item(&self) -> Option<ItemId> {
+        Some(ItemId {
+            kind: self.kind?,
+            index: self.target?,
+        })
+    }
+
+    /// Resolve it to an item, or mark it unresolved.
+    pub fn resolve_to(&mut self, item: Option<ItemId>) {
+        self.target = item.map(|i| i.index);
+        self.kind = item.map(|i| i.kind);
     }
 }
 
@@ -357,6 +378,18 @@ impl Model {
             ItemKind::Path => &self.paths.get(id.index)?.common,
             ItemKind::Battle => &self.battles.get(id.index)?.common,
             ItemKind::Tactic => &self.tactics.get(id.index)?.common,
+            ItemKind::Plan | ItemKind::Positioning => return None,
+        })
+    }
+
+    pub fn common_mut(&mut self, id: ItemId) -> Option<&mut Common> {
+        Some(match id.kind {
+            ItemKind::Resource => &mut self.resources.get_mut(id.index)?.common,
+            ItemKind::Metric => &mut self.metrics.get_mut(id.index)?.common,
+            ItemKind::Goal => &mut self.goals.get_mut(id.index)?.common,
+            ItemKind::Path => &mut self.paths.get_mut(id.index)?.common,
+            ItemKind::Battle => &mut self.battles.get_mut(id.index)?.common,
+            ItemKind::Tactic => &mut self.tactics.get_mut(id.index)?.common,
             ItemKind::Plan | ItemKind::Positioning => return None,
         })
     }

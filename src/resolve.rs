@@ -8,261 +8,94 @@ use crate::model::*;
 use crate::quantity::{Unit, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
+use std::collections::HashMap;
 
+/// Resolves every reference of the table (`Model::refs_mut`) to an item of a
+/// kind its attribute expects, then checks every amount against the unit of
+/// what it measures.
 pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
+    let view: &Model = model;
     let mut r = Resolver {
+        model: view,
         errors: Vec::new(),
-        unreadable: model.broken.iter().any(|b| b.name.is_none()),
+        unreadable: view.broken.iter().any(|b| b.name.is_none()),
+        broken: view
+            .broken
+            .iter()
+            .filter_map(|b| b.name.as_ref().map(|n| n.name.as_str()))
+            .collect(),
+        candidates: HashMap::new(),
     };
-    let names = std::mem::take(&mut model.names);
-    let broken: Vec<String> = model
-        .broken
-        .iter()
-        .filter_map(|b| b.name.as_ref().map(|n| n.name.clone()))
-        .collect();
-    let ctx = Ctx {
-        model,
-        names: &names,
-        broken: &broken,
-    };
-    let mut pending: Vec<(ItemId, Vec<Fix>)> = Vec::new();
-    // Resolve against an immutable view, then write the targets back.
-    for (i, goal) in ctx.model.goals.iter().enumerate() {
-        let mut fixes = Vec::new();
-        if let Some(t) = &goal.target {
-            fixes.push(r.lookup(
-                &ctx,
-                &t.metric,
-                ItemKind::Metric,
-                "`target`",
-                Slot::TargetMetric,
-            ));
-        }
-        for (k, s) in goal.supports.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, s, ItemKind::Goal, "`supports`", Slot::Supports(k)));
-        }
-        pending.push((
-            ItemId {
-                kind: ItemKind::Goal,
-                index: i,
-            },
-            fixes,
-        ));
+    // Resolve against an immutable view, then write the targets back in the
+    // same order.
+    let targets: Vec<Option<ItemId>> = view.refs().map(|x| r.lookup(x)).collect();
+    let mut errors = r.errors;
+    for (x, target) in model.refs_mut().zip(targets) {
+        x.to.resolve_to(target);
     }
-    for (i, path) in ctx.model.paths.iter().enumerate() {
-        let mut fixes = Vec::new();
-        for (k, s) in path.serves.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, s, ItemKind::Goal, "`serves`", Slot::Serves(k)));
-        }
-        for (k, u) in path.cost.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`cost`", Slot::Cost(k)));
-        }
-        for (k, u) in path.expects.iter().enumerate() {
-            fixes.push(r.lookup(
-                &ctx,
-                &u.what,
-                ItemKind::Metric,
-                "`expects`",
-                Slot::Expects(k),
-            ));
-        }
-        pending.push((
-            ItemId {
-                kind: ItemKind::Path,
-                index: i,
-            },
-            fixes,
-        ));
-    }
-    for (i, battle) in ctx.model.battles.iter().enumerate() {
-        let mut fixes = Vec::new();
-        if let Some(on) = &battle.on {
-            fixes.push(r.lookup(&ctx, on, ItemKind::Path, "`on`", Slot::On));
-        }
-        for (k, u) in battle.objective.iter().enumerate() {
-            fixes.push(r.lookup(
-                &ctx,
-                &u.what,
-                ItemKind::Metric,
-                "`objective`",
-                Slot::Objective(k),
-            ));
-        }
-        for (k, u) in battle.needs.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`needs`", Slot::Needs(k)));
-        }
-        for (k, a) in battle.after.iter().enumerate() {
-            fixes.push(r.lookup(
-                &ctx,
-                a,
-                ItemKind::Battle,
-                "a battle's `after`",
-                Slot::After(k),
-            ));
-        }
-        pending.push((
-            ItemId {
-                kind: ItemKind::Battle,
-                index: i,
-            },
-            fixes,
-        ));
-    }
-    for (i, tactic) in ctx.model.tactics.iter().enumerate() {
-        let mut fixes = Vec::new();
-        if let Some(f) = &tactic.battle {
-            fixes.push(r.lookup(&ctx, f, ItemKind::Battle, "`for`", Slot::For));
-        }
-        if let Some(w) = &tactic.win {
-            fixes.push(r.lookup(&ctx, &w.metric, ItemKind::Metric, "`win`", Slot::WinMetric));
-        }
-        for (k, u) in tactic.needs.iter().enumerate() {
-            fixes.push(r.lookup(&ctx, &u.what, ItemKind::Resource, "`needs`", Slot::Needs(k)));
-        }
-        for (k, a) in tactic.after.iter().enumerate() {
-            fixes.push(r.lookup(
-                &ctx,
-                a,
-                ItemKind::Tactic,
-                "a tactic's `after`",
-                Slot::After(k),
-            ));
-        }
-        pending.push((
-            ItemId {
-                kind: ItemKind::Tactic,
-                index: i,
-            },
-            fixes,
-        ));
-    }
-    model.names = names;
-    for (id, fixes) in pending {
-        for fix in fixes {
-            apply(model, id, fix);
-        }
-    }
-    units(model, &mut r.errors);
-    r.errors
+    units(model, &mut errors);
+    errors
 }
 
-struct Ctx<'a> {
+struct Resolver<'a> {
     model: &'a Model,
-    names: &'a std::collections::HashMap<String, ItemId>,
-    broken: &'a [String],
-}
-
-/// Which reference of an item a resolved target belongs to.
-#[derive(Clone, Copy)]
-enum Slot {
-    TargetMetric,
-    Supports(usize),
-    Serves(usize),
-    Cost(usize),
-    Expects(usize),
-    On,
-    Objective(usize),
-    Needs(usize),
-    After(usize),
-    For,
-    WinMetric,
-}
-
-type Fix = (Slot, Option<usize>);
-
-struct Resolver {
     errors: Vec<ResolveError>,
     /// A broken item whose name could not be read: any unknown name might be it.
     unreadable: bool,
+    /// The names of broken items: an unknown name may be one of them.
+    broken: std::collections::HashSet<&'a str>,
+    /// The names of each set of expected kinds, sorted, for "did you mean".
+    candidates: HashMap<&'static [ItemKind], Vec<&'a str>>,
 }
 
-impl Resolver {
-    fn lookup(
-        &mut self,
-        ctx: &Ctx,
-        r: &Ref,
-        expected: ItemKind,
-        via: &'static str,
-        slot: Slot,
-    ) -> Fix {
-        match ctx.names.get(&r.name) {
-            Some(id) if id.kind == expected => (slot, Some(id.index)),
+impl<'a> Resolver<'a> {
+    fn lookup(&mut self, x: Reference) -> Option<ItemId> {
+        let (r, attr) = (x.to, x.attr);
+        match self.model.names.get(&r.name) {
+            Some(id) if attr.expects.contains(&id.kind) => Some(*id),
             Some(id) => {
-                let defined = ctx.model.common(*id).map_or(r.span, |c| c.id.span);
+                let defined = self.model.common(*id).map_or(r.span, |c| c.id.span);
+                let suggestion = self.suggest(&r.name, attr.expects);
                 self.errors.push(ResolveError::WrongKind {
                     span: r.span,
                     name: r.name.clone(),
-                    via,
-                    expected,
+                    attr,
                     found: id.kind,
                     defined,
-                    suggestion: suggest(ctx, &r.name, expected),
+                    suggestion,
                 });
-                (slot, None)
+                None
             }
             None => {
-                let explained = self.unreadable || ctx.broken.contains(&r.name);
+                let explained = self.unreadable || self.broken.contains(r.name.as_str());
                 if !explained {
+                    let suggestion = self.suggest(&r.name, attr.expects);
                     self.errors.push(ResolveError::UnknownName {
                         span: r.span,
                         name: r.name.clone(),
-                        expected,
-                        suggestion: suggest(ctx, &r.name, expected),
+                        attr,
+                        suggestion,
                     });
                 }
-                (slot, None)
+                None
             }
         }
     }
-}
 
-fn suggest(ctx: &Ctx, name: &str, kind: ItemKind) -> Option<String> {
-    let candidates = ctx
-        .names
-        .iter()
-        .filter(|(_, id)| id.kind == kind)
-        .map(|(n, _)| n.as_str());
-    // Sorting makes the pick deterministic among equally close names.
-    let mut candidates: Vec<&str> = candidates.collect();
-    candidates.sort_unstable();
-    crate::suggest::closest(name, candidates).map(str::to_string)
-}
-
-fn apply(model: &mut Model, id: ItemId, (slot, target): Fix) {
-    let i = id.index;
-    match (id.kind, slot) {
-        (ItemKind::Goal, Slot::TargetMetric) => {
-            if let Some(t) = &mut model.goals[i].target {
-                t.metric.target = target;
-            }
-        }
-        (ItemKind::Goal, Slot::Supports(k)) => model.goals[i].supports[k].target = target,
-        (ItemKind::Path, Slot::Serves(k)) => model.paths[i].serves[k].target = target,
-        (ItemKind::Path, Slot::Cost(k)) => model.paths[i].cost[k].what.target = target,
-        (ItemKind::Path, Slot::Expects(k)) => model.paths[i].expects[k].what.target = target,
-        (ItemKind::Battle, Slot::On) => {
-            if let Some(on) = &mut model.battles[i].on {
-                on.target = target;
-            }
-        }
-        (ItemKind::Battle, Slot::Objective(k)) => {
-            model.battles[i].objective[k].what.target = target
-        }
-        (ItemKind::Battle, Slot::Needs(k)) => model.battles[i].needs[k].what.target = target,
-        (ItemKind::Battle, Slot::After(k)) => model.battles[i].after[k].target = target,
-        (ItemKind::Tactic, Slot::For) => {
-            if let Some(f) = &mut model.tactics[i].battle {
-                f.target = target;
-            }
-        }
-        (ItemKind::Tactic, Slot::WinMetric) => {
-            if let Some(w) = &mut model.tactics[i].win {
-                w.metric.target = target;
-            }
-        }
-        (ItemKind::Tactic, Slot::Needs(k)) => model.tactics[i].needs[k].what.target = target,
-        (ItemKind::Tactic, Slot::After(k)) => model.tactics[i].after[k].target = target,
-        _ => {}
+    fn suggest(&mut self, name: &str, kinds: &'static [ItemKind]) -> Option<String> {
+        let model = self.model;
+        let candidates = self.candidates.entry(kinds).or_insert_with(|| {
+            // Sorting makes the pick deterministic among equally close names.
+            let mut names: Vec<&str> = model
+                .names
+                .iter()
+                .filter(|(_, id)| kinds.contains(&id.kind))
+                .map(|(n, _)| n.as_str())
+                .collect();
+            names.sort_unstable();
+            names
+        });
+        crate::suggest::closest(name, candidates.iter().copied()).map(str::to_string)
     }
 }
 
@@ -345,12 +178,23 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
             }
         }
     }
-    for g in &mut model.goals {
+    // Every amount written with a name, in the unit of what it names.
+    let mut damaged: Vec<ItemId> = Vec::new();
+    for x in model.refs() {
+        let Some(q) = x.quantity else { continue };
+        let expect = x.target().and_then(|t| match t.kind {
+            ItemKind::Metric => Some(Expect::Metric(t.index)),
+            ItemKind::Resource => Some(Expect::Resource(t.index)),
+            _ => None,
+        });
+        if !check(q, expect, errors) && damaged.last() != Some(&x.from) {
+            damaged.push(x.from);
+        }
+    }
+    // A goal's baseline and split are in the unit of its target's metric.
+    for (i, g) in model.goals.iter().enumerate() {
         let metric = g.target.as_ref().and_then(|t| t.metric.target);
         let mut ok = true;
-        if let Some(t) = &g.target {
-            ok &= check(&t.qty, metric.map(Expect::Metric), errors);
-        }
         if let Some(b) = &g.baseline {
             ok &= check(b, metric.map(Expect::Metric), errors);
         }
@@ -369,37 +213,17 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
                 );
             }
         }
-        g.common.damaged |= !ok;
+        if !ok {
+            damaged.push(ItemId {
+                kind: ItemKind::Goal,
+                index: i,
+            });
+        }
     }
-    for p in &mut model.paths {
-        let mut ok = true;
-        for u in &p.cost {
-            ok &= check(&u.qty, u.what.target.map(Expect::Resource), errors);
+    for id in damaged {
+        if let Some(c) = model.common_mut(id) {
+            c.damaged = true;
         }
-        for u in &p.expects {
-            ok &= check(&u.qty, u.what.target.map(Expect::Metric), errors);
-        }
-        p.common.damaged |= !ok;
-    }
-    for b in &mut model.battles {
-        let mut ok = true;
-        for u in &b.objective {
-            ok &= check(&u.qty, u.what.target.map(Expect::Metric), errors);
-        }
-        for u in &b.needs {
-            ok &= check(&u.qty, u.what.target.map(Expect::Resource), errors);
-        }
-        b.common.damaged |= !ok;
-    }
-    for t in &mut model.tactics {
-        let mut ok = true;
-        for u in &t.needs {
-            ok &= check(&u.qty, u.what.target.map(Expect::Resource), errors);
-        }
-        if let Some(w) = &t.win {
-            ok &= check(&w.qty, w.metric.target.map(Expect::Metric), errors);
-        }
-        t.common.damaged |= !ok;
     }
 }
 

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Goal, SplitMode};
+use crate::model::{Goal, ItemId, SplitMode};
 use crate::quantity::{Amount, Style, UnitKind};
 use crate::syntax::ast::ItemKind;
 
@@ -214,44 +214,26 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
     let mut metric_used = vec![false; m.metrics.len()];
     let mut resource_used = vec![false; m.resources.len()];
-    let mark = |used: &mut Vec<bool>, r: Option<usize>| {
-        if let Some(i) = r {
-            used[i] = true;
+    // A name that did not resolve may have meant one of these.
+    let (mut dangling_metric, mut dangling_resource) = (false, false);
+    for r in m.refs().filter(|r| r.attr.uses) {
+        match r.target() {
+            Some(ItemId {
+                kind: ItemKind::Metric,
+                index,
+            }) => metric_used[index] = true,
+            Some(ItemId {
+                kind: ItemKind::Resource,
+                index,
+            }) => resource_used[index] = true,
+            Some(_) => {}
+            None => {
+                dangling_metric |= r.attr.expects.contains(&ItemKind::Metric);
+                dangling_resource |= r.attr.expects.contains(&ItemKind::Resource);
+            }
         }
-    };
-    for g in &m.goals {
-        mark(
-            &mut metric_used,
-            g.target.as_ref().and_then(|t| t.metric.target),
-        );
     }
-    for p in &m.paths {
-        p.expects
-            .iter()
-            .for_each(|u| mark(&mut metric_used, u.what.target));
-        p.cost
-            .iter()
-            .for_each(|u| mark(&mut resource_used, u.what.target));
-    }
-    for b in &m.battles {
-        b.objective
-            .iter()
-            .for_each(|u| mark(&mut metric_used, u.what.target));
-        b.needs
-            .iter()
-            .for_each(|u| mark(&mut resource_used, u.what.target));
-    }
-    for t in &m.tactics {
-        mark(
-            &mut metric_used,
-            t.win.as_ref().and_then(|w| w.metric.target),
-        );
-        t.needs
-            .iter()
-            .for_each(|u| mark(&mut resource_used, u.what.target));
-    }
-    // A name that did not resolve may have meant one of these; so may a
-    // use whose amount was unreadable (the item is damaged, its use dropped).
+    // So may a use whose amount was unreadable (the item is damaged, its use dropped).
     let damaged = m
         .goals
         .iter()
@@ -260,36 +242,7 @@ fn unused(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .chain(m.battles.iter().map(|b| &b.common))
         .chain(m.tactics.iter().map(|t| &t.common))
         .any(|c| c.damaged);
-    let dangling_metric = damaged
-        || m.goals
-            .iter()
-            .filter_map(|g| g.target.as_ref())
-            .any(|t| t.metric.target.is_none())
-        || m.paths
-            .iter()
-            .flat_map(|p| &p.expects)
-            .any(|u| u.what.target.is_none())
-        || m.battles
-            .iter()
-            .flat_map(|b| &b.objective)
-            .any(|u| u.what.target.is_none())
-        || m.tactics
-            .iter()
-            .filter_map(|t| t.win.as_ref())
-            .any(|w| w.metric.target.is_none());
-    let dangling_resource = m
-        .paths
-        .iter()
-        .flat_map(|p| &p.cost)
-        .any(|u| u.what.target.is_none())
-        || m.battles
-            .iter()
-            .flat_map(|b| &b.needs)
-            .any(|u| u.what.target.is_none())
-        || m.tactics
-            .iter()
-            .flat_map(|t| &t.needs)
-            .any(|u| u.what.target.is_none());
+    let dangling_metric = damaged || dangling_metric;
     if !dangling_metric {
         for (i, (metric, _)) in m
             .metrics

@@ -7,9 +7,9 @@ use super::occurrences::item;
 use super::position::{offset, range, Encoding};
 use super::Document;
 use crate::check::facts::{goal_coverage, resource_loads, GoalCoverage};
-use crate::model::{Model, PoolKind, Use};
+use crate::model::{EdgeKind, ItemId, Model, PoolKind, Use};
 use crate::quantity::{Style, Unit, UnitKind};
-use crate::syntax::ast::ItemKind;
+use crate::syntax::ast::{AttrKey, ItemKind};
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use std::fmt::Write;
 
@@ -76,6 +76,21 @@ impl Hovering<'_> {
             .join(", ")
     }
 
+    /// The items whose `edge` reference names the item `kind` `index`, in
+    /// source order (an item naming it twice comes twice, one after the other).
+    fn linked(
+        &self,
+        edge: EdgeKind,
+        kind: ItemKind,
+        index: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let to = ItemId { kind, index };
+        self.model
+            .refs()
+            .filter(move |r| r.attr.edge == Some(edge) && r.target() == Some(to))
+            .map(|r| r.from.index)
+    }
+
     fn battle(&self, b: usize) -> String {
         let battle = &self.model.battles[b];
         let mut s = self.title(ItemKind::Battle, b);
@@ -96,12 +111,8 @@ impl Hovering<'_> {
             line("needs", self.uses(&battle.needs));
         }
         let tactics: Vec<String> = self
-            .model
-            .tactics
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.battle.as_ref().and_then(|r| r.target) == Some(b))
-            .map(|(t, _)| self.name(ItemKind::Tactic, t))
+            .linked(EdgeKind::For, ItemKind::Battle, b)
+            .map(|t| self.name(ItemKind::Tactic, t))
             .collect();
         line(
             "tactics",
@@ -239,13 +250,11 @@ impl Hovering<'_> {
         if !by.is_empty() {
             let _ = writeln!(s, "- battles: {}", by.join(", "));
         }
-        let paths: Vec<String> = self
-            .model
-            .paths
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.serves.iter().any(|r| r.target == Some(g)))
-            .map(|(p, _)| self.name(ItemKind::Path, p))
+        let mut serving: Vec<usize> = self.linked(EdgeKind::Serves, ItemKind::Goal, g).collect();
+        serving.dedup();
+        let paths: Vec<String> = serving
+            .into_iter()
+            .map(|p| self.name(ItemKind::Path, p))
             .collect();
         if !paths.is_empty() {
             let _ = writeln!(s, "- served by: {}", paths.join(", "));
@@ -262,43 +271,26 @@ impl Hovering<'_> {
         };
         let _ = writeln!(s, "- unit: {unit}");
         let mut who = Vec::new();
-        let is_m = |r: &crate::model::Ref| r.target == Some(m);
-        for (g, goal) in self.model.goals.iter().enumerate() {
-            if let Some(t) = goal.target.as_ref().filter(|t| is_m(&t.metric)) {
-                who.push(format!(
-                    "goal {} {}",
-                    self.name(ItemKind::Goal, g),
-                    t.qty.text
-                ));
-            }
-        }
-        for (p, path) in self.model.paths.iter().enumerate() {
-            for u in path.expects.iter().filter(|u| is_m(&u.what)) {
-                who.push(format!(
-                    "path {} expects {}",
-                    self.name(ItemKind::Path, p),
-                    u.qty.text
-                ));
-            }
-        }
-        for (b, battle) in self.model.battles.iter().enumerate() {
-            for u in battle.objective.iter().filter(|u| is_m(&u.what)) {
-                who.push(format!(
-                    "battle {} {}",
-                    self.name(ItemKind::Battle, b),
-                    u.qty.text
-                ));
-            }
-        }
-        for (t, tactic) in self.model.tactics.iter().enumerate() {
-            if let Some(w) = tactic.win.as_ref().filter(|w| is_m(&w.metric)) {
-                who.push(format!(
-                    "tactic {} wins at {} {}",
-                    self.name(ItemKind::Tactic, t),
-                    w.op.op(),
-                    w.qty.text
-                ));
-            }
+        let metric = ItemId {
+            kind: ItemKind::Metric,
+            index: m,
+        };
+        for r in self.model.refs().filter(|r| r.target() == Some(metric)) {
+            let (from, qty) = (r.from.index, r.quantity.map_or("", |q| q.text.as_str()));
+            let name = self.name(r.from.kind, from);
+            who.push(match (r.from.kind, r.attr.key) {
+                (ItemKind::Goal, AttrKey::Target) => format!("goal {name} {qty}"),
+                (ItemKind::Path, AttrKey::Expects) => format!("path {name} expects {qty}"),
+                (ItemKind::Battle, AttrKey::Objective) => format!("battle {name} {qty}"),
+                (ItemKind::Tactic, AttrKey::Win) => {
+                    let op = self.model.tactics[from]
+                        .win
+                        .as_ref()
+                        .map_or("", |w| w.op.op());
+                    format!("tactic {name} wins at {op} {qty}")
+                }
+                _ => continue,
+            });
         }
         if who.is_empty() {
             s.push_str("- targeted by: nothing yet\n");
@@ -341,12 +333,8 @@ impl Hovering<'_> {
             let _ = writeln!(s, "- expects: {}", self.uses(&path.expects));
         }
         let battles: Vec<String> = self
-            .model
-            .battles
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.on.as_ref().and_then(|r| r.target) == Some(p))
-            .map(|(b, _)| self.name(ItemKind::Battle, b))
+            .linked(EdgeKind::On, ItemKind::Path, p)
+            .map(|b| self.name(ItemKind::Battle, b))
             .collect();
         let _ = writeln!(
             s,

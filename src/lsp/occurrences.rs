@@ -3,7 +3,7 @@
 //! serves go to definition, find references, rename, hover and the
 //! "did you mean" quick fix.
 
-use crate::model::{ItemId, Model, Ref, Use};
+use crate::model::{ItemId, Model};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
@@ -54,45 +54,19 @@ impl Occurrences {
         for t in &model.tactics {
             define(t.common.name(), t.common.id.span, ItemKind::Tactic);
         }
-        let mut refer = |r: &Ref, kind: ItemKind| {
-            all.push(Occurrence {
-                name: r.name.clone(),
-                span: r.span,
-                kind,
+        // A reference is of the kind it resolved to, else of the first
+        // kind its attribute expects.
+        all.extend(model.refs().map(|r| {
+            Occurrence {
+                name: r.to.name.clone(),
+                span: r.to.span,
+                kind: r
+                    .target()
+                    .map_or_else(|| r.attr.expects[0], |item| item.kind),
                 definition: false,
-                resolved: r.target.is_some(),
-            });
-        };
-        let uses = |uses: &[Use], kind: ItemKind, refer: &mut dyn FnMut(&Ref, ItemKind)| {
-            for u in uses {
-                refer(&u.what, kind);
+                resolved: r.to.target.is_some(),
             }
-        };
-        for g in &model.goals {
-            if let Some(t) = &g.target {
-                refer(&t.metric, ItemKind::Metric);
-            }
-            g.supports.iter().for_each(|r| refer(r, ItemKind::Goal));
-        }
-        for p in &model.paths {
-            p.serves.iter().for_each(|r| refer(r, ItemKind::Goal));
-            uses(&p.cost, ItemKind::Resource, &mut refer);
-            uses(&p.expects, ItemKind::Metric, &mut refer);
-        }
-        for b in &model.battles {
-            b.on.iter().for_each(|r| refer(r, ItemKind::Path));
-            uses(&b.objective, ItemKind::Metric, &mut refer);
-            uses(&b.needs, ItemKind::Resource, &mut refer);
-            b.after.iter().for_each(|r| refer(r, ItemKind::Battle));
-        }
-        for t in &model.tactics {
-            t.battle.iter().for_each(|r| refer(r, ItemKind::Battle));
-            uses(&t.needs, ItemKind::Resource, &mut refer);
-            if let Some(w) = &t.win {
-                refer(&w.metric, ItemKind::Metric);
-            }
-            t.after.iter().for_each(|r| refer(r, ItemKind::Tactic));
-        }
+        }));
         all.sort_by_key(|o| (o.span.start, o.span.end));
         Occurrences { all }
     }

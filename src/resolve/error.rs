@@ -1,23 +1,24 @@
 //! What name resolution and unit checking find wrong.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::RefAttr;
 use crate::quantity::{Currency, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResolveError {
+    /// `attr.expects` says what kind of item it should name.
     UnknownName {
         span: Span,
         name: String,
-        expected: ItemKind,
+        attr: &'static RefAttr,
         suggestion: Option<String>,
     },
     WrongKind {
         span: Span,
         name: String,
-        via: &'static str,
-        expected: ItemKind,
+        attr: &'static RefAttr,
         found: ItemKind,
         defined: Span,
         suggestion: Option<String>,
@@ -52,10 +53,11 @@ impl ResolveError {
             ResolveError::UnknownName {
                 span,
                 name,
-                expected,
+                attr,
                 suggestion,
             } => {
-                let kind = expected.keyword();
+                let kind = keywords(attr.expects);
+                let first = attr.expects.first().map_or("item", |k| k.keyword());
                 Diagnostic::new(
                     Code::UnknownName,
                     *span,
@@ -64,14 +66,13 @@ impl ResolveError {
                 .with_span_label(format!("unknown {kind}"))
                 .with_help(match suggestion {
                     Some(s) => format!("Did you mean `{s}`?"),
-                    None => format!("Check the spelling, or declare it: `{kind} {name} …`."),
+                    None => format!("Check the spelling, or declare it: `{first} {name} …`."),
                 })
             }
             ResolveError::WrongKind {
                 span,
                 name,
-                via,
-                expected,
+                attr,
                 found,
                 defined,
                 suggestion,
@@ -79,19 +80,20 @@ impl ResolveError {
                 Code::WrongKind,
                 *span,
                 format!(
-                    "`{name}` is {}, but {via} needs {}",
+                    "`{name}` is {}, but {} needs {}",
                     found.a(),
-                    expected.a()
+                    attr.via(),
+                    a(attr.expects)
                 ),
             )
-            .with_span_label(format!("not {}", expected.a()))
+            .with_span_label(format!("not {}", a(attr.expects)))
             .with_label(
                 *defined,
                 format!("`{name}` is declared here as {}", found.a()),
             )
             .with_help(match suggestion {
-                Some(s) => format!("Did you mean the {} `{s}`?", expected.keyword()),
-                None => format!("Name {} here.", expected.a()),
+                Some(s) => format!("Did you mean the {} `{s}`?", keywords(attr.expects)),
+                None => format!("Name {} here.", a(attr.expects)),
             }),
             ResolveError::MetricUnit {
                 span,
@@ -162,6 +164,18 @@ impl ResolveError {
             )),
         }
     }
+}
+
+/// "battle", "battle or tactic".
+fn keywords(kinds: &[ItemKind]) -> String {
+    let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
+    words.join(" or ")
+}
+
+/// "a battle", "a battle or a tactic".
+fn a(kinds: &[ItemKind]) -> String {
+    let words: Vec<&str> = kinds.iter().map(|k| k.a()).collect();
+    words.join(" or ")
 }
 
 fn a_unit(kind: UnitKind) -> &'static str {
