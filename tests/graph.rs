@@ -40,28 +40,53 @@ fn options(view: View) -> Options {
     Options { view }
 }
 
+/// The DOT and Mermaid of one plan, both views, as two snapshots named
+/// `dot@{prefix}{stem}` and `mermaid@{prefix}{stem}` in snapshots/graph.
+fn snapshot_dot_and_mermaid(path: &Path, prefix: &str) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8");
+    let bytes = std::fs::read(path).expect("readable");
+    let text = String::from_utf8(bytes).expect("the plans here are UTF-8");
+    let analysis = planc::analyze(&text, &[]);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_suffix(format!("{prefix}{stem}"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_path("snapshots/graph");
+    settings.bind(|| {
+        let both = |render: fn(&planc::Analysis, Options) -> String| {
+            VIEWS
+                .iter()
+                .map(|(view, word)| {
+                    format!("=== --view {word}\n{}", render(&analysis, options(*view)))
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        insta::assert_snapshot!("dot", both(diagram::dot));
+        insta::assert_snapshot!("mermaid", both(diagram::mermaid));
+    });
+}
+
+/// One snapshot pair per case, through `insta::glob!`: a failing case does
+/// not hide the others, and `INSTA_GLOB_FILTER=cycle*` runs one alone.
 #[test]
 fn dot_and_mermaid_of_every_case() {
-    for (name, text) in plans() {
-        let analysis = planc::analyze(&text, &[]);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_suffix(name.clone());
-        settings.set_prepend_module_to_snapshot(false);
-        settings.set_snapshot_path("snapshots/graph");
-        settings.bind(|| {
-            let both = |render: fn(&planc::Analysis, Options) -> String| {
-                VIEWS
-                    .iter()
-                    .map(|(view, word)| {
-                        format!("=== --view {word}\n{}", render(&analysis, options(*view)))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            insta::assert_snapshot!("dot", both(diagram::dot));
-            insta::assert_snapshot!("mermaid", both(diagram::mermaid));
-        });
-    }
+    insta::glob!("cases/*.plan", |path: &Path| snapshot_dot_and_mermaid(
+        path, ""
+    ));
+}
+
+#[test]
+fn dot_and_mermaid_of_every_example() {
+    insta::glob!("../examples", "*.plan", |path: &Path| {
+        snapshot_dot_and_mermaid(path, "example-")
+    });
+}
+
+#[test]
+fn dot_and_mermaid_of_every_graph_plan() {
+    insta::glob!("graph/*.plan", |path: &Path| {
+        snapshot_dot_and_mermaid(path, "graph-")
+    });
 }
 
 #[test]
@@ -182,9 +207,16 @@ fn check_layout(name: &str, layout: &Layout, scene: &scene::Scene) {
                 b.id
             );
         }
-        let band = &layout.bands[scene.nodes[i].band].rect;
+        // In its band, or stacked under its parent in the parent's band.
+        let band_of = |n: usize| scene.bands[scene.nodes[n].band].key;
+        let key = band_of(i);
+        let parent = scene.nodes[i].under.map(band_of);
         assert!(
-            inside(&a.rect, band, 8.0),
+            layout
+                .bands
+                .iter()
+                .filter(|b| b.key == key || Some(b.key) == parent)
+                .any(|b| inside(&a.rect, &b.rect, 8.0)),
             "{name}: {} leaves its band, or touches its side",
             a.id
         );
