@@ -7,7 +7,7 @@
 use planc::format::comments::{self, CommentKind};
 use planc::{analyze, Diagnostic};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::plans::plans_in;
 
@@ -118,45 +118,69 @@ fn strip_spans_replaces_every_span() {
 
 // ------------------------------------------------------------ every file we have
 
-#[test]
-fn every_case_and_example_keeps_the_promises() {
-    let plans: Vec<PathBuf> = plans_in("tests/cases")
-        .into_iter()
-        .chain(plans_in("examples"))
-        .collect();
-    assert!(plans.len() > 40, "tests/cases and examples hold plans");
-    let mut formatted_count = 0;
-    for path in plans {
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("UTF-8 name");
-        let text = std::fs::read_to_string(&path).expect("cases are UTF-8");
-        let (_, syntax_errors) = planc::syntax::parse(&text);
-        if !syntax_errors.is_empty() {
-            // Refused, with exactly its syntax diagnostics.
-            let refused = planc::format::format(&text).expect_err(name);
-            let expected: Vec<Diagnostic> =
-                syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
-            assert_eq!(refused, expected, "{name}");
-            continue;
-        }
-        let formatted = format_keeping_promises(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        formatted_count += 1;
-        let dir = path
-            .parent()
-            .and_then(Path::file_name)
-            .and_then(|d| d.to_str());
-        insta::with_settings!({
-            snapshot_suffix => format!("{}-{name}", dir.unwrap_or_default()),
-            prepend_module_to_snapshot => false,
-            description => format!("planc fmt {}", path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&path).display()),
-            omit_expression => true,
-        }, {
-            insta::assert_snapshot!("fmt", formatted);
-        });
+/// Format one file and check every promise, or check that it is refused
+/// with exactly its syntax errors. Its formatted text is the snapshot
+/// `fmt@{folder}-{name}`. Returns whether it formatted.
+fn keeps_the_promises(path: &Path) -> bool {
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("UTF-8 name");
+    let text = std::fs::read_to_string(path).expect("cases are UTF-8");
+    let (_, syntax_errors) = planc::syntax::parse(&text);
+    if !syntax_errors.is_empty() {
+        // Refused, with exactly its syntax diagnostics.
+        let refused = planc::format::format(&text).expect_err(name);
+        let expected: Vec<Diagnostic> = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+        assert_eq!(refused, expected, "{name}");
+        return false;
     }
-    assert!(formatted_count > 30, "most cases parse");
+    let formatted = format_keeping_promises(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let dir = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|d| d.to_str());
+    let shown = path
+        .strip_prefix(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .canonicalize()
+                .expect("the repository"),
+        )
+        .or_else(|_| path.strip_prefix(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or(path);
+    insta::with_settings!({
+        snapshot_suffix => format!("{}-{name}", dir.unwrap_or_default()),
+        prepend_module_to_snapshot => false,
+        description => format!("planc fmt {}", shown.display()),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("fmt", formatted);
+    });
+    true
+}
+
+/// Every case, through `insta::glob!`: one failing case does not hide the
+/// others, and `INSTA_GLOB_FILTER=cycle*` runs one alone.
+#[test]
+fn every_case_keeps_the_promises() {
+    let mut formatted = 0;
+    insta::glob!("cases/*.plan", |path: &Path| {
+        formatted += usize::from(keeps_the_promises(path));
+    });
+    assert!(formatted > 30, "most cases parse");
+}
+
+#[test]
+fn every_example_keeps_the_promises() {
+    let mut formatted = 0;
+    insta::glob!("../examples", "*.plan", |path: &Path| {
+        formatted += usize::from(keeps_the_promises(path));
+    });
+    assert_eq!(
+        formatted,
+        plans_in("examples").len(),
+        "every example parses"
+    );
 }
 
 #[test]

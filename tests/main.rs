@@ -10,6 +10,7 @@ mod support;
 mod check;
 mod ci;
 mod cli;
+mod diagnostics_table;
 mod docs;
 mod fmt;
 mod fmt_cli;

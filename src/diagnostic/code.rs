@@ -38,13 +38,13 @@ macro_rules! codes {
 }
 
 codes! {
-    Syntax = "syntax", Error, "the text does not parse";
-    InvalidLiteral = "invalid-literal", Error, "a date that does not exist, a score outside 1–5, a malformed number";
-    UnknownName = "unknown-name", Error, "a reference to nothing";
-    DuplicateName = "duplicate-name", Error, "two items share a name";
-    DuplicateAttribute = "duplicate-attribute", Error, "an attribute given twice in one block";
-    WrongKind = "wrong-kind", Error, "a reference to an item of the wrong kind";
-    MissingAttribute = "missing-attribute", Error, "a required attribute is absent";
+    Syntax = "syntax", Error, "the text does not parse (planc says what it expected, in words)";
+    InvalidLiteral = "invalid-literal", Error, "a date that does not exist, a window that ends before it starts, a score outside 1–5, a malformed number, duration or limit";
+    UnknownName = "unknown-name", Error, "a reference to nothing (or allow naming no warning); the closest name is suggested";
+    DuplicateName = "duplicate-name", Error, "two items share a name (or there are two positionings)";
+    DuplicateAttribute = "duplicate-attribute", Error, "an attribute given twice in one block, or a resource with both capacity and total";
+    WrongKind = "wrong-kind", Error, "a reference to an item of the wrong kind (for naming a path)";
+    MissingAttribute = "missing-attribute", Error, "a required attribute is absent: a plan without period, a resource without capacity or total";
     PlanMissing = "plan-missing", Error, "no plan item, or more than one";
     GoalWithoutTarget = "goal-without-target", Error, "a goal with no target";
     GoalWithoutPath = "goal-without-path", Error, "no path serves the goal";
@@ -56,17 +56,17 @@ codes! {
     BattleWithoutTactic = "battle-without-tactic", Error, "no tactic is for the battle";
     TacticWithoutBattle = "tactic-without-battle", Error, "a tactic with no for";
     TacticWithoutWin = "tactic-without-win", Error, "a tactic with no win criterion";
-    UnitMismatch = "unit-mismatch", Error, "a quantity whose unit differs from its metric or resource, or a second currency";
+    UnitMismatch = "unit-mismatch", Error, "an amount whose unit differs from its metric or resource, a second currency, or a capacity that is not a bare count";
     SplitMismatch = "split-mismatch", Error, "a split that does not sum to the target, has the wrong number of values, or splits a percent goal";
-    Overcommitted = "overcommitted", Error, "a resource pool exceeded";
-    TacticsExceedBattle = "tactics-exceed-battle", Error, "a battle's tactics need more than the battle";
+    Overcommitted = "overcommitted", Error, "a resource pool exceeded: a capacity on some day, or a total in sum";
+    TacticsExceedBattle = "tactics-exceed-battle", Error, "a battle's tactics need more than the battle, or a resource the battle does not list";
     WindowOutsidePeriod = "window-outside-period", Error, "a window (or goal date) outside the plan period";
     WindowOutsideBattle = "window-outside-battle", Error, "a tactic's window not inside its battle's";
     BattleAfterDeadline = "battle-after-deadline", Error, "a battle ends after the date of a goal it advances";
     AfterViolated = "after-violated", Error, "an item starts before something it must come after has ended";
     Cycle = "cycle", Error, "a cycle in supports or after";
     NotDoViolation = "not-do-violation", Error, "an item targets a segment on the not-do list";
-    GoalUndercovered = "goal-undercovered", Warning, "the battles tracing to a money or count goal do not add up to its gap";
+    GoalUndercovered = "goal-undercovered", Warning, "the signed objectives of the battles tracing to a money or count goal do not add up to its gap";
     PathOverCost = "path-over-cost", Warning, "a path's battles need more than the path's cost";
     TooManyMainPaths = "too-many-main-paths", Warning, "more main paths than limits main_paths";
     TooManyConcurrentBattles = "too-many-concurrent-battles", Warning, "more battles on one day than limits concurrent_battles";

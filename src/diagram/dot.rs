@@ -3,17 +3,13 @@
 //! HTML-like labels, ids derived from item names.
 
 use super::escape::{dot_html, dot_id, dot_string};
-use super::scene::{Emphasis, Node, Scene, Stroke, View};
+use super::scene::{Flow, Node, Scene, Stroke};
 use super::style::{self, FONTS};
-use crate::diagnostic::Severity;
 use std::fmt::Write;
 
 pub fn render(scene: &Scene) -> String {
     let mut out = String::new();
-    let (name, rankdir, command) = match scene.view {
-        View::Map => ("strategy_map", "BT", "map"),
-        View::Trace => ("trace", "TB", "trace"),
-    };
+    let (name, rankdir, command) = (scene.id, scene.flow.code(), scene.command);
     let _ = writeln!(
         out,
         "// {}, drawn by `planc graph --view {command} --format dot`.",
@@ -87,7 +83,7 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
         .iter()
         .map(|b| dot_id(&format!("band:{}", b.key)))
         .collect();
-    if scene.view == View::Map {
+    if scene.flow == Flow::Up {
         // Bottom to top: causes below, effects above.
         chain.reverse();
     }
@@ -97,11 +93,22 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
     }
     for edge in &scene.edges {
         let (from, to) = (&scene.nodes[edge.from], &scene.nodes[edge.to]);
-        let stroke = match edge.stroke {
+        let mut stroke = match edge.stroke {
             Stroke::Normal => String::new(),
             Stroke::Bold => ", penwidth=2.4".to_string(),
             Stroke::Dashed => ", style=dashed".to_string(),
         };
+        // An arrow against the flow (a customer goal supporting a process
+        // goal) would make Graphviz move the lanes to point it the usual
+        // way; the lanes' order is fixed, so such an arrow ranks nothing.
+        let (from_band, to_band) = (from.band, to.band);
+        let against = match scene.flow {
+            Flow::Up => to_band > from_band,
+            Flow::Down => to_band < from_band,
+        };
+        if against {
+            stroke.push_str(", constraint=false");
+        }
         let _ = writeln!(
             out,
             "  {} -> {} [tooltip=\"{}\"{stroke}];",
@@ -169,29 +176,34 @@ fn node_statement(node: &Node) -> String {
         ));
     }
     lines.extend(node.details.iter().map(|d| dot_html(d)));
+    let look = style::box_style(node.look());
+    if let Some(flag) = &node.flag {
+        // The problems' names, marked by their kind: not by colour alone.
+        lines.push(format!(
+            "<font color=\"{}\">{}</font>",
+            style::problem_color(flag.severity),
+            dot_html(&style::problem_line(flag))
+        ));
+    }
     let mut attrs = vec![
         format!("id=\"{}\"", node.key.ascii()),
         format!("label=<{}>", rows(&lines, "center")),
         format!("tooltip=\"{}\"", dot_string(&node.tooltip())),
     ];
-    match node.emphasis {
-        Emphasis::Plain => {}
-        Emphasis::Breakthrough => {
-            attrs.push(format!("fillcolor=\"{}\"", style::BREAKTHROUGH_FILL));
-            attrs.push(format!("color=\"{}\"", style::BREAKTHROUGH_LINE));
-            attrs.push("penwidth=2.5".to_string());
-        }
-        Emphasis::Main => attrs.push("penwidth=2.5".to_string()),
-        Emphasis::Candidate => attrs.push("style=\"rounded,filled,dashed\"".to_string()),
+    if look.fill != style::NODE_FILL {
+        attrs.push(format!("fillcolor=\"{}\"", look.fill));
     }
-    if let Some(flag) = &node.flag {
-        let color = match flag.severity {
-            Severity::Error => style::ERROR,
-            Severity::Warning => style::WARNING,
-        };
-        attrs.retain(|a| !a.starts_with("color=") && !a.starts_with("penwidth="));
-        attrs.push(format!("color=\"{color}\""));
-        attrs.push("penwidth=3".to_string());
+    if look.dashed {
+        attrs.push("style=\"rounded,filled,dashed\"".to_string());
+    }
+    if look.stroke != style::INK {
+        attrs.push(format!("color=\"{}\"", look.stroke));
+    }
+    if look.stroke_width != 1.2 {
+        attrs.push(format!("penwidth={}", look.stroke_width));
+    }
+    if look.double {
+        attrs.push("peripheries=2".to_string());
     }
     format!("{} [{}];", dot_id(&node.key.readable()), attrs.join(", "))
 }

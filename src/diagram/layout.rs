@@ -17,10 +17,9 @@
 //! Chinese and emoji included. The result is plain data, tested for
 //! overlaps and for labels inside their boxes, then written by `svg`.
 
-use super::scene::{Emphasis, Scene, Stroke, View};
-use super::style;
+use super::scene::{Key, Scene, Stroke};
+use super::style::{self, BoxStyle};
 use super::text::measure;
-use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
 
 /// An arrow's end on one side of a box: the x it heads for, the edge, and
@@ -38,6 +37,18 @@ const BAND_PAD: f64 = 24.0;
 const ARC_STEP: f64 = 8.0;
 const BAND_GAP: f64 = 6.0;
 const LINE: f64 = 1.4;
+/// How far a stacked box is indented under its parent: room for the line
+/// its arrow runs down.
+const STACK_INDENT: f64 = 20.0;
+/// Between a box and the next one stacked under it.
+const STACK_GAP: f64 = 10.0;
+/// Between two shelves of a wrapped layer: room for the arrows crossing to
+/// the lower one.
+const SHELF_GAP: f64 = 34.0;
+/// The widest a row of stacks may be before it wraps onto shelves: with
+/// the band headings and margins, about 2 800 px, which fits a slide at
+/// half size.
+const WRAP_WIDTH: f64 = 2600.0;
 
 const TITLE_SIZE: f64 = 13.0;
 const NAME_SIZE: f64 = 10.0;
@@ -159,10 +170,7 @@ pub struct NodeBox {
     pub id: String,
     pub rect: Rect,
     pub lines: Vec<TextLine>,
-    pub fill: &'static str,
-    pub stroke: &'static str,
-    pub stroke_width: f64,
-    pub dashed: bool,
+    pub style: BoxStyle,
     pub tooltip: String,
 }
 
@@ -226,10 +234,7 @@ pub struct EdgePath {
 /// A sample in the legend: a small box drawn like a node, and its meaning.
 pub struct LegendItem {
     pub sample: Rect,
-    pub fill: &'static str,
-    pub stroke: &'static str,
-    pub stroke_width: f64,
-    pub dashed: bool,
+    pub style: BoxStyle,
     pub text: TextLine,
 }
 
@@ -268,6 +273,50 @@ pub fn layout(scene: &Scene) -> Layout {
     let mut nodes: Vec<NodeBox> = scene.nodes.iter().map(node_box).collect();
     let layer_of: Vec<usize> = scene.nodes.iter().map(|n| n.band).collect();
 
+    // 0. Stacks: a node drawn under another (a tactic under its battle)
+    // when the arrow between them is its only one. The column they make is
+    // as wide as its widest box; the stacked boxes are indented under the
+    // parent, and take the colour of their own band.
+    let mut arrows = vec![0usize; scene.nodes.len()];
+    for edge in &scene.edges {
+        arrows[edge.from] += 1;
+        arrows[edge.to] += 1;
+    }
+    let parent_of: Vec<Option<usize>> = scene
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| n.under.filter(|_| arrows[i] == 1))
+        .collect();
+    let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); scene.nodes.len()];
+    for (i, parent) in parent_of.iter().enumerate() {
+        if let Some(p) = *parent {
+            stacks[p].push(i);
+        }
+    }
+    for p in 0..scene.nodes.len() {
+        if stacks[p].is_empty() {
+            continue;
+        }
+        let widest = stacks[p]
+            .iter()
+            .map(|&c| nodes[c].rect.w)
+            .fold(0.0, f64::max);
+        let column = nodes[p].rect.w.max(widest + STACK_INDENT);
+        nodes[p].rect.w = column;
+        for &c in &stacks[p] {
+            nodes[c].rect.w = column - STACK_INDENT;
+            if nodes[c].style.fill == style::NODE_FILL {
+                nodes[c].style.fill = style::band(scene.bands[layer_of[c]].key).fill;
+            }
+        }
+    }
+    let stacked_edge: Vec<bool> = scene
+        .edges
+        .iter()
+        .map(|e| parent_of[e.to] == Some(e.from) || parent_of[e.from] == Some(e.to))
+        .collect();
+
     // 1. Vertices: the boxes, then a dummy per layer crossed by a long arrow.
     let mut g = Graph {
         layers: vec![Vec::new(); scene.bands.len()],
@@ -280,7 +329,7 @@ pub fn layout(scene: &Scene) -> Layout {
     // Each node's vertex, by node index (a look-up table, not a search).
     let mut vertex_of = vec![usize::MAX; scene.nodes.len()];
     for band in &scene.bands {
-        for &n in &band.nodes {
+        for &n in band.nodes.iter().filter(|&&n| parent_of[n].is_none()) {
             vertex_of[n] = add_vertex(
                 &mut g,
                 Vertex::Node(n),
@@ -289,9 +338,14 @@ pub fn layout(scene: &Scene) -> Layout {
             );
         }
     }
-    // For each edge, the vertex chain from its upper end to its lower end.
+    // For each edge, the vertex chain from its upper end to its lower end
+    // (none for an arrow into a stack).
     let mut chains: Vec<Vec<usize>> = Vec::new();
-    for edge in &scene.edges {
+    for (e, edge) in scene.edges.iter().enumerate() {
+        if stacked_edge[e] {
+            chains.push(Vec::new());
+            continue;
+        }
         let (a, b) = (edge.from, edge.to);
         let (upper, lower) = if layer_of[a] <= layer_of[b] {
             (a, b)
@@ -314,13 +368,38 @@ pub fn layout(scene: &Scene) -> Layout {
 
     // 2. Order, 3. x positions.
     order(&mut g);
-    place(&mut g);
+    place(&mut g, None);
+    // A row of stacks wider than a slide wraps onto shelves.
+    let shelves = wrap(&mut g, &stacks, &mut nodes);
 
-    // Sizes of the fixed parts.
-    let heading_w = scene
+    // A band whose every box is stacked in another band is not drawn, and
+    // the band holding them names it: "Battles & tactics".
+    let hidden: Vec<bool> = scene
         .bands
         .iter()
-        .map(|b| measure(b.heading, HEADING_SIZE, true))
+        .enumerate()
+        .map(|(l, b)| !b.nodes.is_empty() && g.layers[l].is_empty())
+        .collect();
+    let titles: Vec<String> = (0..scene.bands.len())
+        .map(|l| {
+            let mut title = scene.bands[l].heading.to_string();
+            for k in (0..scene.bands.len()).filter(|&k| k != l) {
+                let holds = scene.bands[k]
+                    .nodes
+                    .iter()
+                    .any(|&n| parent_of[n].is_some_and(|p| layer_of[p] == l));
+                if holds {
+                    title = format!("{title} & {}", scene.bands[k].heading.to_lowercase());
+                }
+            }
+            title
+        })
+        .collect();
+
+    // Sizes of the fixed parts.
+    let heading_w = (0..scene.bands.len())
+        .filter(|&l| !hidden[l])
+        .map(|l| measure(&titles[l], HEADING_SIZE, true))
         .fold(0.0, f64::max)
         + 36.0;
     let content_left = MARGIN + heading_w.max(110.0) + 12.0;
@@ -359,7 +438,9 @@ pub fn layout(scene: &Scene) -> Layout {
 
     // Arrows within one band, and the arc level each one takes.
     let flat: Vec<usize> = (0..scene.edges.len())
-        .filter(|&e| layer_of[scene.edges[e].from] == layer_of[scene.edges[e].to])
+        .filter(|&e| {
+            !stacked_edge[e] && layer_of[scene.edges[e].from] == layer_of[scene.edges[e].to]
+        })
         .collect();
     let mut arcs_in_band = vec![0usize; scene.bands.len()];
     let mut arc_level = vec![0usize; scene.edges.len()];
@@ -369,38 +450,72 @@ pub fn layout(scene: &Scene) -> Layout {
         arcs_in_band[band] += 1;
     }
 
-    // Bands, top to bottom; boxes centred in their row.
+    // Bands, top to bottom; boxes centred in their row, stacks under their
+    // parent, shelves under each other. A band whose every box is stacked
+    // elsewhere is not drawn, and the band holding them names it.
     let mut rows: Vec<(f64, f64)> = Vec::new();
+    // Per wrapped layer, the top of each shelf.
+    let mut shelf_tops: Vec<Vec<f64>> = vec![Vec::new(); scene.bands.len()];
     let mut bands = Vec::new();
     let content_right = (0..g.vertices.len())
         .map(|v| g.x[v] + g.widths[v] / 2.0)
         .fold(content_left + 160.0, f64::max);
     for (l, band) in scene.bands.iter().enumerate() {
+        if hidden[l] {
+            rows.push((y, y));
+            continue;
+        }
         let top = y;
         let row_top = top + BAND_PAD + ARC_STEP * arcs_in_band[l] as f64;
-        let row_h = band
-            .nodes
-            .iter()
-            .map(|&n| nodes[n].rect.h)
-            .fold(24.0, f64::max);
-        let row_bottom = row_top + row_h;
-        for &v in &g.layers[l] {
-            if let Vertex::Node(n) = g.vertices[v] {
-                let r = &mut nodes[n].rect;
-                r.x = g.x[v] - r.w / 2.0;
-                r.y = row_top + (row_h - r.h) / 2.0;
-                place_lines(&mut nodes[n]);
+        let layer_shelves: Vec<Vec<usize>> = match shelves.as_ref() {
+            Some((wrapped, s)) if *wrapped == l => s.clone(),
+            _ => vec![g.layers[l].clone()],
+        };
+        let mut shelf_top = row_top;
+        let mut first_row_h = 24.0;
+        let mut row_bottom = row_top;
+        for (s, shelf) in layer_shelves.iter().enumerate() {
+            let row_h = shelf
+                .iter()
+                .filter_map(|&v| match g.vertices[v] {
+                    Vertex::Node(n) => Some(nodes[n].rect.h),
+                    Vertex::Dummy => None,
+                })
+                .fold(24.0, f64::max);
+            if s == 0 {
+                first_row_h = row_h;
             }
+            shelf_tops[l].push(shelf_top);
+            let mut bottom = shelf_top + row_h;
+            for &v in shelf {
+                if let Vertex::Node(n) = g.vertices[v] {
+                    let r = &mut nodes[n].rect;
+                    r.x = g.x[v] - r.w / 2.0;
+                    r.y = shelf_top + (row_h - r.h) / 2.0;
+                    let (left, mut below) = (r.x, r.bottom());
+                    place_lines(&mut nodes[n]);
+                    for &c in &stacks[n] {
+                        let r = &mut nodes[c].rect;
+                        r.x = left + STACK_INDENT;
+                        r.y = below + STACK_GAP;
+                        below = r.bottom();
+                        place_lines(&mut nodes[c]);
+                    }
+                    bottom = bottom.max(below);
+                }
+            }
+            row_bottom = bottom;
+            shelf_top = bottom + SHELF_GAP;
         }
         let colors = style::band(band.key);
-        let mut heading = TextLine::new(band.heading, HEADING_SIZE, true);
+        let mut heading = TextLine::new(&titles[l], HEADING_SIZE, true);
         heading.x = MARGIN + 14.0;
-        heading.y = row_top + row_h / 2.0 + HEADING_SIZE * 0.35;
+        heading.y = row_top + first_row_h / 2.0 + HEADING_SIZE * 0.35;
         heading.color = colors.heading;
         let empty = band.nodes.is_empty().then(|| {
             let mut line = TextLine::new(band.empty, DETAIL_SIZE, false);
             line.x = content_left;
-            line.y = row_top + row_h / 2.0 + DETAIL_SIZE * 0.35;
+            line.y = row_top + first_row_h / 2.0 + DETAIL_SIZE * 0.35;
             line.italic = true;
             line.color = style::MUTED;
             line
@@ -426,7 +541,19 @@ pub fn layout(scene: &Scene) -> Layout {
     let mut edges = Vec::new();
     for (e, edge) in scene.edges.iter().enumerate() {
         let (from, to) = (edge.from, edge.to);
-        let segments = if layer_of[from] == layer_of[to] {
+        let segments = if stacked_edge[e] {
+            let (parent, child) = if parent_of[to] == Some(from) {
+                (from, to)
+            } else {
+                (to, from)
+            };
+            let path = into_stack(&nodes[parent].rect, &nodes[child].rect);
+            if parent == from {
+                path
+            } else {
+                path.into_iter().rev().map(Segment::reversed).collect()
+            }
+        } else if layer_of[from] == layer_of[to] {
             let (row_top, _) = rows[layer_of[from]];
             let level = row_top - 10.0 - ARC_STEP * arc_level[e] as f64;
             arc(ports[e].0, ports[e].1, level)
@@ -438,7 +565,26 @@ pub fn layout(scene: &Scene) -> Layout {
                 (ports[e].1, ports[e].0)
             };
             let upper_layer = layer_of[from].min(layer_of[to]);
-            let path = descend(&g, &chains[e], start, end, &rows, upper_layer);
+            let lower = chains[e][chains[e].len() - 1];
+            let shelf = shelves
+                .as_ref()
+                .filter(|(wrapped, _)| *wrapped == upper_layer + 1)
+                .and_then(|(_, s)| s.iter().position(|shelf| shelf.contains(&lower)))
+                .unwrap_or(0);
+            let path = if shelf > 0 {
+                let lower_layer = upper_layer + 1;
+                let gutter = g.x[lower] - g.widths[lower] / 2.0 - GAP_X / 2.0;
+                to_shelf(
+                    start,
+                    end,
+                    rows[upper_layer].1,
+                    rows[lower_layer].0 - 12.0,
+                    gutter,
+                    shelf_tops[lower_layer][shelf] - 12.0,
+                )
+            } else {
+                descend(&g, &chains[e], start, end, &rows, upper_layer)
+            };
             if upper_is_from {
                 path
             } else {
@@ -461,7 +607,7 @@ pub fn layout(scene: &Scene) -> Layout {
 
     // The legend, under the bands.
     let legend_top = y + 8.0;
-    let legend = legend(scene.view, legend_top);
+    let legend = legend(&scene.legend, legend_top);
     let legend_right = legend.last().map_or(0.0, |l| l.text.x + l.text.width);
     let heading_right = heading.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
     let width = (content_right + BAND_PAD + MARGIN)
@@ -482,6 +628,67 @@ pub fn layout(scene: &Scene) -> Layout {
         edges,
         legend,
     }
+}
+
+/// If the widest layer holding stacks makes the picture wider than
+/// [`WRAP_WIDTH`], lay that layer out as a grid: its columns (a box and
+/// its stack) all as wide as the widest, in their order, on as few shelves
+/// as fit, the same number on each. The other layers are then pulled over
+/// the grid again. Returns the wrapped layer and its shelves of vertices.
+fn wrap(
+    g: &mut Graph,
+    stacks: &[Vec<usize>],
+    nodes: &mut [NodeBox],
+) -> Option<(usize, Vec<Vec<usize>>)> {
+    let span = |g: &Graph| {
+        let lo = (0..g.vertices.len())
+            .map(|v| g.x[v] - g.widths[v] / 2.0)
+            .fold(f64::INFINITY, f64::min);
+        let hi = (0..g.vertices.len())
+            .map(|v| g.x[v] + g.widths[v] / 2.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        hi - lo
+    };
+    if span(g) <= WRAP_WIDTH {
+        return None;
+    }
+    let layer = (0..g.layers.len()).find(|&l| {
+        g.layers[l].iter().any(|&v| match g.vertices[v] {
+            Vertex::Node(n) => !stacks[n].is_empty(),
+            Vertex::Dummy => false,
+        })
+    })?;
+    let vertices = g.layers[layer].clone();
+    // Only a layer of boxes whose arrows come from the layer above.
+    if vertices
+        .iter()
+        .any(|&v| matches!(g.vertices[v], Vertex::Dummy) || !g.down[v].is_empty())
+    {
+        return None;
+    }
+    let column = vertices.iter().map(|&v| g.widths[v]).fold(0.0, f64::max);
+    let fit = (((WRAP_WIDTH + GAP_X) / (column + GAP_X)).floor() as usize).max(1);
+    let count = vertices.len().div_ceil(fit);
+    let per_shelf = vertices.len().div_ceil(count.max(1)).max(1);
+    let mut shelves: Vec<Vec<usize>> = Vec::new();
+    for (k, &v) in vertices.iter().enumerate() {
+        if k % per_shelf == 0 {
+            shelves.push(Vec::new());
+        }
+        if let Some(shelf) = shelves.last_mut() {
+            shelf.push(v);
+        }
+        g.widths[v] = column;
+        g.x[v] = GAP_X / 2.0 + (k % per_shelf) as f64 * (column + GAP_X) + column / 2.0;
+        if let Vertex::Node(n) = g.vertices[v] {
+            nodes[n].rect.w = column;
+            for &c in &stacks[n] {
+                nodes[c].rect.w = column - STACK_INDENT;
+            }
+        }
+    }
+    place(g, Some(layer));
+    Some((layer, shelves))
 }
 
 fn add_vertex(g: &mut Graph, vertex: Vertex, width: f64, layer: usize) -> usize {
@@ -519,25 +726,6 @@ fn node_box(node: &super::scene::Node) -> NodeBox {
         .max(MIN_NODE_W - 2.0 * PAD_X)
         + 2.0 * PAD_X;
     let h = lines.iter().map(|l| l.size * LINE).sum::<f64>() + 2.0 * PAD_Y;
-    let (mut fill, mut stroke, mut stroke_width, mut dashed) =
-        (style::NODE_FILL, style::INK, 1.2, false);
-    match node.emphasis {
-        Emphasis::Plain => {}
-        Emphasis::Breakthrough => {
-            fill = style::BREAKTHROUGH_FILL;
-            stroke = style::BREAKTHROUGH_LINE;
-            stroke_width = 2.5;
-        }
-        Emphasis::Main => stroke_width = 2.5,
-        Emphasis::Candidate => dashed = true,
-    }
-    if let Some(flag) = &node.flag {
-        stroke = match flag.severity {
-            Severity::Error => style::ERROR,
-            Severity::Warning => style::WARNING,
-        };
-        stroke_width = 3.0;
-    }
     NodeBox {
         id: node.key.ascii(),
         rect: Rect {
@@ -547,10 +735,7 @@ fn node_box(node: &super::scene::Node) -> NodeBox {
             h,
         },
         lines,
-        fill,
-        stroke,
-        stroke_width,
-        dashed,
+        style: style::box_style(node.look()),
         tooltip: node.tooltip(),
     }
 }
@@ -649,8 +834,10 @@ fn crossings(g: &Graph) -> usize {
 }
 
 /// x positions: packed, then pulled towards neighbours, layer by layer.
-fn place(g: &mut Graph) {
-    for l in 0..g.layers.len() {
+/// With `fixed`, that layer is already placed: the others keep their
+/// order and are pulled towards it.
+fn place(g: &mut Graph, fixed: Option<usize>) {
+    for l in (0..g.layers.len()).filter(|_| fixed.is_none()) {
         let mut x = 0.0;
         for (i, &v) in g.layers[l].iter().enumerate() {
             if i > 0 {
@@ -667,6 +854,9 @@ fn place(g: &mut Graph) {
             } else {
                 count - 1 - step
             };
+            if Some(l) == fixed {
+                continue;
+            }
             let layer = g.layers[l].clone();
             let wanted: Vec<(f64, f64)> = layer
                 .iter()
@@ -756,6 +946,10 @@ fn ports(
     let mut sides: BTreeMap<(usize, bool), Vec<PortUse>> = BTreeMap::new();
     for (e, edge) in scene.edges.iter().enumerate() {
         let chain = &chains[e];
+        if chain.is_empty() {
+            // An arrow into a stack: it has its own way (`into_stack`).
+            continue;
+        }
         for (node, is_from) in [(edge.from, true), (edge.to, false)] {
             let other = if is_from { edge.to } else { edge.from };
             let (bottom, toward) = if layer_of[node] == layer_of[other] {
@@ -883,54 +1077,85 @@ fn arc(start: Point, end: Point, level: f64) -> Vec<Segment> {
     ]
 }
 
-fn legend(view: View, top: f64) -> Vec<LegendItem> {
-    let mut items: Vec<(&str, &'static str, &'static str, f64, bool)> = Vec::new();
-    match view {
-        View::Map => {
-            items.push((
-                "breakthrough goal",
-                style::BREAKTHROUGH_FILL,
-                style::BREAKTHROUGH_LINE,
-                2.5,
-                false,
-            ));
-        }
-        View::Trace => {
-            items.push(("main path", style::NODE_FILL, style::INK, 2.5, false));
-            items.push(("candidate path", style::NODE_FILL, style::INK, 1.2, true));
-        }
-    }
-    items.push(("has an error", style::NODE_FILL, style::ERROR, 3.0, false));
-    items.push((
-        "has a warning",
-        style::NODE_FILL,
-        style::WARNING,
-        3.0,
-        false,
-    ));
+fn legend(keys: &[Key], top: f64) -> Vec<LegendItem> {
     let mut x = MARGIN;
-    items
-        .into_iter()
-        .map(|(text, fill, stroke, stroke_width, dashed)| {
+    keys.iter()
+        .map(|key| {
             let sample = Rect {
                 x,
                 y: top + 4.0,
                 w: 22.0,
                 h: 14.0,
             };
-            let mut line = TextLine::new(text, 11.0, false);
+            let mut line = TextLine::new(key.text, 11.0, false);
             line.x = x + 30.0;
             line.y = top + 15.0;
             line.color = style::MUTED;
             x = line.x + line.width + 22.0;
             LegendItem {
                 sample,
-                fill,
-                stroke,
-                stroke_width,
-                dashed,
+                style: style::box_style(key.look),
                 text: line,
             }
         })
         .collect()
+}
+
+/// From a parent's bottom down the line left of its stack, and right into
+/// the stacked box's side.
+fn into_stack(parent: &Rect, child: &Rect) -> Vec<Segment> {
+    let x = parent.x + STACK_INDENT / 2.0;
+    let start = Point {
+        x,
+        y: parent.bottom(),
+    };
+    let corner = Point {
+        x,
+        y: child.y + child.h / 2.0,
+    };
+    let end = Point {
+        x: child.x,
+        y: corner.y,
+    };
+    vec![Segment::Line(start, corner), Segment::Line(corner, end)]
+}
+
+/// From a port on an upper box to a box on a lower shelf of a wrapped
+/// layer: an S-curve to the gutter left of the box's column at `channel`
+/// (the top margin of the wrapped band), down the gutter between the
+/// columns to `lane` (the gap above the box's shelf), across, and down
+/// into the box.
+fn to_shelf(
+    start: Point,
+    end: Point,
+    upper_bottom: f64,
+    channel: f64,
+    gutter: f64,
+    lane: f64,
+) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let leave = Point {
+        x: start.x,
+        y: upper_bottom,
+    };
+    if (leave.y - start.y).abs() > 1e-9 {
+        segments.push(Segment::Line(start, leave));
+    }
+    let mid = (leave.y + channel) / 2.0;
+    let top = Point {
+        x: gutter,
+        y: channel,
+    };
+    segments.push(Segment::Cubic(
+        leave,
+        Point { x: leave.x, y: mid },
+        Point { x: gutter, y: mid },
+        top,
+    ));
+    let down = Point { x: gutter, y: lane };
+    let across = Point { x: end.x, y: lane };
+    segments.push(Segment::Line(top, down));
+    segments.push(Segment::Line(down, across));
+    segments.push(Segment::Line(across, end));
+    segments
 }

@@ -3,7 +3,7 @@
 //! labels written with Mermaid's entity codes, ASCII ids.
 
 use super::escape::mermaid as esc;
-use super::scene::{Emphasis, Node, Scene, Stroke, View};
+use super::scene::{Emphasis, Flow, Node, Scene, Stroke};
 use super::style;
 use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
@@ -11,10 +11,7 @@ use std::fmt::Write;
 
 pub fn render(scene: &Scene) -> String {
     let mut out = String::new();
-    let (direction, command) = match scene.view {
-        View::Map => ("BT", "map"),
-        View::Trace => ("TB", "trace"),
-    };
+    let (direction, command) = (scene.flow.code(), scene.command);
     let _ = writeln!(
         out,
         "%% {}, drawn by `planc graph --view {command} --format mermaid`.",
@@ -61,7 +58,7 @@ pub fn render(scene: &Scene) -> String {
     let mut chain: Vec<String> = std::iter::once("plan_title".to_string())
         .chain(scene.bands.iter().map(|b| format!("band_{}", b.key)))
         .collect();
-    if scene.view == View::Map {
+    if scene.flow == Flow::Up {
         chain.reverse();
     }
     let _ = writeln!(out, "  {}", chain.join(" ~~~ "));
@@ -99,6 +96,8 @@ pub fn render(scene: &Scene) -> String {
         ),
         (
             "breakthrough",
+            // Mermaid has no double outline: a thick ink one, and the
+            // "★ breakthrough goal" line in the box.
             format!(
                 "fill:{},stroke:{},stroke-width:3px",
                 style::BREAKTHROUGH_FILL,
@@ -156,13 +155,7 @@ fn label(node: &Node) -> String {
     lines.extend(node.details.iter().map(|d| esc(d)));
     if let Some(flag) = &node.flag {
         // Mermaid on GitHub shows no tooltips: the problems' names are written.
-        let mut names: Vec<&str> = Vec::new();
-        for problem in &flag.problems {
-            if !names.contains(&problem.code.name()) {
-                names.push(problem.code.name());
-            }
-        }
-        lines.push(format!("⚠ {}", esc(&names.join(", "))));
+        lines.push(esc(&style::problem_line(flag)));
     }
     lines.join("<br/>")
 }

@@ -30,8 +30,52 @@ const DETAIL_COLUMNS: usize = 34;
 /// Columns the heading's positioning lines wrap at.
 const HEADING_COLUMNS: usize = 90;
 
+/// Which way the arrows run. Bands are always listed top to bottom; the
+/// layered formats (DOT, Mermaid) need to know whether causes sit below
+/// effects (`Up`, the strategy map) or a plan is read downwards (`Down`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Arrows point up: Graphviz's and Mermaid's `BT`.
+    Up,
+    /// Arrows point down: `TB`.
+    Down,
+}
+
+impl Flow {
+    /// The direction as Graphviz's `rankdir` and Mermaid's flowchart write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flow::Up => "BT",
+            Flow::Down => "TB",
+        }
+    }
+}
+
+/// What a box looks like, apart from its text: how it is emphasised and
+/// the worst problem on it. `style::box_style` turns it into colours and
+/// marks, for nodes and legend samples alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub emphasis: Emphasis,
+    pub problem: Option<Severity>,
+}
+
+/// One entry of the legend: a sample box and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub text: &'static str,
+    pub look: Look,
+}
+
 pub struct Scene {
     pub view: View,
+    /// ASCII, the graph's name in DOT: `strategy_map`, `trace`.
+    pub id: &'static str,
+    /// The `--view` word that draws it: `map`, `trace`.
+    pub command: &'static str,
+    pub flow: Flow,
+    /// What the outlines and marks mean, in the order shown.
+    pub legend: Vec<Key>,
     /// The plan's title, one line.
     pub heading: String,
     /// What the picture is: "Strategy map" or "Trace: …".
@@ -69,9 +113,20 @@ pub struct Node {
     pub details: Vec<String>,
     pub emphasis: Emphasis,
     pub flag: Option<Flag>,
+    /// The node this one is drawn stacked under by the built-in layout (a
+    /// tactic under its battle), instead of in a row of its own band.
+    /// DOT and Mermaid keep it in its band.
+    pub under: Option<usize>,
 }
 
 impl Node {
+    pub fn look(&self) -> Look {
+        Look {
+            emphasis: self.emphasis,
+            problem: self.flag.as_ref().map(|f| f.severity),
+        }
+    }
+
     /// What hovering over the node says: the item, then each problem.
     pub fn tooltip(&self) -> String {
         let mut tip = format!("{} {}", self.key.kind.keyword(), self.key.name);
@@ -154,12 +209,53 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         .map(|p| p.title.trim())
         .filter(|t| !t.is_empty())
         .unwrap_or("Strategy map");
-    let caption = match view {
-        View::Map => "Strategy map",
-        View::Trace => "Trace: goal → path → battle → tactic",
+    let (id, command, flow, caption) = match view {
+        View::Map => ("strategy_map", "map", Flow::Up, "Strategy map"),
+        View::Trace => (
+            "trace",
+            "trace",
+            Flow::Down,
+            "Trace: goal → path → battle → tactic",
+        ),
     };
+    let look = |emphasis| Look {
+        emphasis,
+        problem: None,
+    };
+    let mut legend = match view {
+        View::Map => vec![Key {
+            text: "breakthrough goal",
+            look: look(Emphasis::Breakthrough),
+        }],
+        View::Trace => vec![
+            Key {
+                text: "main path",
+                look: look(Emphasis::Main),
+            },
+            Key {
+                text: "candidate path",
+                look: look(Emphasis::Candidate),
+            },
+        ],
+    };
+    for (text, severity) in [
+        ("has an error", Severity::Error),
+        ("has a warning", Severity::Warning),
+    ] {
+        legend.push(Key {
+            text,
+            look: Look {
+                emphasis: Emphasis::Plain,
+                problem: Some(severity),
+            },
+        });
+    }
     Scene {
         view,
+        id,
+        command,
+        flow,
+        legend,
         heading: text::truncate(&text::clean(heading).replace('\n', " "), text::MAX_CHARS),
         caption: caption.to_string(),
         positioning: match view {
@@ -170,6 +266,86 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         bands,
         nodes,
         edges: builder.edges,
+    }
+}
+
+impl Scene {
+    /// Keep only what traces to and from the items named `name` (a goal,
+    /// path, battle or tactic): what it leads to, following the arrows, and
+    /// what leads to it, against them; nothing beside. On the trace, a
+    /// battle keeps its tactics, its path and the goals that path serves;
+    /// on the map, a goal keeps the goals it supports and those supporting
+    /// it. The caption says what the picture is focused on.
+    pub fn focus(&mut self, name: &str) -> Result<(), String> {
+        let starts: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].key.name == name)
+            .collect();
+        if starts.is_empty() {
+            let mut message = format!(
+                "--focus {name}: nothing named `{name}` is drawn in --view {}",
+                self.command
+            );
+            let names = self.nodes.iter().map(|n| n.key.name.as_str());
+            if let Some(close) = crate::suggest::closest(name, names) {
+                let _ = write!(message, "; did you mean `{close}`?");
+            } else if self.view == View::Map {
+                message.push_str(
+                    " (the map draws goals only; --view trace draws paths, battles and tactics)",
+                );
+            }
+            return Err(message);
+        }
+        let mut forward = vec![Vec::new(); self.nodes.len()];
+        let mut backward = vec![Vec::new(); self.nodes.len()];
+        for edge in &self.edges {
+            forward[edge.from].push(edge.to);
+            backward[edge.to].push(edge.from);
+        }
+        let mut keep = vec![false; self.nodes.len()];
+        for links in [&forward, &backward] {
+            let mut seen = vec![false; self.nodes.len()];
+            let mut queue: std::collections::VecDeque<usize> = starts.iter().copied().collect();
+            for &s in &starts {
+                seen[s] = true;
+            }
+            while let Some(n) = queue.pop_front() {
+                keep[n] = true;
+                for &next in &links[n] {
+                    if !seen[next] {
+                        seen[next] = true;
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        let mut new_index = vec![usize::MAX; self.nodes.len()];
+        let mut nodes = Vec::new();
+        for (i, node) in std::mem::take(&mut self.nodes).into_iter().enumerate() {
+            if keep[i] {
+                new_index[i] = nodes.len();
+                nodes.push(node);
+            }
+        }
+        for node in &mut nodes {
+            node.under = node
+                .under
+                .map(|u| new_index[u])
+                .filter(|&u| u != usize::MAX);
+        }
+        self.nodes = nodes;
+        self.edges.retain(|e| keep[e.from] && keep[e.to]);
+        for edge in &mut self.edges {
+            edge.from = new_index[edge.from];
+            edge.to = new_index[edge.to];
+        }
+        for band in &mut self.bands {
+            band.nodes.retain(|&n| keep[n]);
+            for n in &mut band.nodes {
+                *n = new_index[*n];
+            }
+        }
+        let _ = write!(self.caption, " · focus: {name}");
+        Ok(())
     }
 }
 
@@ -332,6 +508,13 @@ impl Builder<'_> {
                     EdgeKind::For,
                     Stroke::Normal,
                 );
+                let id = |kind, index| ItemId { kind, index };
+                if let (Some(&parent), Some(&child)) = (
+                    self.index.get(&id(ItemKind::Battle, battle)),
+                    self.index.get(&id(ItemKind::Tactic, i)),
+                ) {
+                    self.nodes[child].under = Some(parent);
+                }
             }
         }
         bands
@@ -407,6 +590,7 @@ impl Builder<'_> {
             details,
             emphasis,
             flag: None,
+            under: None,
         };
         self.index.insert(item, self.nodes.len());
         self.nodes.push(node);

@@ -1,5 +1,8 @@
 //! Colours and fonts, the same in every format.
 
+use super::scene::{Emphasis, Flag, Look};
+use crate::diagnostic::Severity;
+
 /// Fonts in order of preference: CJK-capable sans-serif fonts on Linux,
 /// macOS and Windows first, so Chinese labels never fall back to boxes,
 /// then the generic family. No emoji font is named: emoji fonts carry
@@ -19,9 +22,73 @@ pub const ERROR: &str = "#d32f2f";
 /// An item with a warning (and no error).
 pub const WARNING: &str = "#f29900";
 
-/// The breakthrough goal: a warm fill and a gold outline.
+/// The breakthrough goal: a warm fill, a double ink outline and a star
+/// badge. Its outline is not gold: gold and the warning's amber were hard
+/// to tell apart, with normal sight and more so with colour-blind sight
+/// (docs/graph.md, "Colours").
 pub const BREAKTHROUGH_FILL: &str = "#fff3c4";
-pub const BREAKTHROUGH_LINE: &str = "#b7791f";
+pub const BREAKTHROUGH_LINE: &str = INK;
+/// The star badge's fill.
+pub const STAR: &str = "#f2b705";
+
+/// How a box is drawn: the same for a node and for its sample in the legend.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BoxStyle {
+    pub fill: &'static str,
+    pub stroke: &'static str,
+    pub stroke_width: f64,
+    pub dashed: bool,
+    /// A second outline inside the first (the breakthrough goal).
+    pub double: bool,
+    /// Marks on the corners, so that nothing is told by colour alone.
+    pub badges: Badges,
+}
+
+/// Corner marks: a star on the top left for the breakthrough goal, a round
+/// red badge (error) or a triangular amber one (warning) on the top right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Badges {
+    pub star: bool,
+    pub problem: Option<Severity>,
+}
+
+/// The look of a box with this emphasis and this worst problem.
+pub fn box_style(look: Look) -> BoxStyle {
+    let mut style = BoxStyle {
+        fill: NODE_FILL,
+        stroke: INK,
+        stroke_width: 1.2,
+        dashed: false,
+        double: false,
+        badges: Badges::default(),
+    };
+    match look.emphasis {
+        Emphasis::Plain => {}
+        Emphasis::Breakthrough => {
+            style.fill = BREAKTHROUGH_FILL;
+            style.stroke = BREAKTHROUGH_LINE;
+            style.stroke_width = 1.6;
+            style.double = true;
+            style.badges.star = true;
+        }
+        Emphasis::Main => style.stroke_width = 2.5,
+        Emphasis::Candidate => style.dashed = true,
+    }
+    if let Some(severity) = look.problem {
+        style.stroke = problem_color(severity);
+        style.stroke_width = 3.0;
+        style.badges.problem = Some(severity);
+    }
+    style
+}
+
+/// Red for an error, amber for a warning.
+pub fn problem_color(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+    }
+}
 
 /// A band's fill and the colour of its heading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,4 +107,24 @@ pub fn band(key: &str) -> BandColors {
         _ => ("#eef1f3", "#546e7a"),
     };
     BandColors { fill, heading }
+}
+
+/// The mark written before the problems' names in DOT and Mermaid labels:
+/// a cross for errors, a warning sign for warnings.
+pub fn problem_mark(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+    }
+}
+
+/// "✖ unknown-name, cycle": the names of the problems on an item, each once.
+pub fn problem_line(flag: &Flag) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for problem in &flag.problems {
+        if !names.contains(&problem.code.name()) {
+            names.push(problem.code.name());
+        }
+    }
+    format!("{} {}", problem_mark(flag.severity), names.join(", "))
 }

@@ -4,7 +4,8 @@
 use super::escape::xml;
 use super::layout::{Anchor, Layout, Point, Rect, Segment, TextLine};
 use super::scene::Stroke;
-use super::style::{self, FONTS};
+use super::style::{self, BoxStyle, FONTS};
+use crate::diagnostic::Severity;
 use std::fmt::Write;
 
 pub fn render(layout: &Layout) -> String {
@@ -71,37 +72,17 @@ markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fi
     for node in &layout.nodes {
         let _ = writeln!(out, "<g class=\"node\" id=\"{}\">", xml(&node.id));
         let _ = writeln!(out, "<title>{}</title>", xml(&node.tooltip));
-        let _ = writeln!(
-            out,
-            "{}",
-            rect(
-                &node.rect,
-                node.fill,
-                node.stroke,
-                node.stroke_width,
-                node.dashed,
-                8.0
-            )
-        );
+        styled_box(&mut out, &node.rect, &node.style, 8.0);
         for line in &node.lines {
             text(&mut out, line);
         }
+        badges(&mut out, &node.rect, &node.style, 8.0);
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n<g class=\"legend\">\n");
     for item in &layout.legend {
-        let _ = writeln!(
-            out,
-            "{}",
-            rect(
-                &item.sample,
-                item.fill,
-                item.stroke,
-                item.stroke_width,
-                item.dashed,
-                4.0
-            )
-        );
+        styled_box(&mut out, &item.sample, &item.style, 4.0);
+        badges(&mut out, &item.sample, &item.style, 5.0);
         text(&mut out, &item.text);
     }
     out.push_str("</g>\n</svg>\n");
@@ -156,6 +137,124 @@ fn rect(r: &Rect, fill: &str, stroke: &str, width: f64, dashed: bool, radius: f6
         n(radius),
         n(width)
     )
+}
+
+/// A box as its style says: fill and outline, and a second outline inside
+/// for the breakthrough goal.
+fn styled_box(out: &mut String, r: &Rect, style: &BoxStyle, radius: f64) {
+    let _ = writeln!(
+        out,
+        "{}",
+        rect(
+            r,
+            style.fill,
+            style.stroke,
+            style.stroke_width,
+            style.dashed,
+            radius
+        )
+    );
+    if style.double {
+        let inset = 2.0 + style.stroke_width;
+        let inner = Rect {
+            x: r.x + inset,
+            y: r.y + inset,
+            w: (r.w - 2.0 * inset).max(0.0),
+            h: (r.h - 2.0 * inset).max(0.0),
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            rect(
+                &inner,
+                "none",
+                style.stroke,
+                1.0,
+                false,
+                (radius - inset).max(1.0)
+            )
+        );
+    }
+}
+
+/// The corner marks, of `size` radius, centred on the box's top edge: a
+/// star on the left for the breakthrough goal; on the right a red disc
+/// with a cross (error) or an amber triangle with `!` (warning). Shapes
+/// differ, so nothing is told by colour alone.
+fn badges(out: &mut String, r: &Rect, style: &BoxStyle, size: f64) {
+    if style.badges.star {
+        let (cx, cy) = (r.x + 2.0 * size, r.y);
+        let points: Vec<String> = (0..10)
+            .map(|k| {
+                let radius = if k % 2 == 0 { size * 1.25 } else { size * 0.55 };
+                let angle = std::f64::consts::PI * (k as f64 / 5.0 - 0.5);
+                format!(
+                    "{},{}",
+                    n(cx + radius * angle.cos()),
+                    n(cy + radius * angle.sin())
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<polygon class=\"badge star\" points=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
+            points.join(" "),
+            style::STAR,
+            style::INK
+        );
+    }
+    let Some(severity) = style.badges.problem else {
+        return;
+    };
+    let (cx, cy) = (r.right() - 2.0 * size, r.y);
+    let color = style::problem_color(severity);
+    match severity {
+        Severity::Error => {
+            let d = size * 0.45;
+            let _ = writeln!(
+                out,
+                "<g class=\"badge error\"><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>\
+<path d=\"M{},{} L{},{} M{},{} L{},{}\" stroke=\"#ffffff\" stroke-width=\"{}\" stroke-linecap=\"round\"/></g>",
+                n(cx),
+                n(cy),
+                n(size),
+                n(cx - d),
+                n(cy - d),
+                n(cx + d),
+                n(cy + d),
+                n(cx - d),
+                n(cy + d),
+                n(cx + d),
+                n(cy - d),
+                n(size * 0.28)
+            );
+        }
+        Severity::Warning => {
+            let h = size * 1.9;
+            let _ = writeln!(
+                out,
+                "<g class=\"badge warning\"><path d=\"M{},{} L{},{} L{},{} z\" fill=\"{color}\" stroke=\"{}\" stroke-width=\"0.8\" stroke-linejoin=\"round\"/>\
+<path d=\"M{},{} L{},{} M{},{} L{},{}\" stroke=\"{}\" stroke-width=\"{}\" stroke-linecap=\"round\"/></g>",
+                n(cx),
+                n(cy - h * 0.6),
+                n(cx + h * 0.6),
+                n(cy + h * 0.45),
+                n(cx - h * 0.6),
+                n(cy + h * 0.45),
+                style::INK,
+                n(cx),
+                n(cy - h * 0.25),
+                n(cx),
+                n(cy + h * 0.12),
+                n(cx),
+                n(cy + h * 0.3),
+                n(cx),
+                n(cy + h * 0.31),
+                style::INK,
+                n(size * 0.25)
+            );
+        }
+    }
 }
 
 fn text(out: &mut String, line: &TextLine) {

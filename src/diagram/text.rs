@@ -111,10 +111,24 @@ fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
             line = String::new();
             used = 0;
         }
+        // A piece longer than a line is cut anywhere, but still not
+        // before closing or after opening punctuation: the character
+        // before such a break goes down with it.
         for c in piece.chars() {
             if used + columns(c) > width && !line.is_empty() {
+                let mut carried = String::new();
+                while line.chars().count() > 1 {
+                    let last = line.chars().last().unwrap_or(' ');
+                    let next = carried.chars().next().unwrap_or(c);
+                    if !(CLOSING.contains(next) || OPENING.contains(last)) {
+                        break;
+                    }
+                    line.pop();
+                    carried.insert(0, last);
+                }
                 lines.push(std::mem::take(&mut line));
-                used = 0;
+                line = carried;
+                used = text_columns(&line);
             }
             line.push(c);
             used += columns(c);
@@ -123,24 +137,86 @@ fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
     lines.push(line.trim_end().to_string());
 }
 
-/// Split into words, single spaces and single wide characters.
+/// Split into the pieces a line may break between: words, single spaces
+/// and single wide characters, then glued where the usual CJK rules
+/// (kinsoku) forbid a break:
+///
+/// - between a number and its unit or scale (`2000万`, `￥1.2亿`, `40％`,
+///   `5000个`), and between a currency sign and its number;
+/// - before closing punctuation (`，。、）」` and the like);
+/// - after opening punctuation (`（「“` and the like).
 fn pieces(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    let mut atoms = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c == ' ' || columns(c) >= 2 {
             if start < i {
-                out.push(&text[start..i]);
+                atoms.push(&text[start..i]);
             }
-            out.push(&text[i..i + c.len_utf8()]);
+            atoms.push(&text[i..i + c.len_utf8()]);
             start = i + c.len_utf8();
         }
     }
     if start < text.len() {
-        out.push(&text[start..]);
+        atoms.push(&text[start..]);
+    }
+    // Glue: a piece is a run of consecutive atoms, so it stays a slice.
+    let mut out: Vec<&str> = Vec::new();
+    let mut piece_start: Option<usize> = None;
+    let mut offset = 0;
+    let mut previous: Option<&str> = None;
+    for atom in atoms {
+        let at = offset;
+        offset += atom.len();
+        let glued = previous.is_some_and(|p| p != " " && atom != " " && !may_break(p, atom));
+        if !glued {
+            if let Some(s) = piece_start {
+                out.push(&text[s..at]);
+            }
+            piece_start = Some(at);
+        }
+        previous = Some(atom);
+    }
+    if let Some(s) = piece_start {
+        out.push(&text[s..]);
     }
     out
 }
+
+/// Whether a line may break between `before` and `after` (two atoms, no
+/// space between them).
+fn may_break(before: &str, after: &str) -> bool {
+    let (Some(last), Some(first)) = (before.chars().last(), after.chars().next()) else {
+        return true;
+    };
+    if CLOSING.contains(first) || OPENING.contains(last) {
+        return false;
+    }
+    let number_end = last.is_ascii_digit() || ('０'..='９').contains(&last) || last == '.';
+    if number_end && (UNITS.contains(first) || first == '%' || first == '％') {
+        return false;
+    }
+    if CURRENCY.contains(last)
+        && (first.is_ascii_digit() || ('０'..='９').contains(&first) || first == '.')
+    {
+        return false;
+    }
+    // A sign before a full-width currency sign: `+￥800万`.
+    if (last == '+' || last == '-' || last == '＋' || last == '－') && CURRENCY.contains(first) {
+        return false;
+    }
+    true
+}
+
+/// Punctuation no line may start with.
+const CLOSING: &str = "，。、．,.:;：；！？!?）)」』】》〉〕］｝”’…‥・·%％〜～ー々ゝゞ";
+/// Punctuation no line may end with.
+const OPENING: &str = "（(「『【《〈〔［｛“‘";
+/// Currency signs, glued to the number after them.
+const CURRENCY: &str = "¥￥$＄€£￡";
+/// Scales, units and counters a number is glued to.
+const UNITS: &str =
+    "万亿千百十元角分个家人次天日月年周倍份件位名台辆元块张条项场所店户篇单笔kKMBmw";
 
 /// The width, in pixels, that `text` takes at `size` pixels. An estimate
 /// that errs on the wide side for the sans-serif and CJK fonts the diagrams
@@ -222,6 +298,67 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// No line ends where the CJK rules forbid it; every break that is
+    /// refused is also checked to be needed (the text is not just cut short).
+    #[test]
+    fn never_breaks_a_number_from_its_unit_or_scale() {
+        assert_eq!(
+            wrap("增长至2000万元", 8),
+            ["增长至", "2000万元"],
+            "never `2000 / 万`"
+        );
+        assert_eq!(wrap("预算达到￥1.2亿", 10), ["预算达到", "￥1.2亿"]);
+        assert_eq!(wrap("预算达到¥1.2亿", 10), ["预算达到", "¥1.2亿"]);
+        assert_eq!(wrap("占比提升至40%以上", 10), ["占比提升至", "40%以上"]);
+        assert_eq!(wrap("占比提升至40％以上", 10), ["占比提升至", "40％以上"]);
+        assert_eq!(
+            wrap("新增5000个核心客户", 8),
+            ["新增", "5000个核", "心客户"]
+        );
+        assert_eq!(wrap("营收 +￥800万 以上", 8), ["营收", "+￥800万", "以上"]);
+    }
+
+    #[test]
+    fn never_starts_a_line_with_closing_punctuation() {
+        for text in [
+            "收银慢，对账难，营销没有数据。",
+            "县域（餐饮）门店、连锁「品牌」，次日达。",
+            "我们说“好”，他们说“不”。",
+        ] {
+            for width in 4..24 {
+                let lines = wrap(text, width);
+                for line in &lines[1..] {
+                    let first = line.chars().next().expect("no empty line");
+                    assert!(
+                        !CLOSING.contains(first),
+                        "{line:?} starts with {first:?} at width {width}: {lines:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(wrap("收银慢，对账难", 6), ["收银", "慢，对", "账难"]);
+    }
+
+    #[test]
+    fn never_ends_a_line_with_opening_punctuation() {
+        for text in [
+            "县域餐饮（中小门店）与连锁「品牌」",
+            "他说“你好”然后《离开》了",
+        ] {
+            for width in 4..24 {
+                let lines = wrap(text, width);
+                for line in &lines[..lines.len() - 1] {
+                    let last = line.chars().last().expect("no empty line");
+                    assert!(
+                        !OPENING.contains(last),
+                        "{line:?} ends with {last:?} at width {width}: {lines:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(wrap("县域餐饮（门店）", 10), ["县域餐饮", "（门店）"]);
     }
 
     #[test]
