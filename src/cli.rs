@@ -12,8 +12,6 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
-// The language server's transport: its own module, its own stderr lines.
-#[allow(clippy::print_stderr)]
 mod lsp;
 mod output;
 mod terminal;
@@ -21,10 +19,6 @@ mod terminal;
 pub use error::{CliError, ExitCode};
 
 use clap::{Parser, Subcommand};
-
-/// Exit codes of LANGUAGE.md as numbers, for `lsp.rs`.
-pub const OK: i32 = 0;
-pub const FAILED: i32 = 1;
 
 #[derive(Parser)]
 #[command(
@@ -76,10 +70,6 @@ pub fn run() -> Result<ExitCode, CliError> {
         Command::Build(args) => build::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
-        Command::Lsp(args) => Ok(match lsp::run(args) {
-            OK => ExitCode::Clean,
-            FAILED => ExitCode::Failed,
-            _ => ExitCode::CouldNotRun,
-        }),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
