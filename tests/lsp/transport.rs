@@ -399,7 +399,9 @@ fn errors_quote_little_of_a_huge_message() {
         "jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": { "textDocument": huge }
     })));
-    middle.extend(message(json!({ "jsonrpc": "2.0", "id": 3, "method": huge })));
+    middle.extend(message(
+        json!({ "jsonrpc": "2.0", "id": 3, "method": huge }),
+    ));
     let session = session_around(&middle);
     let invalid = session.answer(json!(2));
     assert_eq!(error_code(invalid), -32602);
