@@ -870,3 +870,22 @@ fn a_forty_battle_trace_fits_a_slide() {
 fn svg_of(layout: &Layout) -> String {
     planc::diagram::svg::render(layout)
 }
+
+/// The wrapped trace stays fast on a large plan (no search per arrow):
+/// about 0.4 s in a debug build.
+#[test]
+fn a_large_trace_lays_out_quickly() {
+    let text = planc::testing::plan(2000);
+    let analysis = planc::analyze(&text, &[]);
+    let scene = scene::build(&analysis, View::Trace);
+    let started = std::time::Instant::now();
+    let layout = layout::layout(&scene);
+    let took = started.elapsed();
+    println!(
+        "2000 battles, 6000 tactics: laid out in {took:?}, {} × {} px",
+        layout.width, layout.height
+    );
+    // Its 20 paths stay in one row, so it may be wider than a slide; the
+    // battles' grid is not.
+    assert!(took.as_secs() < 20, "{took:?}");
+}

@@ -371,6 +371,15 @@ pub fn layout(scene: &Scene) -> Layout {
     place(&mut g, None);
     // A row of stacks wider than a slide wraps onto shelves.
     let shelves = wrap(&mut g, &stacks, &mut nodes);
+    // Each vertex's shelf (0 outside a wrapped layer): a look-up, not a search.
+    let mut shelf_of = vec![0usize; g.vertices.len()];
+    if let Some((_, list)) = &shelves {
+        for (s, shelf) in list.iter().enumerate() {
+            for &v in shelf {
+                shelf_of[v] = s;
+            }
+        }
+    }
 
     // A band whose every box is stacked in another band is not drawn, and
     // the band holding them names it: "Battles & tactics".
@@ -566,11 +575,10 @@ pub fn layout(scene: &Scene) -> Layout {
             };
             let upper_layer = layer_of[from].min(layer_of[to]);
             let lower = chains[e][chains[e].len() - 1];
-            let shelf = shelves
-                .as_ref()
-                .filter(|(wrapped, _)| *wrapped == upper_layer + 1)
-                .and_then(|(_, s)| s.iter().position(|shelf| shelf.contains(&lower)))
-                .unwrap_or(0);
+            let shelf = match &shelves {
+                Some((wrapped, _)) if *wrapped == upper_layer + 1 => shelf_of[lower],
+                _ => 0,
+            };
             let path = if shelf > 0 {
                 let lower_layer = upper_layer + 1;
                 let gutter = g.x[lower] - g.widths[lower] / 2.0 - GAP_X / 2.0;
