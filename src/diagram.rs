@@ -10,10 +10,13 @@ pub mod escape;
 pub mod ids;
 pub mod layout;
 pub mod mermaid;
+#[cfg(feature = "png")]
+pub mod png;
 pub mod scene;
 pub mod style;
 pub mod svg;
 pub mod text;
+pub mod timeline;
 
 pub use scene::{Scene, View};
 

@@ -34,4 +34,5 @@ pub mod export;
 pub mod format;
 pub mod graph;
 pub mod lsp;
+pub mod report;
 pub mod testing;

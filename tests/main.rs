@@ -19,4 +19,5 @@ mod graph_cli;
 mod hostile;
 mod lsp;
 mod outputs;
+mod pictures;
 mod properties;

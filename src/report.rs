@@ -1,0 +1,794 @@
+//! `planc report`: one self-contained HTML file for people who do not read
+//! `.plan` files — the positioning, a summary, the strategy map, the
+//! timeline with pool loads, the trace, the goal table, battles and tactics,
+//! and every diagnostic with its source excerpt.
+//!
+//! Pure: the plan's text and analysis (and a day, when one is given) in,
+//! HTML out. The page loads nothing: SVG is inline, CSS is inline, there is
+//! no script, and a `Content-Security-Policy` forbids every external load
+//! so that a mistake fails visibly. The same input gives the same bytes.
+//! docs/report.md describes it.
+
+use crate::analysis::Analysis;
+use crate::check::facts::goal_coverage;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagram::text::clean;
+use crate::diagram::{self, timeline, Options, View};
+use crate::line_index::LineIndex;
+use crate::model::{Model, Quantity, Use};
+use crate::render::sarif::DOCS_BASE;
+use std::fmt::Write;
+
+/// What the report forbids: everything but its own inline styles and
+/// `data:` images.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The trace is left out (with a note saying how to draw it) above this many
+/// battles and tactics together: it would be wider than any screen and
+/// most of the file.
+pub const TRACE_LIMIT: usize = 400;
+
+/// The report on `file` (its name as the reader knows it), whose text is
+/// `text`, as of `today` when given.
+pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) -> String {
+    let model = &analysis.model;
+    let title = model
+        .plan
+        .as_ref()
+        .map(|p| p.title.clone())
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| file.to_string());
+    let mut out = String::with_capacity(64 * 1024);
+    let lang = if title.chars().any(|c| crate::diagram::text::columns(c) >= 2) {
+        "zh"
+    } else {
+        "en"
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"planc {}\">\n<title>{} — plan report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        h(&title)
+    );
+
+    // Header.
+    let _ = write!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"sub\">{}",
+        h(&title),
+        h(file)
+    );
+    if let Some(p) = model.plan.as_ref().and_then(|p| p.period) {
+        let _ = write!(out, " · period {}", p.range);
+    }
+    match today {
+        Some(d) => {
+            let _ = write!(out, " · as of {d}");
+        }
+        None => out.push_str(" · as planned (no day given)"),
+    }
+    out.push_str("</p>\n</header>\n");
+
+    let sections: [(&str, &str); 8] = [
+        ("positioning", "Positioning"),
+        ("summary", "Summary"),
+        ("map", "Strategy map"),
+        ("timeline", "Timeline and resource pools"),
+        ("trace", "Trace"),
+        ("goals", "Goals"),
+        ("battles", "Battles and tactics"),
+        ("diagnostics", "Diagnostics"),
+    ];
+    out.push_str("<nav aria-label=\"Contents\">\n<h2 class=\"nav-title\">Contents</h2>\n<ol>\n");
+    for (id, name) in sections {
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{name}</a></li>");
+    }
+    out.push_str("</ol>\n</nav>\n<main>\n");
+
+    positioning(&mut out, model);
+    summary(&mut out, analysis);
+
+    // The strategy map.
+    open_section(&mut out, "map", "Strategy map");
+    out.push_str("<p class=\"note\">Goals in balanced-scorecard lanes, the paths that serve them, and the cause→effect arrows between goals.</p>\n");
+    figure(
+        &mut out,
+        &inline_svg(&diagram::svg(analysis, Options { view: View::Map }), "map"),
+        "The strategy map",
+        "fit",
+    );
+    out.push_str("</section>\n");
+
+    let items = model.battles.len() + model.tactics.len();
+    // The timeline.
+    open_section(&mut out, "timeline", "Timeline and resource pools");
+    out.push_str("<p class=\"note\">Battles and their tactics on the calendar, grouped by path; goal dates as diamonds; arrows for <code>after</code>; below, each pool's load against its capacity or its cumulative planned spending against its total (red where it is exceeded).</p>\n");
+    let mut picture = timeline::build(analysis, today);
+    if items > TRACE_LIMIT {
+        picture.without_tactics();
+        out.push_str("<p class=\"note\">The plan has too many tactics to draw each: the timeline shows battles only (tactics are listed under Battles and tactics).</p>\n");
+    }
+    figure(
+        &mut out,
+        &inline_svg(&timeline::render_svg(&picture), "timeline"),
+        "The timeline",
+        "fit",
+    );
+    out.push_str("</section>\n");
+
+    // The trace.
+    open_section(&mut out, "trace", "Trace");
+    if items > TRACE_LIMIT {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">The trace of {items} battles and tactics is too large for a page: draw it with <code>planc graph {} --view trace --format svg</code>.</p>",
+            h(file)
+        );
+    } else {
+        out.push_str("<details open>\n<summary>Goal → path → battle → tactic</summary>\n");
+        figure(
+            &mut out,
+            &inline_svg(
+                &diagram::svg(analysis, Options { view: View::Trace }),
+                "trace",
+            ),
+            "The trace from goals to tactics",
+            "wide",
+        );
+        out.push_str("</details>\n");
+    }
+    out.push_str("</section>\n");
+
+    goals(&mut out, model);
+    battles(&mut out, model);
+    diagnostics(&mut out, file, text, &analysis.diagnostics);
+
+    let _ = write!(
+        out,
+        "</main>\n<footer>\n<p>Made by planc {} from <code>{}</code>. This page loads nothing from the network and runs no script.</p>\n</footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+        h(file)
+    );
+    out
+}
+
+const STYLE: &str = "
+:root{--ink:#263238;--muted:#607d8b;--line:#cfd8dc;--bg:#ffffff;--band:#f5f7f8;--error:#c62828;--warning:#a15c00;--ok:#2e7d32}
+*{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif;color:var(--ink);background:var(--bg);line-height:1.5}
+body{margin:0 auto;max-width:1400px;padding:0 24px 48px}
+header{padding:24px 0 8px;border-bottom:2px solid var(--ink)}
+h1{margin:0;font-size:1.9rem}
+h2{margin:2rem 0 .6rem;font-size:1.35rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+h3{margin:1.2rem 0 .4rem;font-size:1.05rem}
+.sub,.note{color:var(--muted);margin:.3rem 0}
+nav ol{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;margin:.6rem 0;list-style:none}
+nav a{color:#1565c0}
+.nav-title{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+a{color:#1565c0}
+dl.positioning{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
+dl.positioning dt{font-weight:600;color:var(--muted)}
+dl.positioning dd{margin:0}
+.counts{display:flex;flex-wrap:wrap;gap:12px;padding:0;margin:0;list-style:none}
+.counts li{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:120px;background:var(--band)}
+.counts b{display:block;font-size:1.5rem}
+.counts .error b{color:var(--error)}
+.counts .warning b{color:var(--warning)}
+.counts .clean b{color:var(--ok)}
+figure{margin:0}
+figcaption{color:var(--muted);font-size:.9rem}
+.fit svg{max-width:100%;height:auto}
+.wide{overflow:auto;max-height:80vh;border:1px solid var(--line)}
+table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.4rem 0 1rem}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+thead th{background:var(--band)}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tr.tactic td:first-child{padding-left:24px}
+tr.tactic{color:#37474f;font-size:.9em}
+.short{color:var(--error);font-weight:600}
+.enough{color:var(--ok)}
+.muted{color:var(--muted)}
+details>summary{cursor:pointer;font-weight:600;margin:.4rem 0}
+article.diag{border-left:4px solid var(--line);padding:.2rem 0 .2rem 12px;margin:0 0 1rem}
+article.error{border-color:var(--error)}
+article.warning{border-color:var(--warning)}
+article.diag h3{margin:.2rem 0}
+.sev{text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;padding:1px 6px;border-radius:3px;color:#fff;margin-right:6px}
+.error .sev{background:var(--error)}
+.warning .sev{background:var(--warning)}
+pre.excerpt{background:var(--band);border:1px solid var(--line);padding:6px 10px;overflow:auto;font-family:ui-monospace,'Noto Sans Mono CJK SC','Sarasa Mono SC',Menlo,Consolas,monospace;font-size:.85rem;line-height:1.4}
+pre.excerpt mark{background:#ffe08a;color:inherit}
+.ln{color:var(--muted);user-select:none}
+footer{margin-top:3rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
+@media print{
+@page{size:A4 landscape;margin:12mm}
+body{max-width:none;padding:0;font-size:10pt}
+nav{display:none}
+a{color:inherit;text-decoration:none}
+section{break-before:page}
+section#positioning,section#summary{break-before:auto}
+h2,h3{break-after:avoid}
+figure,tr,article.diag{break-inside:avoid}
+.wide{overflow:visible;max-height:none;border:none}
+.wide svg,.fit svg{max-width:100%;height:auto}
+details>summary{list-style:none}
+}
+";
+
+/// Text for HTML content and attribute values.
+fn h(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn open_section(out: &mut String, id: &str, heading: &str) {
+    let _ = writeln!(
+        out,
+        "<section id=\"{id}\" aria-labelledby=\"h-{id}\">\n<h2 id=\"h-{id}\">{heading}</h2>"
+    );
+}
+
+/// An SVG file as an element of the page: without its XML declaration, its
+/// `id`s (and the references to them) prefixed so that two pictures never
+/// share one, and labelled for screen readers. Labels in planc's SVG are
+/// escaped, so ` id="` and `url(#` occur only as markup.
+pub fn inline_svg(svg: &str, prefix: &str) -> String {
+    let body = svg
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .unwrap_or(svg);
+    body.replace(" id=\"", &format!(" id=\"{prefix}-"))
+        .replace("url(#", &format!("url(#{prefix}-"))
+        .replacen(
+            "<svg ",
+            &format!("<svg aria-labelledby=\"{prefix}-svg-title\" "),
+            1,
+        )
+        .replacen("<title>", &format!("<title id=\"{prefix}-svg-title\">"), 1)
+}
+
+fn figure(out: &mut String, svg: &str, caption: &str, class: &str) {
+    let _ = writeln!(
+        out,
+        "<figure>\n<div class=\"{class}\">\n{svg}</div>\n<figcaption>{caption}</figcaption>\n</figure>"
+    );
+}
+
+fn positioning(out: &mut String, model: &Model) {
+    open_section(out, "positioning", "Positioning");
+    let Some(p) = &model.positioning else {
+        out.push_str("<p class=\"note\">The plan has no <code>positioning</code>: who the company is, whom it serves, which pain it solves and why it wins.</p>\n</section>\n");
+        return;
+    };
+    out.push_str("<dl class=\"positioning\">\n");
+    let mut row = |term: &str, value: Option<String>| {
+        let value = value.map_or_else(
+            || "<span class=\"muted\">not written</span>".to_string(),
+            |v| h(&v),
+        );
+        let _ = writeln!(out, "<dt>{term}</dt><dd>{value}</dd>");
+    };
+    row("We are", p.we_are.as_ref().map(|s| s.value.clone()));
+    row("We serve", p.serve.as_ref().map(|s| s.value.clone()));
+    row("Their pain", p.pain.as_ref().map(|s| s.value.clone()));
+    row("Why us", p.why_us.as_ref().map(|s| s.value.clone()));
+    if !p.not_do.is_empty() {
+        row(
+            "We will not",
+            Some(
+                p.not_do
+                    .iter()
+                    .map(|s| s.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        );
+    }
+    if !p.moat.is_empty() {
+        row(
+            "Moat (1–5)",
+            Some(
+                p.moat
+                    .iter()
+                    .map(|(id, score)| format!("{} {score}", id.name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        );
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+fn summary(out: &mut String, analysis: &Analysis) {
+    let model = &analysis.model;
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = analysis.diagnostics.len() - errors;
+    let coverage = goal_coverage(model);
+    let short = coverage
+        .iter()
+        .filter(|c| c.gap.is_some() && !c.is_covered())
+        .count();
+    open_section(out, "summary", "Summary");
+    out.push_str("<ul class=\"counts\">\n");
+    let count = |out: &mut String, class: &str, n: usize, what: &str| {
+        let _ = writeln!(out, "<li class=\"{class}\"><b>{n}</b>{what}</li>");
+    };
+    let cls = |n: usize, bad: &'static str| if n == 0 { "clean" } else { bad };
+    count(out, cls(errors, "error"), errors, plural(errors, "error"));
+    count(
+        out,
+        cls(warnings, "warning"),
+        warnings,
+        plural(warnings, "warning"),
+    );
+    count(
+        out,
+        "",
+        model.goals.len(),
+        plural(model.goals.len(), "goal"),
+    );
+    let main = model.paths.iter().filter(|p| p.main.is_some()).count();
+    let _ = writeln!(
+        out,
+        "<li><b>{}</b>{} ({main} main)</li>",
+        model.paths.len(),
+        plural(model.paths.len(), "path")
+    );
+    count(
+        out,
+        "",
+        model.battles.len(),
+        plural(model.battles.len(), "battle"),
+    );
+    count(
+        out,
+        "",
+        model.tactics.len(),
+        plural(model.tactics.len(), "tactic"),
+    );
+    count(
+        out,
+        cls(short, "warning"),
+        short,
+        if short == 1 {
+            "goal its battles do not cover"
+        } else {
+            "goals their battles do not cover"
+        },
+    );
+    out.push_str("</ul>\n");
+    let verdict = match (errors, warnings) {
+        (0, 0) => "planc finds nothing wrong with this plan.".to_string(),
+        (0, w) => format!(
+            "No errors; {w} {} to consider (see Diagnostics).",
+            plural(w, "warning")
+        ),
+        (e, _) => format!(
+            "{e} {} to fix before the plan holds together (see Diagnostics).",
+            plural(e, "error")
+        ),
+    };
+    let _ = writeln!(out, "<p>{verdict}</p>\n</section>");
+}
+
+fn plural(n: usize, word: &'static str) -> &'static str {
+    match (n, word) {
+        (1, w) => w,
+        (_, "error") => "errors",
+        (_, "warning") => "warnings",
+        (_, "goal") => "goals",
+        (_, "path") => "paths",
+        (_, "battle") => "battles",
+        (_, "tactic") => "tactics",
+        (_, w) => w,
+    }
+}
+
+fn label(common: &crate::model::Common) -> String {
+    match &common.label {
+        Some(l) if !l.trim().is_empty() => {
+            format!("{} <span class=\"muted\">{}</span>", h(l), h(common.name()))
+        }
+        _ => h(common.name()),
+    }
+}
+
+fn uses(list: &[Use]) -> String {
+    list.iter()
+        .map(|u| format!("{} {}", h(&u.what.name), h(&u.qty.text)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn goals(out: &mut String, model: &Model) {
+    open_section(out, "goals", "Goals");
+    if model.goals.is_empty() {
+        out.push_str("<p class=\"note\">The plan has no goals.</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n");
+    out.push_str("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n");
+    for (goal, cov) in model.goals.iter().zip(goal_coverage(model)) {
+        let style = goal.target.as_ref().map(|t| t.qty.style());
+        let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
+        let target = goal.target.as_ref();
+        let coverage = match cov.gap {
+            None => "<span class=\"muted\">no gap to cover</span>".to_string(),
+            Some(gap) if cov.is_covered() => {
+                let pct = percent(cov.covered.0, gap.0);
+                format!("<span class=\"enough\">covered{pct}</span>")
+            }
+            Some(gap) => format!(
+                "<span class=\"short\">short by {}{}</span>",
+                h(&fmt(gap.minus(cov.covered))),
+                percent(cov.covered.0, gap.0)
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td></tr>",
+            if goal.breakthrough.is_some() { "★ " } else { "" },
+            label(&goal.common),
+            goal.perspective.as_ref().map_or("", |p| p.value.word()),
+            target.map_or_else(String::new, |t| format!("{} {}", h(&t.metric.name), h(&t.qty.text))),
+            target.map_or_else(String::new, |t| t.by.value.to_string()),
+            goal.baseline.as_ref().map_or_else(String::new, |q: &Quantity| h(&q.text)),
+            cov.gap.map_or_else(String::new, |g| h(&fmt(g))),
+            if cov.gap.is_some() { h(&fmt(cov.covered)) } else { String::new() },
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// ` (62%)`: how much of the gap is covered, when that means something.
+fn percent(covered: i128, gap: i128) -> String {
+    if gap == 0 {
+        return String::new();
+    }
+    let pct = (covered as f64 / gap as f64 * 100.0).round();
+    if pct.is_finite() {
+        format!(" ({pct}%)")
+    } else {
+        String::new()
+    }
+}
+
+fn battles(out: &mut String, model: &Model) {
+    open_section(out, "battles", "Battles and tactics");
+    let ctx = crate::check::Ctx::new(model);
+    if model.battles.is_empty() {
+        out.push_str("<p class=\"note\">The plan has no battles.</p>\n");
+    }
+    // Main paths first, then candidates, then battles on no path.
+    let mut order: Vec<Option<usize>> = (0..model.paths.len()).map(Some).collect();
+    order.sort_by_key(|p| (p.is_some_and(|p| model.paths[p].main.is_none()), *p));
+    order.push(None);
+    for p in order {
+        let list: Vec<usize> = match p {
+            Some(p) => ctx.battles_on[p].clone(),
+            None => (0..model.battles.len())
+                .filter(|&b| {
+                    model.battles[b]
+                        .on
+                        .as_ref()
+                        .and_then(|r| r.target)
+                        .is_none()
+                })
+                .collect(),
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let heading = match p {
+            Some(p) => {
+                let path = &model.paths[p];
+                format!(
+                    "{}{} <span class=\"muted\">({})</span>",
+                    if path.main.is_some() { "★ " } else { "" },
+                    label(&path.common),
+                    if path.main.is_some() {
+                        "main path"
+                    } else {
+                        "candidate path"
+                    }
+                )
+            }
+            None => "Battles on no path".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "<details open>\n<summary>{heading} — {} {}</summary>",
+            list.len(),
+            plural(list.len(), "battle")
+        );
+        out.push_str("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th></tr></thead>\n");
+        for b in list {
+            let battle = &model.battles[b];
+            let _ = writeln!(
+                out,
+                "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                label(&battle.common),
+                battle.window.map_or_else(|| "<span class=\"short\">no window</span>".to_string(), |w| w.range.to_string()),
+                uses(&battle.objective),
+                uses(&battle.needs),
+                battle.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
+                battle.review.as_ref().map_or_else(String::new, |r| format!("every {}", duration(r.value))),
+            );
+            for &t in &ctx.tactics_for[b] {
+                let tactic = &model.tactics[t];
+                let window = tactic.window.map(|w| w.range.to_string());
+                let _ = writeln!(
+                    out,
+                    "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    label(&tactic.common),
+                    window.unwrap_or_else(|| "<span class=\"muted\">battle's</span>".to_string()),
+                    tactic.win.as_ref().map_or_else(
+                        || "<span class=\"short\">no win criterion</span>".to_string(),
+                        |w| format!("{} {} {}", h(&w.metric.name), h(w.op.op()), h(&w.qty.text))
+                    ),
+                    uses(&tactic.needs),
+                    tactic.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
+                    tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value).to_string()),
+                );
+            }
+            out.push_str("</tbody>\n");
+        }
+        out.push_str("</table>\n</details>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn duration(d: crate::date::Duration) -> String {
+    use crate::date::DurationUnit::*;
+    let unit = match d.unit {
+        Day => "d",
+        Week => "w",
+        Month => "mo",
+        Quarter => "q",
+        Year => "y",
+    };
+    format!("{}{unit}", d.count)
+}
+
+fn kind_word(kind: crate::model::TacticKind) -> &'static str {
+    use crate::model::TacticKind::*;
+    match kind {
+        Acquisition => "acquisition",
+        Product => "product",
+        Conversion => "conversion",
+        Retention => "retention",
+        Organization => "organization",
+    }
+}
+
+fn diagnostics(out: &mut String, file: &str, text: &str, list: &[Diagnostic]) {
+    open_section(out, "diagnostics", "Diagnostics");
+    if list.is_empty() {
+        out.push_str(
+            "<p>None: <code>planc check</code> reports nothing on this plan.</p>\n</section>\n",
+        );
+        return;
+    }
+    let index = LineIndex::new(text);
+    for (i, d) in list.iter().enumerate() {
+        let at = index.line_col(d.span.start.min(text.len()));
+        let name = d.code.name();
+        let _ = writeln!(
+            out,
+            "<article class=\"diag {sev}\" aria-labelledby=\"d{i}\">\n<h3 id=\"d{i}\"><span class=\"sev\">{sev}</span>{} <span class=\"muted\">— <a href=\"{DOCS_BASE}{name}.md\">{name}</a></span></h3>\n<p class=\"muted\">{}:{}:{}</p>",
+            h(&d.message),
+            h(file),
+            at.line,
+            at.column,
+            sev = d.severity.as_str(),
+        );
+        excerpt(out, &index, d.span.start, d.span.end, &d.span_label);
+        for label in &d.labels {
+            let place = index.line_col(label.span.start.min(text.len()));
+            let _ = writeln!(
+                out,
+                "<p class=\"muted\">also {}:{}:{} — {}</p>",
+                h(file),
+                place.line,
+                place.column,
+                h(&label.message)
+            );
+            excerpt(out, &index, label.span.start, label.span.end, "");
+        }
+        if !d.help.is_empty() {
+            let _ = writeln!(out, "<p><b>How to fix it:</b> {}</p>", h(&d.help));
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Longest source line shown, in characters.
+const EXCERPT_CHARS: usize = 200;
+
+/// The line of `start` with the span marked, the line before it for
+/// context, and what the span's label says.
+fn excerpt(out: &mut String, index: &LineIndex, start: usize, end: usize, note: &str) {
+    let text = index.text();
+    let start = start.min(text.len());
+    let line = index.line_of(start);
+    out.push_str("<pre class=\"excerpt\">");
+    if line > 0 {
+        let before = index.line_text(line - 1);
+        let _ = writeln!(
+            out,
+            "<span class=\"ln\">{:>4} │ </span>{}",
+            line,
+            h(&cut(before.trim_end_matches(['\r', '\n']), EXCERPT_CHARS))
+        );
+    }
+    let this = index.line_text(line).trim_end_matches(['\r', '\n']);
+    let line_start = index.line_start(line);
+    let from = floor(this, start - line_start);
+    let to = floor(this, end.saturating_sub(line_start).clamp(from, this.len()));
+    let (a, b, c) = (&this[..from], &this[from..to], &this[to..]);
+    let a = cut(a, EXCERPT_CHARS);
+    let b = cut(b, EXCERPT_CHARS);
+    let c = cut(c, EXCERPT_CHARS);
+    let _ = write!(
+        out,
+        "<span class=\"ln\">{:>4} │ </span>{}<mark>{}</mark>{}",
+        line + 1,
+        h(&a),
+        h(&b),
+        h(&c)
+    );
+    if !note.is_empty() {
+        let _ = write!(out, "\n<span class=\"ln\">     │ </span>↑ {}", h(note));
+    }
+    out.push_str("</pre>\n");
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn cut(s: &str, max: usize) -> String {
+    crate::diagram::text::truncate(s, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acme() -> (String, Analysis) {
+        let text = include_str!("../examples/acme.plan").to_string();
+        let analysis = crate::analyze(&text, &[]);
+        (text, analysis)
+    }
+
+    #[test]
+    fn holds_every_part_and_loads_nothing() {
+        let (text, a) = acme();
+        let html = report("examples/acme.plan", &text, &a, Date::parse("2026-05-01"));
+        for needle in [
+            "<h1>Acme 2026</h1>",
+            "县域餐饮收银系统服务商",
+            "id=\"map\"",
+            "id=\"timeline\"",
+            "id=\"trace\"",
+            "id=\"goals\"",
+            "id=\"battles\"",
+            "id=\"diagnostics\"",
+            "as of 2026-05-01",
+            "<main>",
+            "<nav aria-label=\"Contents\">",
+            "@page{size:A4 landscape",
+            "Noto Sans CJK SC",
+        ] {
+            assert!(html.contains(needle), "{needle}");
+        }
+        assert!(html.contains(&format!("content=\"{CSP}\"")));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("src="));
+        assert!(!html.contains("<link"));
+        assert!(!html.contains("@import"));
+        // The only absolute URLs are links to the diagnostics' explanations.
+        assert!(!html
+            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+            .contains("http://"));
+        // No id is used twice.
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate ids");
+    }
+
+    #[test]
+    fn goal_table_shows_gap_and_coverage() {
+        let (text, a) = acme();
+        let html = report("acme.plan", &text, &a, None);
+        // revenue_2026: ¥2000万 − ¥1200万 = ¥800万, covered by hit's +¥800万.
+        assert!(
+            html.contains(
+                "¥800万</td><td class=\"num\">¥800万</td><td><span class=\"enough\">covered (100%)"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn diagnostics_have_an_excerpt_a_link_and_help() {
+        let text = "plan \"p\" { period 2026-01-01 .. 2026-12-31 }\nmetric m count\ngoal g { target m 10 by 2026-12-31 }\n";
+        let a = crate::analyze(text, &[]);
+        let html = report("p.plan", text, &a, None);
+        assert!(html.contains(&format!(
+            "<a href=\"{DOCS_BASE}goal-without-path.md\">goal-without-path</a>"
+        )));
+        assert!(html.contains("<mark>"));
+        assert!(html.contains("How to fix it:"));
+        assert!(html.contains("p.plan:3:"));
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let text =
+            "plan \"</title><script>alert(1)</script>\" { period 2026-01-01 .. 2026-12-31 }\n\
+positioning { we_are \"<img src=x onerror=alert(1)>\" }\n\
+battle b \"<style>*{}</style>\" { }\n";
+        let a = crate::analyze(text, &[]);
+        let html = report("<x>.plan", text, &a, None);
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<style>*"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn byte_identical_for_the_same_input() {
+        let text = crate::testing::plan(20);
+        let a = crate::analyze(&text, &[]);
+        let b = crate::analyze(&text, &[]);
+        let day = Date::parse("2026-03-01");
+        assert_eq!(
+            report("g.plan", &text, &a, day),
+            report("g.plan", &text, &b, day)
+        );
+    }
+
+    #[test]
+    fn any_text_gives_a_report() {
+        for text in [
+            "",
+            "garbage {{{",
+            "plan \"x\" {}",
+            "battle b { window 2026-01-01 .. 2025-01-01 }",
+            "\u{feff}plan \"x\" {\r\n}\r\n",
+        ] {
+            let a = crate::analyze(text, &[]);
+            let html = report("x.plan", text, &a, None);
+            assert!(html.ends_with("</html>\n"));
+        }
+    }
+}
