@@ -173,7 +173,13 @@ impl Excerpts {
     fn new(source: &Source, d: &Diagnostic) -> (Excerpts, usize) {
         let index = &source.index;
         let text = source.text;
-        let last_line = index.line_count() - 1;
+        // The empty "line" after a final line end is shown only when a place is on it.
+        let lines = index.line_count();
+        let last_line = if lines > 1 && index.line_text(lines - 1).is_empty() {
+            lines - 2
+        } else {
+            lines - 1
+        };
         let shown_labels = d.labels.len().min(MAX_PLACES - 1);
         let hidden = d.labels.len() - shown_labels;
         let place = |span: crate::Span, label: &str, primary: bool| {
@@ -213,7 +219,7 @@ impl Excerpts {
         for i in order {
             let p = &places[i];
             let from = p.first_line.saturating_sub(CONTEXT);
-            let to = (p.last_line + CONTEXT).min(last_line);
+            let to = (p.last_line + CONTEXT).min(last_line).max(p.last_line);
             match groups.last_mut() {
                 Some(g)
                     if p.first_line <= g.last
