@@ -13,18 +13,21 @@ pub struct LineCol {
 
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Byte offset where each line starts. Lines end at `\n`; a `\r` before
-    /// it belongs to the line's text but is never counted as a column.
+    /// Byte offset where each line starts. Lines end at `\n`, `\r\n` or a
+    /// lone `\r`, the three line ends of the LSP specification (and of every
+    /// editor): a line end is never part of a line's text or columns.
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { text, starts }
@@ -54,12 +57,23 @@ impl<'a> LineIndex<'a> {
     /// The text of a 0-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_start(line);
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(self.text.len(), |&s| s - 1);
-        let line = &self.text[start..end];
-        line.strip_suffix('\r').unwrap_or(line)
+        &self.text[start..self.line_end(line)]
+    }
+
+    /// The byte offset where a 0-based line's text ends: at its line ending,
+    /// or at the end of the text for the last line.
+    pub fn line_end(&self, line: usize) -> usize {
+        match self.starts.get(line + 1) {
+            None => self.text.len(),
+            Some(&next) => {
+                let bytes = self.text.as_bytes();
+                if next >= 2 && bytes[next - 1] == b'\n' && bytes[next - 2] == b'\r' {
+                    next - 2
+                } else {
+                    next - 1
+                }
+            }
+        }
     }
 
     /// Snap an offset down to a character boundary.
@@ -72,10 +86,13 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 1-based line and character column, for people and for `--format json`.
+    /// An offset inside a line ending (between `\r` and `\n`) counts as the
+    /// end of the line's text.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.floor(offset);
         let line = self.line_of(offset);
-        let column = self.text[self.line_start(line)..offset].chars().count() + 1;
+        let end = offset.min(self.line_end(line));
+        let column = self.text[self.line_start(line)..end].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -151,6 +168,23 @@ mod tests {
         assert_eq!(index.utf16_position(b), (1, 2));
         assert_eq!(index.line_text(0), "a");
         assert_eq!(index.offset_of_utf16(1, 2), b);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let text = "a\rb\r\nc\n\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 5);
+        let lines: Vec<&str> = (0..5).map(|l| index.line_text(l)).collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        let b = text.find('b').unwrap();
+        assert_eq!(index.line_col(b), LineCol { line: 2, column: 1 });
+        // Between the `\r` and the `\n` of a pair: still the end of line 2.
+        assert_eq!(index.line_col(b + 2), LineCol { line: 2, column: 2 });
+        let d = text.find('d').unwrap();
+        assert_eq!(index.line_col(d), LineCol { line: 5, column: 1 });
+        assert_eq!(index.utf16_position(d), (4, 0));
+        assert_eq!(index.offset_of_utf16(4, 0), d);
     }
 
     #[test]

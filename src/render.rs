@@ -29,3 +29,42 @@ impl<'a> Source<'a> {
         }
     }
 }
+
+/// Text from a plan made safe to print on a terminal or in a CI log: every
+/// control character (C0, DEL and C1, which terminals act on: ESC starts a
+/// command, BEL rings, CR rewinds the line) and every bidirectional override
+/// (which reorders what is shown) becomes a visible escape such as `\u{1b}`.
+/// Tab stays; `\n` stays when `keep_newlines` (planc's own multi-line
+/// messages), and is escaped otherwise.
+pub fn visible(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t' && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        assert_eq!(visible("营收\tok", false), "营收\tok");
+        assert_eq!(visible("a\u{1b}[2Jb\u{7}", false), "a\\u{1b}[2Jb\\u{7}");
+        assert_eq!(visible("a\r\nb\0", true), "a\\u{d}\nb\\u{0}");
+        assert_eq!(visible("a\nb", false), "a\\u{a}b");
+        assert_eq!(visible("\u{9b}31m\u{202e}x", false), "\\u{9b}31m\\u{202e}x");
+    }
+}

@@ -223,3 +223,59 @@ fn a_fifo_is_refused_not_waited_on() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("it is not a regular file"), "{err}");
 }
+
+#[test]
+fn binary_input_is_refused_early_with_one_diagnostic() {
+    // 20 MB of NULs: one diagnostic at once, and a short text to show.
+    let nuls = vec![0u8; 20 * 1024 * 1024];
+    let started = std::time::Instant::now();
+    let (shown, diagnostic) = *planc::source::decode(&nuls).expect_err("binary");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(
+        diagnostic.message.contains("looks like a binary file"),
+        "{}",
+        diagnostic.message
+    );
+    assert!(shown.len() <= 8 * 1024, "{} bytes kept", shown.len());
+    assert!(diagnostic.span.end <= shown.len());
+    // Rendered, it echoes no NUL and stays short.
+    let one = [diagnostic];
+    let human = planc::render::human::render(
+        &planc::render::Source::new("a.bin", &shown, &one),
+        planc::render::human::Style {
+            color: false,
+            width: 80,
+        },
+    );
+    assert!(!human.contains('\0') && human.len() < 4_000, "{human:?}");
+
+    // A PNG header, and a UTF-16 plan.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert!(planc::source::binary(png).is_some());
+    let utf16: Vec<u8> = "\u{feff}plan \"x\" {}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (_, d) = *planc::source::decode(&utf16).expect_err("not UTF-8");
+    assert!(d.help.contains("UTF-16"), "{}", d.help);
+    // Text with no NUL is never binary, however odd.
+    assert!(planc::source::binary(ACME.as_bytes()).is_none());
+    assert!(planc::source::binary("\u{1b}[2J\u{7}".as_bytes()).is_none());
+    assert!(planc::source::decode(ACME.as_bytes()).is_ok());
+}
+
+#[test]
+fn a_huge_line_echoes_a_few_hundred_characters() {
+    // (A 50 MB line behaves the same; 8 MB keeps the debug test quick.)
+    let text = "x".repeat(8 * 1024 * 1024);
+    let d = analyze(&text, &[]).diagnostics;
+    assert!(!d.is_empty());
+    let human = planc::render::human::render(
+        &planc::render::Source::new("one-line.plan", &text, &d),
+        planc::render::human::Style {
+            color: false,
+            width: 80,
+        },
+    );
+    assert!(human.len() < 4_000 * d.len(), "{} bytes", human.len());
+}

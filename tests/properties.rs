@@ -153,8 +153,21 @@ proptest! {
         let source = Source::new("random.plan", &text, d);
         let rendered = human::render(&source, human::Style { color: false, width: 80 });
         prop_assert_eq!(rendered.is_empty(), d.is_empty());
+        for line in rendered.lines() {
+            prop_assert!(!line.chars().any(|c| c.is_control() && c != '\t'), "{:?}", line);
+        }
         let value = json::render(&[source]);
         prop_assert_eq!(value["diagnostics"].as_array().map(Vec::len), Some(d.len()));
+        let index = planc::LineIndex::new(&text);
+        for (i, diagnostic) in d.iter().enumerate() {
+            // Each diagnostic's first excerpt header is its place, as in JSON.
+            let one = [diagnostic.clone()];
+            let alone = human::render(&Source::new("random.plan", &text, &one), human::Style { color: false, width: 80 });
+            let at = index.line_col(diagnostic.span.start);
+            let header = format!("╭─[random.plan:{}:{}]", at.line, at.column);
+            prop_assert!(alone.lines().find(|l| l.contains("╭─[")).is_some_and(|l| l.ends_with(&header)), "{}", alone);
+            prop_assert_eq!(value["diagnostics"][i]["line"].as_u64(), Some(at.line as u64));
+        }
     }
 
     #[test]
@@ -166,6 +179,13 @@ proptest! {
 
     #[test]
     fn positions_agree_in_every_unit(text in "[a-z营收😀\\r\\n ]{0,64}") {
+        // Lines end at `\n`, `\r\n` and a lone `\r`, as in LSP and in editors.
+        let lines: Vec<&str> = text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])).collect();
+        let index = planc::LineIndex::new(&text);
+        prop_assert_eq!(index.line_count(), lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            prop_assert_eq!(index.line_text(i), *line);
+        }
         let index = planc::LineIndex::new(&text);
         for (offset, c) in text.char_indices() {
             // Between `\r` and `\n` is no place a cursor can be; editors see the pair as one line end.

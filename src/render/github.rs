@@ -4,8 +4,9 @@
 //! GitHub shows at most ten annotations of each level per step, so the output
 //! ends with a plain summary line giving the totals.
 
-use super::Source;
+use super::{visible, Source};
 use crate::diagnostic::Severity;
+use std::io::{self, Write};
 
 /// Escape a command's message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {
@@ -19,10 +20,18 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(sources: &[Source]) -> String {
-    let mut out = String::new();
+/// Write the annotations of all the files of one `planc check` run, one
+/// line at a time, and the totals.
+///
+/// Nothing from the plan reaches the log raw: control characters (ESC, BEL,
+/// a CR inside a line…) become visible escapes such as `\u{1b}` before
+/// GitHub's own escaping, so the runner's log cannot be recoloured or
+/// rewritten by a plan.
+pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
     let (mut errors, mut warnings) = (0, 0);
     for source in sources {
+        let file = escape_property(&visible(source.name, false));
         for d in source.diagnostics {
             let level = match d.severity {
                 Severity::Error => {
@@ -36,29 +45,38 @@ pub fn render(sources: &[Source]) -> String {
             };
             let start = source.index.line_col(d.span.start);
             let end = source.index.line_col(d.span.end);
-            let mut message = d.message.clone();
+            let mut message = visible(&d.message, true).into_owned();
             if !d.help.is_empty() {
                 message.push_str("\nhelp: ");
-                message.push_str(&d.help);
+                message.push_str(&visible(&d.help, true));
             }
-            out.push_str(&format!(
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(source.name),
+            writeln!(
+                out,
+                "::{level} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
                 start.line,
                 start.column,
                 end.line,
                 end.column,
                 escape_property(&format!("planc {}", d.code.name())),
                 escape_data(&message),
-            ));
+            )?;
         }
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)\n",
+    writeln!(
+        out,
+        "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(sources.len(), "file")
-    ));
-    out
+    )?;
+    out.flush()
+}
+
+/// The annotations as one string (`render_to` writes the same text as it goes).
+pub fn render(sources: &[Source]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every piece is UTF-8.
+    let _ = render_to(&mut out, sources);
+    String::from_utf8(out).unwrap_or_default()
 }

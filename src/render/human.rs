@@ -1,16 +1,32 @@
 //! Diagnostics for people: miette's graphical report with the source
-//! snippet, every label and the help line.
+//! excerpts, every label and the help line.
 //!
-//! miette's own header would count columns in bytes; planc's `Named` source
-//! hands it columns counted in characters by the line index.
+//! miette never sees the whole file. For each diagnostic, planc cuts the
+//! excerpts it will show (a few lines around each place), makes them safe to
+//! print, and hands miette only that text, with the spans moved into it
+//! ([`Excerpts`]). So:
+//!
+//! - rendering costs the size of the excerpts, not of the file (miette's own
+//!   `&str` source scans from the start of the text for every label);
+//! - the primary place comes first, and its header `╭─[file:line:col]` is the
+//!   place that JSON, SARIF and GitHub give;
+//! - places far apart get excerpts of their own, never the lines between;
+//! - no control character from the plan reaches the terminal, and no line
+//!   longer than [`MAX_LINE_CHARS`] characters is echoed whole.
+//!
+//! Lines, columns and line ends are the [`LineIndex`]'s: miette's own count
+//! is in bytes and takes a lone `\r` for a line end in one place and not in
+//! another.
 
-use super::Source;
+use super::{visible, Source};
+use crate::line_index::LineIndex;
 use crate::{Diagnostic, Severity};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
+use std::io;
 
 /// How to draw: colours, and the width to wrap at.
 #[derive(Clone, Copy, Debug)]
@@ -19,59 +35,376 @@ pub struct Style {
     pub width: usize,
 }
 
-/// One diagnostic as miette wants it.
-struct Report<'a> {
-    diagnostic: &'a Diagnostic,
-    source: Named<'a>,
+/// Places of one diagnostic drawn: the primary one and the first labels.
+/// The others are counted in a note (every one is in `--format json`).
+pub const MAX_PLACES: usize = 8;
+/// Lines shown above and below each place.
+const CONTEXT: usize = 1;
+/// A place joins its neighbour's excerpt only while the excerpt stays this short.
+pub const MAX_EXCERPT_LINES: usize = 12;
+/// A span over more lines than this is drawn by its first line.
+const MAX_SPAN_LINES: usize = 4;
+/// Characters of one source line shown; a longer line is cut around the
+/// place, with `…` where it is cut.
+pub const MAX_LINE_CHARS: usize = 240;
+/// Characters shown before the place on a line that is cut.
+const LEAD_CHARS: usize = 60;
+/// Characters of a message, label or help kept; the rest becomes `…`.
+const MAX_MESSAGE_CHARS: usize = 2_000;
+
+/// One place of a diagnostic, in the original text.
+struct Place {
+    start: usize,
+    end: usize,
+    /// 0-based lines of the span's first and last character.
+    first_line: usize,
+    last_line: usize,
+    label: Option<String>,
+    primary: bool,
 }
 
-/// The source text under its file name, with columns counted in characters
-/// by planc's line index (miette's own count is in bytes).
-struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
-    index: &'a crate::LineIndex<'a>,
+/// A run of consecutive lines shown as one excerpt, and its places.
+struct Group {
+    first: usize,
+    last: usize,
+    places: Vec<usize>,
 }
 
-impl SourceCode for Named<'_> {
+/// One excerpt inside [`Excerpts::text`].
+struct Chunk {
+    /// Where it starts and ends in the excerpts' text.
+    start: usize,
+    end: usize,
+    /// The 0-based line of the original text its first line is.
+    first_line: usize,
+    /// Where each of its lines starts in the excerpts' text.
+    line_starts: Vec<usize>,
+}
+
+/// A place moved into the excerpts' text.
+struct Drawn {
+    span: SourceSpan,
+    label: Option<String>,
+    primary: bool,
+    /// 0-based line and column in the original text, for the header.
+    line: usize,
+    column: usize,
+}
+
+/// What miette sees of one diagnostic: the excerpts, one after another
+/// (the primary place's first), made printable, and the places moved into
+/// them. miette's line numbers and header come from the original text.
+struct Excerpts {
+    name: String,
+    text: String,
+    chunks: Vec<Chunk>,
+    places: Vec<Drawn>,
+}
+
+/// Snap an offset down to a character boundary of `text`.
+fn floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// At most `n` characters forward from `from` (a boundary), stopping at `limit`.
+fn forward(text: &str, from: usize, n: usize, limit: usize) -> usize {
+    text[from..limit]
+        .char_indices()
+        .nth(n)
+        .map_or(limit, |(i, _)| from + i)
+}
+
+/// At most `n` characters back from `from` (a boundary), stopping at `limit`.
+fn backward(text: &str, from: usize, n: usize, limit: usize) -> usize {
+    text[limit..from]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(from, |(i, _)| limit + i)
+}
+
+/// A message, label or help line made printable and of sane length.
+fn message(text: &str) -> String {
+    let text = visible(text, true);
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    }
+}
+
+/// The part of one line that is shown: `start..end` of the original text,
+/// and whether it was cut on either side.
+struct Window {
+    start: usize,
+    end: usize,
+}
+
+impl Window {
+    /// The shown part of `line`: all of it when short, else the
+    /// [`MAX_LINE_CHARS`] characters around `anchor`.
+    fn of(index: &LineIndex, line: usize, anchor: Option<usize>) -> Window {
+        let text = index.text();
+        let (start, end) = (index.line_start(line), index.line_end(line));
+        let whole = Window { start, end };
+        if end - start <= MAX_LINE_CHARS || forward(text, start, MAX_LINE_CHARS, end) == end {
+            return whole;
+        }
+        let anchor = anchor.map_or(start, |a| floor(text, a.clamp(start, end)));
+        // Near the start: show the start.
+        let lead_room = forward(text, start, MAX_LINE_CHARS - LEAD_CHARS, end);
+        let from = if anchor < lead_room {
+            start
+        } else {
+            backward(text, anchor, LEAD_CHARS, start)
+        };
+        Window {
+            start: from,
+            end: forward(text, from, MAX_LINE_CHARS, end),
+        }
+    }
+}
+
+impl Excerpts {
+    fn new(source: &Source, d: &Diagnostic) -> (Excerpts, usize) {
+        let index = &source.index;
+        let text = source.text;
+        // The empty "line" after a final line end is shown only when a place is on it.
+        let lines = index.line_count();
+        let last_line = if lines > 1 && index.line_text(lines - 1).is_empty() {
+            lines - 2
+        } else {
+            lines - 1
+        };
+        let shown_labels = d.labels.len().min(MAX_PLACES - 1);
+        let hidden = d.labels.len() - shown_labels;
+        let place = |span: crate::Span, label: &str, primary: bool| {
+            let start = floor(text, span.start);
+            let mut end = floor(text, span.end).max(start);
+            let first_line = index.line_of(start);
+            let mut last_line = if end > start {
+                index.line_of(end - 1)
+            } else {
+                first_line
+            };
+            if last_line - first_line >= MAX_SPAN_LINES {
+                end = index.line_end(first_line).max(start);
+                last_line = first_line;
+            }
+            Place {
+                start,
+                end,
+                first_line,
+                last_line,
+                label: (!label.is_empty()).then(|| message(label)),
+                primary,
+            }
+        };
+        let places: Vec<Place> = std::iter::once(place(d.span, &d.span_label, true))
+            .chain(
+                d.labels[..shown_labels]
+                    .iter()
+                    .map(|l| place(l.span, &l.message, false)),
+            )
+            .collect();
+
+        // Places in reading order, gathered into excerpts of nearby lines.
+        let mut order: Vec<usize> = (0..places.len()).collect();
+        order.sort_by_key(|&i| (places[i].first_line, places[i].start, !places[i].primary));
+        let mut groups: Vec<Group> = Vec::new();
+        for i in order {
+            let p = &places[i];
+            let from = p.first_line.saturating_sub(CONTEXT);
+            let to = (p.last_line + CONTEXT).min(last_line).max(p.last_line);
+            match groups.last_mut() {
+                Some(g)
+                    if p.first_line <= g.last
+                        || (from <= g.last + 1 && to.max(g.last) - g.first < MAX_EXCERPT_LINES) =>
+                {
+                    g.last = g.last.max(to);
+                    g.places.push(i);
+                }
+                previous => {
+                    let first = previous.map_or(from, |g| from.max(g.last + 1));
+                    groups.push(Group {
+                        first,
+                        last: to,
+                        places: vec![i],
+                    });
+                }
+            }
+        }
+        // The primary place's excerpt first: its header is the diagnostic's place.
+        if let Some(at) = groups.iter().position(|g| g.places.contains(&0)) {
+            let primary = groups.remove(at);
+            groups.insert(0, primary);
+        }
+
+        let mut out = Excerpts {
+            name: visible(source.name, false).into_owned(),
+            text: String::new(),
+            chunks: Vec::with_capacity(groups.len()),
+            places: Vec::with_capacity(places.len()),
+        };
+        let mut drawn: Vec<Option<Drawn>> = places.iter().map(|_| None).collect();
+        for g in &groups {
+            let mut chunk = Chunk {
+                start: out.text.len(),
+                end: 0,
+                first_line: g.first,
+                line_starts: Vec::with_capacity(g.last - g.first + 1),
+            };
+            // Where each place's start and end land, once their lines are written.
+            let mut starts = vec![None; places.len()];
+            let mut ends = vec![None; places.len()];
+            for line in g.first..=g.last {
+                chunk.line_starts.push(out.text.len());
+                let on_line = |i: &&usize| places[**i].first_line == line;
+                let anchor = g
+                    .places
+                    .iter()
+                    .filter(on_line)
+                    .find(|&&i| places[i].primary)
+                    .or_else(|| g.places.iter().find(on_line))
+                    .map(|&i| places[i].start)
+                    .or_else(|| {
+                        g.places
+                            .iter()
+                            .find(|&&i| places[i].last_line == line)
+                            .map(|&i| places[i].end)
+                    });
+                let window = Window::of(index, line, anchor);
+                let (line_start, line_end) = (index.line_start(line), index.line_end(line));
+                if window.start > line_start {
+                    out.text.push('…');
+                }
+                // Offsets of the window's characters in the excerpts' text.
+                let shown_at = out.text.len();
+                let map = |offset: usize| -> usize {
+                    let offset = offset.clamp(window.start, window.end);
+                    shown_at
+                        + text[window.start..offset]
+                            .chars()
+                            .map(|c| visible(c.encode_utf8(&mut [0; 4]), false).len())
+                            .sum::<usize>()
+                };
+                for &i in &g.places {
+                    let p = &places[i];
+                    if p.first_line == line {
+                        starts[i] = Some(map(p.start));
+                    }
+                    if p.last_line == line {
+                        // A span that ends in or after the line end ends at the text's end.
+                        ends[i] = Some(map(p.end.min(line_end)));
+                    }
+                }
+                out.text
+                    .push_str(&visible(&text[window.start..window.end], false));
+                if window.end < line_end {
+                    out.text.push('…');
+                }
+                out.text.push('\n');
+            }
+            chunk.end = out.text.len();
+            for &i in &g.places {
+                let p = &places[i];
+                let (Some(start), Some(end)) = (starts[i], ends[i]) else {
+                    continue;
+                };
+                let at = index.line_col(p.start);
+                drawn[i] = Some(Drawn {
+                    span: SourceSpan::new(start.into(), end.max(start) - start),
+                    label: p.label.clone(),
+                    primary: p.primary,
+                    line: at.line - 1,
+                    column: at.column - 1,
+                });
+            }
+            out.chunks.push(chunk);
+        }
+        out.places = drawn.into_iter().flatten().collect();
+        (out, hidden)
+    }
+
+    fn chunk(&self, offset: usize, end: usize) -> Option<&Chunk> {
+        self.chunks
+            .iter()
+            .find(|c| c.start <= offset && offset < c.end && end <= c.end)
+    }
+}
+
+impl SourceCode for Excerpts {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        // miette reads `column` only for the `file:line:column` header.
-        let column = self.index.line_col(span.offset()).column - 1;
+        let (offset, end) = (span.offset(), span.offset() + span.len());
+        // A span across two excerpts does not exist: miette then keeps them apart.
+        let chunk = self.chunk(offset, end).ok_or(MietteError::OutOfBounds)?;
+        let starts = &chunk.line_starts;
+        let line_at = |o: usize| starts.partition_point(|&s| s <= o) - 1;
+        let first = line_at(offset);
+        let last = line_at(end.saturating_sub(1).max(offset));
+        let from = first.saturating_sub(before);
+        let to = (last + after).min(starts.len() - 1);
+        let data_end = starts.get(to + 1).copied().unwrap_or(chunk.end);
+        if before == 0 {
+            // What miette reads for the header: the place's own line and column.
+            let place = self
+                .places
+                .iter()
+                .filter(|p| p.span.offset() == offset)
+                .max_by_key(|p| p.primary);
+            let (line, column) =
+                place.map_or((chunk.first_line + first, 0), |p| (p.line, p.column));
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                &self.text.as_bytes()[offset..data_end],
+                SourceSpan::new(offset.into(), data_end - offset),
+                line,
+                column,
+                to - first + 1,
+            )));
+        }
+        let data_start = starts[from];
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
+            self.name.clone(),
+            &self.text.as_bytes()[data_start..data_end],
+            SourceSpan::new(data_start.into(), data_end - data_start),
+            chunk.first_line + from,
+            0,
+            to - from + 1,
         )))
     }
 }
 
+/// One diagnostic as miette wants it.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    message: String,
+    help: String,
+    excerpts: Excerpts,
+}
+
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl std::error::Error for Report<'_> {}
-
-fn source_span(text: &str, span: crate::Span) -> SourceSpan {
-    let start = span.start.min(text.len());
-    SourceSpan::new(start.into(), span.end.min(text.len()).saturating_sub(start))
-}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -86,53 +419,78 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.diagnostic.help.is_empty())
-            .then(|| Box::new(&self.diagnostic.help) as Box<dyn fmt::Display>)
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(&self.excerpts)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let text = self.source.text;
-        let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(
-            (!d.span_label.is_empty()).then(|| d.span_label.clone()),
-            source_span(text, d.span),
-        );
-        let others = d.labels.iter().map(move |l| {
-            LabeledSpan::new_with_span(Some(l.message.clone()), source_span(text, l.span))
-        });
-        Some(Box::new(std::iter::once(primary).chain(others)))
+        Some(Box::new(self.excerpts.places.iter().map(|p| {
+            if p.primary {
+                LabeledSpan::new_primary_with_span(p.label.clone(), p.span)
+            } else {
+                LabeledSpan::new_with_span(p.label.clone(), p.span)
+            }
+        })))
     }
 }
 
-/// Render every diagnostic of one file, in order.
-pub fn render(source: &Source, style: Style) -> String {
+fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
         .with_word_separator(textwrap::WordSeparator::AsciiSpace)
-        .with_context_lines(1);
+        // Never break `2026-06-30` or `cost-of-sales` at its hyphen.
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_context_lines(CONTEXT)
+}
+
+/// Render one diagnostic into `out`.
+fn render_one(handler: &GraphicalReportHandler, source: &Source, d: &Diagnostic, out: &mut String) {
+    let (excerpts, hidden) = Excerpts::new(source, d);
+    let report = Report {
+        diagnostic: d,
+        message: message(&d.message),
+        help: message(&d.help),
+        excerpts,
+    };
+    // Writing to a String cannot fail.
+    let _ = handler.render_report(out, &report);
+    if hidden > 0 {
+        out.push_str(&format!(
+            "  note: {hidden} more place{} not shown; `planc check --format json` lists every one.\n",
+            if hidden == 1 { " is" } else { "s are" }
+        ));
+    }
+    out.push('\n');
+}
+
+/// Render every diagnostic of one file, in order, into `out` as each is
+/// ready: memory stays that of one diagnostic's rendering.
+pub fn render_to(out: &mut impl io::Write, source: &Source, style: Style) -> io::Result<()> {
+    let handler = handler(style);
+    let mut one = String::new();
+    for d in source.diagnostics {
+        one.clear();
+        render_one(&handler, source, d, &mut one);
+        out.write_all(one.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Render every diagnostic of one file, in order.
+pub fn render(source: &Source, style: Style) -> String {
+    let handler = handler(style);
     let mut out = String::new();
     for d in source.diagnostics {
-        let report = Report {
-            diagnostic: d,
-            source: Named {
-                name: source.name,
-                text: source.text,
-                index: &source.index,
-            },
-        };
-        // Writing to a String cannot fail.
-        let _ = handler.render_report(&mut out, &report);
-        out.push('\n');
+        render_one(&handler, source, d, &mut out);
     }
     out
 }

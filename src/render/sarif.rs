@@ -1,9 +1,17 @@
 //! `planc check --format sarif`: SARIF 2.1.0 as GitHub code scanning takes it.
+//!
+//! [`render_to`] streams the log into a writer, one result at a time, with
+//! fields in the order a `serde_json::Value` sorts them: the stream is byte
+//! for byte `serde_json::to_string_pretty(&render(…))` and a newline, and
+//! memory stays that of the diagnostics themselves.
 
 use super::Source;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::span::Span;
-use serde_json::{json, Value};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::Value;
+use std::io::{self, Write};
 
 /// Where the diagnostic pages are published; `helpUri` points into it.
 pub const DOCS_BASE: &str = "https://github.com/planc-lang/planc/blob/main/docs/diagnostics/";
@@ -15,48 +23,165 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rules() -> Vec<Value> {
-    Code::ALL
-        .iter()
-        .map(|code| {
-            json!({
-                "id": code.name(),
-                "shortDescription": {"text": code.summary()},
-                "helpUri": format!("{DOCS_BASE}{}.md", code.name()),
-                "help": {"text": format!("See `planc explain {}`.", code.name())},
-                "defaultConfiguration": {"level": level(code.severity())},
-            })
-        })
-        .collect()
+/// `{"text": …}`, SARIF's message object.
+#[derive(serde::Serialize)]
+struct Text<'a> {
+    text: &'a str,
 }
 
-fn region(source: &Source, span: Span) -> Value {
+#[derive(serde::Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    default_configuration: Level,
+    help: OwnedText,
+    help_uri: String,
+    id: &'static str,
+    short_description: Text<'static>,
+}
+
+struct Rules;
+
+impl Serialize for Rules {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(Code::ALL.iter().map(|code| Rule {
+            default_configuration: Level {
+                level: level(code.severity()),
+            },
+            help: OwnedText {
+                text: format!("See `planc explain {}`.", code.name()),
+            },
+            help_uri: format!("{DOCS_BASE}{}.md", code.name()),
+            id: code.name(),
+            short_description: Text {
+                text: code.summary(),
+            },
+        }))
+    }
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+fn region(source: &Source, span: Span) -> Region {
     let start = source.index.line_col(span.start);
     let mut end = source.index.line_col(span.end);
     // SARIF regions are non-empty: an empty span marks one character.
     if span.is_empty() {
         end.column += 1;
     }
-    json!({"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column})
-}
-
-fn location(source: &Source, span: Span) -> Value {
-    json!({"physicalLocation": {"artifactLocation": {"uri": uri(source.name)}, "region": region(source, span)}})
-}
-
-/// A relative path as a URI reference: forward slashes, spaces and `%` escaped.
-fn uri(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.replace('\\', "/").chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            c => out.push(c),
-        }
+    Region {
+        end_column: end.column,
+        end_line: end.line,
+        start_column: start.column,
+        start_line: start.line,
     }
-    out
+}
+
+#[derive(serde::Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+fn location<'a>(source: &Source, uri: &'a str, span: Span) -> PhysicalLocation<'a> {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation { uri },
+        region: region(source, span),
+    }
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Related<'a> {
+    id: usize,
+    message: Text<'a>,
+    physical_location: PhysicalLocation<'a>,
+}
+
+struct RelatedLocations<'a> {
+    source: &'a Source<'a>,
+    uri: &'a str,
+    labels: &'a [Label],
+}
+
+impl Serialize for RelatedLocations<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.labels.iter().enumerate().map(|(i, l)| Related {
+            id: i + 1,
+            message: Text { text: &l.message },
+            physical_location: location(self.source, self.uri, l.span),
+        }))
+    }
+}
+
+/// The characters of a path segment written as they are: RFC 3986's
+/// unreserved ones. Everything else (space, `%`, `#`, `?`, `:`, `<`, any
+/// non-ASCII byte) is percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A file name as a SARIF `uri`, a valid URI reference (RFC 3986):
+///
+/// - a relative path stays relative (what code scanning matches against the
+///   repository), each segment percent-encoded: `新品计划.plan` is
+///   `%E6%96%B0%E5%93%81%E8%AE%A1%E5%88%92.plan`, and `c:d.plan` cannot be
+///   taken for a scheme;
+/// - an absolute path is a `file://` URI: `/tmp/a b.plan` is
+///   `file:///tmp/a%20b.plan`, `C:\plans\a.plan` is `file:///C:/plans/a.plan`;
+/// - backslashes are separators;
+/// - standard input, shown as `<stdin>`, is `%3Cstdin%3E`: a relative
+///   reference that decodes back to the name planc prints.
+pub fn uri(name: &str) -> String {
+    let path = name.replace('\\', "/");
+    let encode = |path: &str| {
+        path.split('/')
+            .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let bytes = path.as_bytes();
+    if path.starts_with('/') {
+        format!("file://{}", encode(&path))
+    } else if bytes.len() >= 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && bytes[2] == b'/'
+    {
+        format!("file:///{}:{}", &path[..1], encode(&path[2..]))
+    } else {
+        encode(&path)
+    }
 }
 
 /// A fingerprint that survives unrelated edits: the rule, the text under
@@ -82,53 +207,142 @@ pub fn fingerprint(source: &Source, d: &Diagnostic) -> String {
     format!("{hash:016x}")
 }
 
-fn result(source: &Source, d: &Diagnostic) -> Value {
-    let rule_index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
-    let related: Vec<Value> = d
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let mut loc = location(source, l.span);
-            loc["id"] = json!(i + 1);
-            loc["message"] = json!({"text": l.message});
-            loc
-        })
-        .collect();
-    let mut text = d.message.clone();
-    if !d.help.is_empty() {
-        text.push_str("\nhelp: ");
-        text.push_str(&d.help);
-    }
-    json!({
-        "ruleId": d.code.name(),
-        "ruleIndex": rule_index,
-        "level": level(d.severity),
-        "message": {"text": text},
-        "locations": [location(source, d.span)],
-        "relatedLocations": related,
-        "partialFingerprints": {"plancFingerprint/v1": fingerprint(source, d)},
-    })
+#[derive(serde::Serialize)]
+struct Fingerprints {
+    #[serde(rename = "plancFingerprint/v1")]
+    v1: String,
 }
 
-/// One SARIF log for all the files of one `planc check` run.
-pub fn render(sources: &[Source]) -> Value {
-    let results: Vec<Value> = sources
-        .iter()
-        .flat_map(|s| s.diagnostics.iter().map(move |d| result(s, d)))
-        .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "planc",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/planc-lang/planc",
-                "rules": rules(),
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+struct Result_<'a> {
+    source: &'a Source<'a>,
+    uri: &'a str,
+    d: &'a Diagnostic,
+}
+
+impl Serialize for Result_<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (source, d) = (self.source, self.d);
+        let rule_index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+        let mut text = d.message.clone();
+        if !d.help.is_empty() {
+            text.push_str("\nhelp: ");
+            text.push_str(&d.help);
+        }
+        let mut o = s.serialize_struct("Result", 7)?;
+        o.serialize_field("level", level(d.severity))?;
+        o.serialize_field(
+            "locations",
+            &[Location {
+                physical_location: location(source, self.uri, d.span),
+            }],
+        )?;
+        o.serialize_field("message", &Text { text: &text })?;
+        o.serialize_field(
+            "partialFingerprints",
+            &Fingerprints {
+                v1: fingerprint(source, d),
+            },
+        )?;
+        o.serialize_field(
+            "relatedLocations",
+            &RelatedLocations {
+                source,
+                uri: self.uri,
+                labels: &d.labels,
+            },
+        )?;
+        o.serialize_field("ruleId", d.code.name())?;
+        o.serialize_field("ruleIndex", &rule_index)?;
+        o.end()
+    }
+}
+
+struct Results<'a> {
+    sources: &'a [Source<'a>],
+    uris: &'a [String],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.sources
+                .iter()
+                .zip(self.uris)
+                .flat_map(|(source, uri)| {
+                    source
+                        .diagnostics
+                        .iter()
+                        .map(move |d| Result_ { source, uri, d })
+                }),
+        )
+    }
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    information_uri: &'static str,
+    name: &'static str,
+    rules: Rules,
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Tool,
+}
+
+#[derive(serde::Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+fn with_log<T>(sources: &[Source], then: impl FnOnce(&Log) -> T) -> T {
+    let uris: Vec<String> = sources.iter().map(|s| uri(s.name)).collect();
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                sources,
+                uris: &uris,
+            },
+            tool: Tool {
+                driver: Driver {
+                    information_uri: "https://github.com/planc-lang/planc",
+                    name: "planc",
+                    rules: Rules,
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+            },
         }],
-    })
+        version: "2.1.0",
+    };
+    then(&log)
+}
+
+/// Write one SARIF log for all the files of one `planc check` run,
+/// pretty-printed and ending in a newline, as it is made.
+pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    with_log(sources, |log| serde_json::to_writer_pretty(&mut out, log))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// One SARIF log for all the files of one `planc check` run, as a value
+/// (`render_to` writes the same text without building it).
+pub fn render(sources: &[Source]) -> Value {
+    with_log(sources, |log| serde_json::to_value(log).unwrap_or_default())
 }
