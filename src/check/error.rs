@@ -1174,3 +1174,60 @@ fn style_of_draw(m: &Model, draw: Option<&Draw>) -> Option<Style> {
         .find(|u| u.qty.span == draw.span)
         .map(|u| u.qty.style())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    fn helps(text: &str) -> Vec<String> {
+        crate::analyze(text, &[])
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {} / {}", d.code.name(), d.message, d.help))
+            .collect()
+    }
+
+    #[test]
+    fn counts_say_one_value() {
+        assert_eq!(count(1, "value"), "1 value");
+        assert_eq!(count(3, "quarter"), "3 quarters");
+        assert_eq!(count(0, "month"), "0 months");
+    }
+
+    /// Issue 18: "this split has 1 values".
+    #[test]
+    fn a_split_of_one_value_says_so() {
+        let text = "plan \"P\" { period 2026-01-01 .. 2026-12-31 }\n\
+            metric revenue money\n\
+            goal g { target revenue $1M by 2026-12-31\n split quarterly $1M }\n";
+        let found = helps(text);
+        assert!(
+            found
+                .iter()
+                .any(|h| h.contains("this split has 1 value, but the plan period has 4 quarters")),
+            "{found:#?}"
+        );
+    }
+
+    /// Help examples come from the plan: an English plan is not told to
+    /// name `张三`, nor a Chinese one `referrals`.
+    #[test]
+    fn examples_are_the_plans_own() {
+        let english = "plan \"Bikes 2026\" { period 2026-01-01 .. 2026-12-31 }\n\
+            metric repairs count\n\
+            battle b { objective repairs +100\n window 2026-02-01 .. 2026-03-01 }\n\
+            tactic t { for b }\n";
+        let found = helps(english).join("\n");
+        assert!(!found.contains("张三"), "{found}");
+        assert!(found.contains("`win repairs >= 100`"), "{found}");
+        let chinese = "plan \"茶饮 2026\" { period 2026-01-01 .. 2026-12-31 }\n\
+            metric 会员 count\n\
+            battle 夏季 { window 2026-02-01 .. 2026-03-01 }\n\
+            tactic 会员日 { for 夏季 }\n";
+        let found = helps(chinese).join("\n");
+        assert!(found.contains("`owner \"张三\"`"), "{found}");
+        assert!(!found.contains("referrals"), "{found}");
+        assert!(found.contains("`win 会员 >= 1`"), "{found}");
+        assert!(found.contains("`objective 会员 +1000`"), "{found}");
+    }
+}
