@@ -88,12 +88,67 @@ impl<'a> Excuses<'a> {
     }
 }
 
-/// The words (identifiers, and runs of letters inside strings) of
-/// `text[span]`.
+/// The names written in `text[span]`: identifiers outside comments and
+/// strings (a comment or a label naming an item points at nothing, and
+/// `planc fmt` may move comments from one item to the next).
 fn words<'a>(text: &'a str, span: crate::span::Span, into: &mut HashSet<&'a str>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
     let word = |c: char| c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c);
-    into.extend(slice.split(|c: char| !word(c)).filter(|w| !w.is_empty()));
+    let mut rest = slice;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("//") {
+            rest = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if rest.starts_with("/*") {
+            rest = rest[2..].find("*/").map_or("", |i| &rest[i + 4..]);
+        } else if c == '"' || c == '“' {
+            // A string runs to its closing quote, or to the end of the line.
+            let body = &rest[c.len_utf8()..];
+            let mut end = body.len();
+            let mut escaped = false;
+            for (i, ch) in body.char_indices() {
+                match ch {
+                    '\n' => {
+                        end = i;
+                        break;
+                    }
+                    '\\' if !escaped => {
+                        escaped = true;
+                        continue;
+                    }
+                    '"' | '”' if !escaped => {
+                        end = i + ch.len_utf8();
+                        break;
+                    }
+                    _ => {}
+                }
+                escaped = false;
+            }
+            rest = &body[end..];
+        } else if word(c) {
+            let len = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+            into.insert(&rest[..len]);
+            rest = &rest[len..];
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+    use crate::span::Span;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_outside_comments_and_strings() {
+        let text = "battle b \"a «x» \\\" y\" { on p // c\n /* d */ needs e 1 }";
+        let mut found = HashSet::new();
+        words(text, Span::new(0, text.len()), &mut found);
+        let mut found: Vec<&str> = found.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, ["1", "b", "battle", "e", "needs", "on", "p"]);
+    }
 }
