@@ -1,6 +1,6 @@
 //! The whole pipeline on one source text: parse → lower → resolve → check.
 
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, Origin};
 use crate::model::Model;
 use crate::syntax::ast::File;
 
@@ -19,28 +19,57 @@ impl Analysis {
     }
 }
 
+/// Why a name cannot be allowed (`plan { allow … }`, `--allow`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AllowRefused {
+    /// No diagnostic has this name; the closest warning's name, if any is close.
+    Unknown { suggestion: Option<&'static str> },
+    /// An error: only warnings can be silenced.
+    NotAWarning(Code),
+}
+
+/// The one reading of a diagnostic name given to `allow` or `--allow`: the
+/// warning it names, or why it cannot be silenced.
+pub fn allow_name(name: &str) -> Result<Code, AllowRefused> {
+    match Code::from_name(name) {
+        Some(code) if code.severity() == crate::Severity::Warning => Ok(code),
+        Some(code) => Err(AllowRefused::NotAWarning(code)),
+        None => {
+            let warnings = Code::ALL
+                .iter()
+                .filter(|c| c.severity() == crate::Severity::Warning)
+                .map(|c| c.name());
+            Err(AllowRefused::Unknown {
+                suggestion: crate::suggest::closest(name, warnings),
+            })
+        }
+    }
+}
+
 /// Run every phase. `allow` adds to the plan's own `allow` list.
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    complete(model, &syntax_errors, &lower_errors, allow)
+    complete(model, text, &syntax_errors, &lower_errors, allow)
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the
 /// language server parses only the items that changed).
 pub fn analyze_parsed(
     file: File,
+    text: &str,
     syntax_errors: &[crate::syntax::SyntaxError],
     allow: &[Code],
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    complete(model, syntax_errors, &lower_errors, allow)
+    complete(model, text, syntax_errors, &lower_errors, allow)
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.
 fn complete(
     mut model: Model,
+    text: &str,
     syntax_errors: &[crate::syntax::SyntaxError],
     lower_errors: &[crate::lower::LowerError],
     allow: &[Code],
@@ -49,8 +78,12 @@ fn complete(
     let mut diagnostics: Vec<Diagnostic> =
         syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
     diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
-    diagnostics.extend(resolve_errors.iter().map(|e| e.to_diagnostic()));
-    diagnostics.extend(crate::check::check(&model));
+    let findings = crate::check::check(&model, text, &resolve_errors);
+    diagnostics.extend(resolve_errors.into_iter().map(|e| {
+        let d = e.to_diagnostic();
+        d.with_origin(Origin::Resolve(Box::new(e)))
+    }));
+    diagnostics.extend(findings.into_iter().map(|f| f.into_diagnostic(&model)));
     let allowed: Vec<Code> = model
         .plan
         .iter()

@@ -4,6 +4,9 @@
 //! wrong unit, an unresolved name) are left alone so nothing cascades.
 
 mod cycle;
+pub mod error;
+mod examples;
+mod excuses;
 pub mod facts;
 mod focus;
 mod numbers;
@@ -12,21 +15,30 @@ pub mod sweep;
 mod time;
 mod trace;
 
-use crate::diagnostic::Diagnostic;
+pub use error::Finding;
+use examples::Examples;
+use excuses::Excuses;
+
 use crate::graph::PlanGraph;
 use crate::model::ItemId;
 use crate::model::{EdgeKind, Model, Use};
-use crate::syntax::ast::{AttrKey, ItemKind};
+use crate::resolve::ResolveError;
+use crate::syntax::ast::ItemKind;
 
-pub fn check(model: &Model) -> Vec<Diagnostic> {
+/// Every check on a resolved model. `text` is the plan's source (what broken
+/// and damaged items said, so that only what they could explain is left
+/// out), `unresolved` what resolution reported (the names it suggested).
+pub fn check(model: &Model, text: &str, unresolved: &[ResolveError]) -> Vec<Finding> {
     let ctx = Ctx::new(model);
+    let excuses = Excuses::new(model, text, unresolved);
+    let examples = Examples::new(model);
     let mut out = Vec::new();
-    trace::check(&ctx, &mut out);
+    trace::check(&ctx, &excuses, &examples, &mut out);
     let cycles = cycle::check(&ctx, &mut out);
-    numbers::check(&ctx, &mut out);
+    numbers::check(&ctx, &excuses, &mut out);
     resources::check(&ctx, &mut out);
     time::check(&ctx, &cycles, &mut out);
-    focus::check(&ctx, &mut out);
+    focus::check(&ctx, &excuses, &examples, &mut out);
     out
 }
 
@@ -40,11 +52,6 @@ pub struct Ctx<'a> {
     pub battles_on: Vec<Vec<usize>>,
     /// For each battle, its tactics.
     pub tactics_for: Vec<Vec<usize>>,
-    /// Some reference of this kind did not resolve: "nothing points at X"
-    /// may be that reference's fault, already reported.
-    pub dangling_serves: bool,
-    pub dangling_on: bool,
-    pub dangling_for: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -52,7 +59,6 @@ impl<'a> Ctx<'a> {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
-        let (mut dangling_serves, mut dangling_on, mut dangling_for) = (false, false, false);
         for r in model.refs() {
             let from = r.from.index;
             match (r.attr.edge, r.to.target) {
@@ -72,17 +78,6 @@ impl<'a> Ctx<'a> {
             paths_serving,
             battles_on,
             tactics_for,
-            // A link that is missing altogether (`path-without-goal`, …) or did
-            // not resolve could be the very one "nothing points here" misses.
-            dangling_serves: dangling_serves
-                || model.paths.iter().any(|p| !p.common.has(AttrKey::Serves))
-                || model.broken_could_be(ItemKind::Path),
-            dangling_on: dangling_on
-                || model.battles.iter().any(|b| !b.common.has(AttrKey::On))
-                || model.broken_could_be(ItemKind::Battle),
-            dangling_for: dangling_for
-                || model.tactics.iter().any(|t| !t.common.has(AttrKey::For))
-                || model.broken_could_be(ItemKind::Tactic),
             model,
         }
     }
@@ -141,10 +136,5 @@ impl<'a> Ctx<'a> {
         self.model
             .common(ItemId { kind, index })
             .is_some_and(|c| self.model.names.get(c.name()) == Some(&ItemId { kind, index }))
-    }
-
-    /// Whether any item at all is broken: "nothing uses X" may be its fault.
-    pub fn anything_broken(&self) -> bool {
-        !self.model.broken.is_empty()
     }
 }

@@ -45,7 +45,23 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it.
     pub help: String,
+    /// The typed fault it says in words, for tools that act on it.
+    pub origin: Origin,
 }
+
+/// What a diagnostic was made from. Quick fixes match on this, never on the
+/// words or by finding the item again from a span.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Origin {
+    /// A phase whose faults tools do not act on (syntax, lowering).
+    #[default]
+    Other,
+    Resolve(Box<crate::resolve::ResolveError>),
+    Check(Box<crate::check::Finding>),
+}
+
+// Nothing in a finding or a resolve error is a float.
+impl Eq for Origin {}
 
 impl Diagnostic {
     /// A diagnostic with the code's own severity.
@@ -58,7 +74,13 @@ impl Diagnostic {
             span_label: String::new(),
             labels: Vec::new(),
             help: String::new(),
+            origin: Origin::Other,
         }
+    }
+
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 
     pub fn with_span_label(mut self, text: impl Into<String>) -> Self {

@@ -153,7 +153,9 @@ struct ShareOut<'a> {
 struct LoadOut<'a> {
     pieces: Vec<PieceOut<'a>>,
     peak: Option<PeakOut<'a>>,
-    total_used: AmountOut<'a>,
+    /// Total pools only: headcounts on different days do not add up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_used: Option<AmountOut<'a>>,
     by_battle: Vec<ShareOut<'a>>,
 }
 
@@ -189,7 +191,9 @@ struct SplitOut<'a> {
 #[derive(Serialize)]
 struct CoverageOut<'a> {
     covered: AmountOut<'a>,
-    enough: bool,
+    /// `None` for a goal with no gap check (a percent goal, or one whose
+    /// target did not resolve): nothing to be enough for.
+    enough: Option<bool>,
     contributions: Vec<ShareOut<'a>>,
 }
 
@@ -467,7 +471,8 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                         to: p.range.end.to_string(),
                         used: amount(p.used, unit),
                     }),
-                    total_used: amount(load.total_used, unit),
+                    total_used: (r.kind == Some(PoolKind::Total))
+                        .then(|| amount(load.total_used, unit)),
                     by_battle: shares(&load.by_battle, unit),
                 },
             }
@@ -506,7 +511,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                 gap: cov.gap.map(|gap| amount(gap, unit)),
                 coverage: CoverageOut {
                     covered: amount(cov.covered, unit),
-                    enough: cov.is_covered(),
+                    enough: cov.gap.map(|_| cov.is_covered()),
                     contributions: shares(&cov.contributions, unit),
                 },
             }

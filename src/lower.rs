@@ -6,8 +6,9 @@ mod error;
 
 pub use error::LowerError;
 
+use crate::analysis::AllowRefused;
 use crate::date::{Date, DateRange, Duration};
-use crate::diagnostic::Code;
+
 use crate::model::*;
 use crate::quantity::{parse_number, Currency, Unit, UnitKind};
 use crate::span::{Span, Spanned};
@@ -282,18 +283,21 @@ impl Lower {
         }
         if let Some(Value::DiagNames(names)) = attrs.get(AttrKey::Allow) {
             for name in names {
-                match Code::from_name(&name.value) {
-                    Some(code) if code.severity() == crate::Severity::Warning => {
-                        plan.allow.push((code, name.span))
+                match crate::analysis::allow_name(&name.value) {
+                    Ok(code) => plan.allow.push((code, name.span)),
+                    Err(AllowRefused::NotAWarning(code)) => {
+                        self.errors.push(LowerError::AllowError {
+                            span: name.span,
+                            code,
+                        })
                     }
-                    Some(code) => self.errors.push(LowerError::AllowError {
-                        span: name.span,
-                        code,
-                    }),
-                    None => self.errors.push(LowerError::UnknownAllow {
-                        span: name.span,
-                        name: name.value.clone(),
-                    }),
+                    Err(AllowRefused::Unknown { suggestion }) => {
+                        self.errors.push(LowerError::UnknownAllow {
+                            span: name.span,
+                            name: name.value.clone(),
+                            suggestion,
+                        })
+                    }
                 }
             }
         }

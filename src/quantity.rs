@@ -316,18 +316,28 @@ impl Style {
     }
 
     /// With `signed`, positive amounts get a `+` (changes, not levels).
+    /// Amounts are written as a person writes them: in the plan's own scale
+    /// where it fits (`¥1300万`), in the next one down where the amount is
+    /// smaller than one of it (`¥1000万`, not `¥0.1亿`; `$50k`, not
+    /// `$0.05M`), in the next one up where that is a round number
+    /// (`¥1.2亿`, not `¥12000万`); and zero is plainly `¥0`, never `+¥0万`.
     pub fn format_signed(self, amount: Amount, signed: bool) -> String {
         let sign = if amount.0 < 0 {
             "-"
-        } else if signed {
+        } else if signed && amount.0 > 0 {
             "+"
         } else {
             ""
         };
+        let scale = if amount.is_zero() {
+            None
+        } else {
+            natural_scale(self.scale, amount)
+        };
         let magnitude = amount.0.unsigned_abs() as i128;
-        let divisor = SCALE * 10i128.pow(self.scale.map_or(0, |s| s.exponent()));
+        let divisor = SCALE * 10i128.pow(scale.map_or(0, |s| s.exponent()));
         let mut number = decimal(magnitude, divisor);
-        if let Some(scale) = self.scale {
+        if let Some(scale) = scale {
             number.push(scale.suffix());
         }
         match self.unit {
@@ -335,6 +345,37 @@ impl Style {
             Unit::Percent => format!("{sign}{number}%"),
             Unit::Count => format!("{sign}{number}"),
         }
+    }
+}
+
+/// The scale to write a non-zero amount in, given the one the plan used
+/// for what it relates to. Chinese scales step 万 → 亿, Western ones k → M;
+/// an amount written without a scale stays without one.
+fn natural_scale(preferred: Option<Scale>, amount: Amount) -> Option<Scale> {
+    let preferred = preferred?;
+    let (smaller, larger) = match preferred {
+        Scale::K => (None, Some(Scale::M)),
+        Scale::M => (Some(Scale::K), None),
+        Scale::Wan => (None, Some(Scale::Yi)),
+        Scale::Yi => (Some(Scale::Wan), None),
+    };
+    let magnitude = amount.0.unsigned_abs();
+    let unit_of = |s: Scale| (SCALE as u128) * 10u128.pow(s.exponent());
+    // Up, when the amount is a round number of the larger scale (at most
+    // two decimals): ¥12000万 is ¥1.2亿, $1500k is $1.5M.
+    if let Some(up) = larger {
+        let one = unit_of(up);
+        if magnitude >= one && magnitude % (one / 100) == 0 {
+            return Some(up);
+        }
+    }
+    if magnitude >= unit_of(preferred) {
+        return Some(preferred);
+    }
+    // Down, when less than one of the plan's scale: ¥0.1亿 is ¥1000万.
+    match smaller {
+        Some(down) if magnitude >= unit_of(down) => Some(down),
+        _ => None,
     }
 }
 
@@ -396,5 +437,54 @@ mod tests {
             scale: None,
         };
         assert_eq!(plain.format(Amount::units(-3)), "-3");
+    }
+
+    fn style(unit: Unit, scale: Scale) -> Style {
+        Style {
+            unit,
+            scale: Some(scale),
+        }
+    }
+
+    #[test]
+    fn smaller_than_the_plans_scale_steps_down() {
+        let yi = style(Unit::Money(Currency::Cny), Scale::Yi);
+        assert_eq!(yi.format(n("1000万")), "¥1000万");
+        assert_eq!(yi.format(n("1.5亿")), "¥1.5亿");
+        assert_eq!(yi.format(n("5000")), "¥5000");
+        let m = style(Unit::Money(Currency::Usd), Scale::M);
+        assert_eq!(m.format(n("50k")), "$50k");
+        assert_eq!(m.format(n("2.5M")), "$2.5M");
+        assert_eq!(m.format(n("800")), "$800");
+        assert_eq!(m.format_signed(n("50k").negated(), true), "-$50k");
+        let wan = style(Unit::Money(Currency::Cny), Scale::Wan);
+        assert_eq!(wan.format(n("5000")), "¥5000");
+        assert_eq!(wan.format(n("1.5万")), "¥1.5万");
+    }
+
+    #[test]
+    fn round_amounts_past_the_next_scale_step_up() {
+        let wan = style(Unit::Money(Currency::Cny), Scale::Wan);
+        assert_eq!(wan.format(n("12000万")), "¥1.2亿");
+        assert_eq!(wan.format(n("12345万")), "¥12345万");
+        assert_eq!(wan.format(n("9999万")), "¥9999万");
+        let k = style(Unit::Money(Currency::Usd), Scale::K);
+        assert_eq!(k.format(n("1500k")), "$1.5M");
+        assert_eq!(k.format(n("1234.5k")), "$1234.5k");
+        let count = style(Unit::Count, Scale::K);
+        assert_eq!(count.format(n("20k")), "20k");
+    }
+
+    #[test]
+    fn zero_is_plain() {
+        let wan = style(Unit::Money(Currency::Cny), Scale::Wan);
+        assert_eq!(wan.format_signed(Amount::ZERO, true), "¥0");
+        assert_eq!(wan.format(Amount::ZERO), "¥0");
+        let pct = Style {
+            unit: Unit::Percent,
+            scale: None,
+        };
+        assert_eq!(pct.format_signed(Amount::ZERO, true), "0%");
+        assert_eq!(pct.format_signed(n("5"), true), "+5%");
     }
 }

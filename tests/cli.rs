@@ -368,7 +368,7 @@ fn sarif_and_github_formats_go_to_stdout() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
-        "::warning file=tests/cases/tactic-without-owner.plan,line=46,col=8,endLine=46,endColumn=10,title=planc tactic-without-owner::tactic `新品` «新品上市» has no owner%0Ahelp: Name the one person who answers for this play, like `owner \"张三\"`.\n\
+        "::warning file=tests/cases/tactic-without-owner.plan,line=46,col=8,endLine=46,endColumn=10,title=planc tactic-without-owner::tactic `新品` «新品上市» has no owner%0Ahelp: Name the one person who answers for this play, like `owner \"李雷\"`.\n\
 planc: 0 errors, 1 warning in 1 file (GitHub shows the first 10 annotations of each level)\n"
     );
 }

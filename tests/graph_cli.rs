@@ -241,7 +241,7 @@ fn a_plan_with_problems_is_drawn_and_the_problems_are_named() {
     assert!(stdout(&o).contains("color=\"#d32f2f\", penwidth=3"));
     assert_eq!(
         stderr(&o),
-        "planc: tests/cases/many-faults.plan has 5 errors and 1 warning, outlined on the diagram; \
+        "planc: tests/cases/many-faults.plan has 6 errors and 1 warning, outlined on the diagram; \
 `planc check tests/cases/many-faults.plan` explains them\n"
     );
 }

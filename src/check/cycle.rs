@@ -3,11 +3,9 @@
 //! petgraph's is iterative there (its Tarjan recurses, and a chain of
 //! thousands of `after`s would overflow the stack).
 
-use super::Ctx;
-use crate::diagnostic::{Code, Diagnostic};
+use super::{Ctx, Finding};
 use crate::graph::EdgeKind;
 use crate::model::ItemId;
-use crate::syntax::ast::ItemKind;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -15,7 +13,7 @@ use std::collections::HashSet;
 
 /// Reports every loop; returns the items on one, so that `after-violated`
 /// does not also report what only follows from the loop.
-pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::new();
     for kind in [EdgeKind::Supports, EdgeKind::After] {
         let graph = ctx
@@ -36,55 +34,28 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<ItemId> {
             let path = loop_through(&graph, start, &set);
             let ids: Vec<ItemId> = path.iter().map(|&n| graph[n]).collect();
             in_cycle.extend(component.iter().map(|&n| graph[n]));
-            let names: Vec<String> = ids
-                .iter()
-                .chain(ids.first())
-                .map(|&id| format!("`{}`", name(ctx, id)))
-                .collect();
             let first = ids[0];
             // The reference that closes the loop back to the first item.
             let closing = path
                 .last()
                 .and_then(|&last| graph.edges(last).find(|e| e.target() == start))
-                .map(|e| e.weight().span);
-            let what = match (kind, first.kind) {
-                (EdgeKind::Supports, _) => "goals support each other",
-                (_, ItemKind::Battle) => "battles each wait for the other to end",
-                _ => "tactics each wait for the other to end",
-            };
-            let mut d = Diagnostic::new(
-                Code::Cycle,
-                closing.unwrap_or_else(|| span_of(ctx, first)),
-                format!("these {what} in a loop: {}", names.join(" → ")),
-            )
-            .with_span_label("this closes the loop");
-            for e in path.windows(2) {
-                if let Some(edge) = graph.edges(e[0]).find(|x| x.target() == e[1]) {
-                    d = d.with_label(
-                        edge.weight().span,
-                        format!(
-                            "`{}` {} `{}`",
-                            name(ctx, graph[e[0]]),
-                            kind.word(),
-                            name(ctx, graph[e[1]])
-                        ),
-                    );
-                }
-            }
-            let help = match kind {
-                EdgeKind::Supports => "`supports` points from a goal to the higher goal it leads to; remove the link that points back down.",
-                _ => "`after` means strictly after the other ends, so two items cannot each wait for the other; remove one `after` from the loop.",
-            };
-            out.push(d.with_help(help));
+                .map_or_else(|| span_of(ctx, first), |e| e.weight().span);
+            let links = path
+                .windows(2)
+                .filter_map(|e| {
+                    let edge = graph.edges(e[0]).find(|x| x.target() == e[1])?;
+                    Some((graph[e[0]], graph[e[1]], edge.weight().span))
+                })
+                .collect();
+            out.push(Finding::Cycle {
+                kind,
+                items: ids,
+                closing,
+                links,
+            });
         }
     }
     in_cycle
-}
-
-fn name(ctx: &Ctx, id: ItemId) -> String {
-    ctx.model
-        .common(id)
-        .map_or_else(String::new, |c| c.id.name.clone())
 }
 
 fn span_of(ctx: &Ctx, id: ItemId) -> crate::span::Span {

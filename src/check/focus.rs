@@ -2,52 +2,31 @@
 //! the company said it will not touch, and the habits that keep a plan honest.
 
 use super::sweep::{self, Charge};
-use super::Ctx;
-use crate::diagnostic::{Code, Diagnostic};
+use super::{Ctx, Examples, Excuses, Finding};
+use crate::model::ItemId;
 use crate::quantity::Amount;
-use crate::span::Span;
-use crate::syntax::ast::ItemKind;
+use crate::syntax::ast::{AttrKey, ItemKind};
 
-pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut Vec<Finding>) {
     main_paths(ctx, out);
     concurrent_battles(ctx, out);
     breakthrough(ctx, out);
     not_do(ctx, out);
-    habits(ctx, out);
-    positioning(ctx, out);
+    habits(ctx, examples, out);
+    positioning(ctx, excuses, out);
 }
 
-fn main_paths(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn main_paths(ctx: &Ctx, out: &mut Vec<Finding>) {
     let limit = ctx.model.main_paths() as usize;
-    let mains: Vec<_> = ctx
-        .model
-        .paths
-        .iter()
-        .filter_map(|p| p.main.map(|s| (p, s)))
+    let mains: Vec<usize> = (0..ctx.model.paths.len())
+        .filter(|&p| ctx.model.paths[p].main.is_some())
         .collect();
-    if mains.len() <= limit {
-        return;
+    if mains.len() > limit {
+        out.push(Finding::TooManyMainPaths { limit, mains });
     }
-    let (tip, span) = mains[limit];
-    let mut d = Diagnostic::new(
-        Code::TooManyMainPaths,
-        span,
-        format!("{} main paths, more than the limit of {limit}", mains.len()),
-    )
-    .with_span_label(format!(
-        "{} is main path number {}",
-        tip.common.describe(ItemKind::Path),
-        limit + 1
-    ));
-    for (p, s) in mains.iter().filter(|(_, s)| *s != span) {
-        d = d.with_label(*s, format!("main path `{}`", p.common.id.name));
-    }
-    out.push(d.with_help(format!(
-        "Focus: keep at most {limit} main paths and turn the others into candidates by removing `main`, or raise `limits main_paths` in the plan block."
-    )));
 }
 
-fn concurrent_battles(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn concurrent_battles(ctx: &Ctx, out: &mut Vec<Finding>) {
     let limit = ctx.model.concurrent_battles();
     let battles: Vec<(usize, Charge)> = ctx
         .model
@@ -80,92 +59,34 @@ fn concurrent_battles(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }) else {
         return;
     };
-    let battle = |i: usize| &ctx.model.battles[battles[i].0];
-    let shown: Vec<String> = ranges
-        .iter()
-        .skip(1)
-        .take(5)
-        .map(|p| p.range.to_string())
-        .collect();
-    let also = match ranges.len() {
-        0 | 1 => String::new(),
-        n if n > 6 => format!(
-            "; also too many on {} and {} more stretches",
-            shown.join(", "),
-            n - 6
-        ),
-        _ => format!("; also too many on {}", shown.join(", ")),
-    };
-    let window_span = |i: usize| {
-        battle(i)
-            .window
-            .map_or(battle(i).common.id.span, |w| w.span)
-    };
-    let mut d = Diagnostic::new(
-        Code::TooManyConcurrentBattles,
-        window_span(tip),
-        format!(
-            "{} battles run at once from {} to {}, more than the limit of {limit}{also}",
-            first.load.0 / crate::quantity::SCALE,
-            first.range.start,
-            first.range.end,
-        ),
-    )
-    .with_span_label(format!(
-        "battle `{}` makes it {}",
-        battle(tip).common.id.name,
-        first.load.0 / crate::quantity::SCALE
-    ));
-    for &i in active.iter().filter(|&&i| i != tip) {
-        d = d.with_label(
-            window_span(i),
-            format!(
-                "battle `{}` runs {}",
-                battle(i).common.id.name,
-                charges[i].range
-            ),
-        );
-    }
-    out.push(d.with_help(format!(
-        "Concentrate forces: stagger these battles so that at most {limit} run on any day, or raise `limits concurrent_battles`."
-    )));
+    out.push(Finding::TooManyConcurrentBattles {
+        limit,
+        stretch: first.range,
+        running: (first.load.0 / crate::quantity::SCALE) as u64,
+        tip: battles[tip].0,
+        others: active
+            .iter()
+            .filter(|&&i| i != tip)
+            .map(|&i| battles[i].0)
+            .collect(),
+        later: ranges.iter().skip(1).map(|p| p.range).collect(),
+    });
 }
 
-fn breakthrough(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let goals: Vec<_> = ctx
-        .model
-        .goals
-        .iter()
-        .filter_map(|g| g.breakthrough.map(|s| (g, s)))
+fn breakthrough(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let goals: Vec<usize> = (0..ctx.model.goals.len())
+        .filter(|&g| ctx.model.goals[g].breakthrough.is_some())
         .collect();
-    if goals.len() < 2 {
-        return;
+    if goals.len() >= 2 {
+        out.push(Finding::MultipleBreakthroughGoals { goals });
     }
-    let mut d = Diagnostic::new(
-        Code::MultipleBreakthroughGoals,
-        goals[1].1,
-        format!(
-            "{} goals are marked `breakthrough`; a plan has one",
-            goals.len()
-        ),
-    )
-    .with_span_label(format!(
-        "{} is another breakthrough",
-        goals[1].0.common.describe(ItemKind::Goal)
-    ));
-    for (g, s) in goals.iter().filter(|(_, s)| *s != goals[1].1) {
-        d = d.with_label(*s, format!("`{}` is marked breakthrough", g.common.id.name));
-    }
-    out.push(d.with_help(
-        "Pick the one goal everyone rallies behind and remove `breakthrough` from the others.",
-    ));
 }
 
 fn normalize(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-fn not_do(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn not_do(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(positioning) = &ctx.model.positioning else {
         return;
     };
@@ -173,98 +94,64 @@ fn not_do(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = ctx.model;
+    let id = |kind, index| ItemId { kind, index };
     let segments = m
         .paths
         .iter()
-        .filter_map(|p| {
-            p.segment
-                .as_ref()
-                .map(|s| (p.common.describe(ItemKind::Path), s))
-        })
-        .chain(m.battles.iter().filter_map(|b| {
-            b.segment
-                .as_ref()
-                .map(|s| (b.common.describe(ItemKind::Battle), s))
-        }))
-        .chain(m.tactics.iter().filter_map(|t| {
-            t.segment
-                .as_ref()
-                .map(|s| (t.common.describe(ItemKind::Tactic), s))
-        }));
-    for (what, segment) in segments {
+        .enumerate()
+        .filter_map(|(i, p)| p.segment.as_ref().map(|s| (id(ItemKind::Path, i), s)))
+        .chain(
+            m.battles
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| b.segment.as_ref().map(|s| (id(ItemKind::Battle, i), s))),
+        )
+        .chain(
+            m.tactics
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| t.segment.as_ref().map(|s| (id(ItemKind::Tactic, i), s))),
+        );
+    for (item, segment) in segments {
         let key = normalize(&segment.value);
         if let Some(entry) = positioning
             .not_do
             .iter()
-            .find(|n| normalize(&n.value) == key)
+            .position(|n| normalize(&n.value) == key)
         {
-            out.push(
-                Diagnostic::new(
-                    Code::NotDoViolation,
-                    segment.span,
-                    format!("{what} targets «{}», which the positioning says the company will not do", segment.value.trim()),
-                )
-                .with_span_label("on the not-do list")
-                .with_label(entry.span, "listed in `not_do` here")
-                .with_help("Choose another segment, or — if the strategy has changed — take it off the `not_do` list deliberately."),
-            );
+            out.push(Finding::NotDoViolation { item, entry });
         }
     }
 }
 
-fn habits(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for battle in &ctx.model.battles {
-        let c = &battle.common;
-        if !c.has(crate::syntax::ast::AttrKey::Review) {
-            out.push(
-                Diagnostic::new(
-                    Code::BattleWithoutReview,
-                    c.id.span,
-                    format!("{} has no review cadence", c.describe(ItemKind::Battle)),
-                )
-                .with_span_label("no `review`")
-                .with_help("Say how often the team reviews this battle, like `review every 2w`."),
-            );
+fn habits(ctx: &Ctx, examples: &Examples, out: &mut Vec<Finding>) {
+    for (b, battle) in ctx.model.battles.iter().enumerate() {
+        if !battle.common.has(AttrKey::Review) {
+            out.push(Finding::BattleWithoutReview { battle: b });
         }
     }
-    for tactic in &ctx.model.tactics {
-        let c = &tactic.common;
-        if !c.has(crate::syntax::ast::AttrKey::Owner) {
-            out.push(
-                Diagnostic::new(
-                    Code::TacticWithoutOwner,
-                    c.id.span,
-                    format!("{} has no owner", c.describe(ItemKind::Tactic)),
-                )
-                .with_span_label("no `owner`")
-                .with_help("Name the one person who answers for this play, like `owner \"张三\"`."),
-            );
+    for (t, tactic) in ctx.model.tactics.iter().enumerate() {
+        if !tactic.common.has(AttrKey::Owner) {
+            out.push(Finding::TacticWithoutOwner {
+                tactic: t,
+                owner: examples.owner(),
+            });
         }
     }
 }
 
-fn positioning(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn positioning(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
+    // A file without a plan is not a plan yet (`plan-missing`); and a
+    // broken region could hold the positioning: one that could be a
+    // positioning, or whose text names one (an unclosed item swallowing it).
     if ctx.model.broken_could_be(ItemKind::Positioning) {
         return;
     }
     match &ctx.model.positioning {
-        // A file without a plan is not a plan yet (`plan-missing`); and a
-        // broken region could hold the positioning.
-        None if ctx.model.plan.is_none() || ctx.anything_broken() => {}
-        None => {
-            let span = ctx
-                .model
-                .plan
-                .as_ref()
-                .map_or(Span::new(0, 0), |p| p.keyword);
-            out.push(
-                Diagnostic::new(Code::PositioningIncomplete, span, "this plan has no positioning")
-                    .with_span_label("no `positioning` in this plan")
-                    .with_help("Add a `positioning { we_are \"…\" serve \"…\" pain \"…\" why_us \"…\" }` block: who you are, whom you serve, which pain you solve and why you win."),
-            );
-        }
+        None if ctx.model.plan.is_none() || excuses.broken_names("positioning") => {}
+        None => out.push(Finding::PositioningMissing),
         Some(p) => {
-            let missing: Vec<&str> = [
+            let missing: Vec<&'static str> = [
                 ("we_are", &p.we_are),
                 ("serve", &p.serve),
                 ("pain", &p.pain),
@@ -275,16 +162,7 @@ fn positioning(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .map(|(k, _)| k)
             .collect();
             if !missing.is_empty() {
-                let list = missing
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                out.push(
-                    Diagnostic::new(Code::PositioningIncomplete, p.keyword, format!("the positioning does not say {list}"))
-                        .with_span_label(format!("missing {list}"))
-                        .with_help("Answer all four questions: `we_are` (who we are), `serve` (whom we serve), `pain` (which pain we solve) and `why_us` (why we win)."),
-                );
+                out.push(Finding::PositioningIncomplete { missing });
             }
         }
     }

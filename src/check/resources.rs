@@ -1,11 +1,11 @@
 //! Resources: pools never exceeded, tactics within their battle's envelope,
 //! battles within their path's estimated cost.
 
+use super::error::Draw;
 use super::sweep::{self, Charge};
-use super::Ctx;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{PoolKind, Use};
-use crate::quantity::{Amount, Style};
+use super::{Ctx, Finding};
+use crate::model::{ItemId, PoolKind, Use};
+use crate::quantity::Amount;
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
@@ -77,21 +77,35 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
     out
 }
 
-pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+impl PoolCharge {
+    /// Who draws it, where, and over which days.
+    fn draw(&self) -> Draw {
+        Draw {
+            by: match self.tactic {
+                Some(t) => ItemId {
+                    kind: ItemKind::Tactic,
+                    index: t,
+                },
+                None => ItemId {
+                    kind: ItemKind::Battle,
+                    index: self.battle,
+                },
+            },
+            span: self.span,
+            text: self.text.clone(),
+            range: self.charge.range,
+        }
+    }
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let all = charges(ctx);
     overcommitted(ctx, &all, out);
     tactics_exceed_battle(ctx, out);
     path_over_cost(ctx, &all, out);
 }
 
-fn who(ctx: &Ctx, c: &PoolCharge) -> String {
-    match c.tactic {
-        Some(t) => format!("tactic `{}`", ctx.model.tactics[t].common.id.name),
-        None => format!("battle `{}`", ctx.model.battles[c.battle].common.id.name),
-    }
-}
-
-fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
+fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Finding>) {
     for (r, resource) in ctx.model.resources.iter().enumerate() {
         let (Some(kind), Some(limit)) = (resource.kind, &resource.amount) else {
             continue;
@@ -100,8 +114,6 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
             continue;
         }
         let pool: Vec<&PoolCharge> = all.iter().filter(|c| c.resource == r).collect();
-        let style = limit.style();
-        let name = resource.common.describe(ItemKind::Resource);
         match kind {
             PoolKind::Capacity => {
                 let charges: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
@@ -116,41 +128,17 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                 else {
                     continue;
                 };
-                let over = piece.load.minus(limit.amount);
-                let mut d = Diagnostic::new(
-                    Code::Overcommitted,
-                    pool[tip].span,
-                    format!(
-                        "{name} is overcommitted {}: {} needed at once, capacity {} ({} over)",
-                        when(piece.range),
-                        style.format(piece.load),
-                        limit.text,
-                        style.format(over)
-                    ),
-                )
-                .with_span_label(format!(
-                    "{} needs {} here, which tips it over",
-                    who(ctx, pool[tip]),
-                    pool[tip].text
-                ))
-                .with_label(limit.span, format!("capacity {}", limit.text));
-                for &i in active.iter().filter(|&&i| i != tip) {
-                    d = d.with_label(
-                        pool[i].span,
-                        format!(
-                            "{} needs {} ({})",
-                            who(ctx, pool[i]),
-                            pool[i].text,
-                            charges[i].range
-                        ),
-                    );
-                }
-                out.push(d.with_help(format!(
-                    "Between {} and {}, move a battle's window so they do not overlap, lower what they need, or raise the capacity of `{}`.",
-                    piece.range.start,
-                    piece.range.end,
-                    resource.common.id.name
-                )));
+                out.push(Finding::OvercommittedCapacity {
+                    resource: r,
+                    stretch: piece.range,
+                    load: piece.load,
+                    tip: pool[tip].draw(),
+                    others: active
+                        .iter()
+                        .filter(|&&i| i != tip)
+                        .map(|&i| pool[i].draw())
+                        .collect(),
+                });
             }
             PoolKind::Total => {
                 let mut sum = Amount::ZERO;
@@ -162,41 +150,23 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                     }
                 }
                 let Some(tip) = tip else { continue };
-                let over = sum.minus(limit.amount);
-                let mut d = Diagnostic::new(
-                    Code::Overcommitted,
-                    pool[tip].span,
-                    format!(
-                        "{name} is overcommitted: the plan needs {} in all, the total is {} ({} over)",
-                        style.format(sum),
-                        limit.text,
-                        style.format(over)
-                    ),
-                )
-                .with_span_label(format!("{} needs {} here, which tips it over", who(ctx, pool[tip]), pool[tip].text))
-                .with_label(limit.span, format!("total {}", limit.text));
-                for (_, c) in pool.iter().enumerate().filter(|&(i, _)| i != tip) {
-                    d = d.with_label(c.span, format!("{} needs {}", who(ctx, c), c.text));
-                }
-                out.push(d.with_help(format!(
-                    "Cut {} from what the battles need, or raise the total of `{}`.",
-                    style.format(over),
-                    resource.common.id.name
-                )));
+                out.push(Finding::OvercommittedTotal {
+                    resource: r,
+                    sum,
+                    tip: pool[tip].draw(),
+                    others: pool
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| i != tip)
+                        .map(|(_, c)| c.draw())
+                        .collect(),
+                });
             }
         }
     }
 }
 
-fn when(range: crate::date::DateRange) -> String {
-    if range.start == range.end {
-        format!("on {}", range.start)
-    } else {
-        format!("from {} to {}", range.start, range.end)
-    }
-}
-
-fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for (b, battle) in m.battles.iter().enumerate() {
         if battle.needs.is_empty() || battle.common.damaged {
@@ -237,11 +207,10 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if uses.is_empty() {
                 continue;
             }
-            let envelope = battle.needs.iter().find(|u| u.what.target == Some(r));
-            let allowed = envelope.map_or(Amount::ZERO, |u| u.qty.amount);
-            let style = envelope.map_or_else(|| uses[0].1.qty.style(), |u| u.qty.style());
+            let envelope = battle.needs.iter().position(|u| u.what.target == Some(r));
+            let allowed = envelope.map_or(Amount::ZERO, |k| battle.needs[k].qty.amount);
             let charges: Vec<Charge> = uses.iter().map(|u| u.2).collect();
-            let (load, range) = match kind {
+            let (load, stretch) = match kind {
                 PoolKind::Capacity => match sweep::first_over(&charges, allowed) {
                     Some(piece) => (piece.load, Some(piece.range)),
                     None => continue,
@@ -254,52 +223,37 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     (sum, None)
                 }
             };
-            let name = battle.common.describe(ItemKind::Battle);
-            let rname = &resource.common.id.name;
-            let primary = envelope.map_or(battle.common.id.span, |u| u.qty.span);
-            let message = match (envelope, range) {
-                (None, _) => format!("the tactics of {name} need `{rname}`, which the battle's `needs` does not include"),
-                (Some(u), Some(range)) => format!(
-                    "the tactics of {name} need {} of `{rname}` at once {}, more than the battle's {}",
-                    style.format(load),
-                    when(range),
-                    u.qty.text
-                ),
-                (Some(u), None) => {
-                    format!("the tactics of {name} need {} of `{rname}` in all, more than the battle's {}", style.format(load), u.qty.text)
-                }
-            };
-            let mut d = Diagnostic::new(Code::TacticsExceedBattle, primary, message)
-                .with_span_label(if envelope.is_some() {
-                    "the battle's envelope"
-                } else {
-                    "the battle's needs"
-                });
-            let active: Vec<usize> = match range {
+            let active: Vec<usize> = match stretch {
                 Some(range) => sweep::active_on(&charges, range.start),
                 None => (0..uses.len()).collect(),
             };
-            for i in active {
-                let (t, u, _) = uses[i];
-                d = d.with_label(
-                    u.qty.span,
-                    format!(
-                        "tactic `{}` needs {}",
-                        m.tactics[t].common.id.name, u.qty.text
-                    ),
-                );
-            }
-            let help = if envelope.is_some() {
-                format!("Raise the battle's `needs {rname} …` to cover its tactics, or lower what the tactics need; tactics draw from their battle's envelope.")
-            } else {
-                format!("Add `{rname}` to the battle's `needs`, large enough for its tactics; tactics draw from their battle's envelope.")
-            };
-            out.push(d.with_help(help));
+            out.push(Finding::TacticsExceedBattle {
+                battle: b,
+                resource: r,
+                envelope,
+                load,
+                stretch,
+                tactics: active
+                    .into_iter()
+                    .map(|i| {
+                        let (t, u, c) = uses[i];
+                        Draw {
+                            by: ItemId {
+                                kind: ItemKind::Tactic,
+                                index: t,
+                            },
+                            span: u.qty.span,
+                            text: u.qty.text.clone(),
+                            range: c.range,
+                        }
+                    })
+                    .collect(),
+            });
         }
     }
 }
 
-fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
+fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Finding>) {
     let m = ctx.model;
     // The charges of each path's battles, gathered once: a plan with a
     // thousand paths must not scan every charge a thousand times.
@@ -313,7 +267,7 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
         if path.cost.is_empty() || path.common.damaged {
             continue;
         }
-        for cost in &path.cost {
+        for (k, cost) in path.cost.iter().enumerate() {
             let Some(r) = cost.what.target else { continue };
             let resource = &m.resources[r];
             let (Some(kind), false) = (resource.kind, resource.common.damaged) else {
@@ -325,8 +279,7 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                 .filter(|c| c.resource == r)
                 .collect();
             let charges: Vec<Charge> = pool.iter().map(|c| c.charge).collect();
-            let style: Style = cost.qty.style();
-            let (load, range) = match kind {
+            let (load, stretch) = match kind {
                 PoolKind::Capacity => match sweep::first_over(&charges, cost.qty.amount) {
                     Some(piece) => (piece.load, Some(piece.range)),
                     None => continue,
@@ -339,36 +292,17 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Diagnostic>) {
                     (sum, None)
                 }
             };
-            let name = path.common.describe(ItemKind::Path);
-            let rname = &resource.common.id.name;
-            let message = match range {
-                Some(range) => format!(
-                    "the battles on {name} need {} of `{rname}` at once {}, more than its estimated cost of {}",
-                    style.format(load),
-                    when(range),
-                    cost.qty.text
-                ),
-                None => format!(
-                    "the battles on {name} need {} of `{rname}` in all, more than its estimated cost of {}",
-                    style.format(load),
-                    cost.qty.text
-                ),
-            };
-            let mut d = Diagnostic::new(Code::PathOverCost, cost.qty.span, message)
-                .with_span_label("estimated cost");
-            let active: Vec<usize> = match range {
+            let active: Vec<usize> = match stretch {
                 Some(range) => sweep::active_on(&charges, range.start),
                 None => (0..pool.len()).collect(),
             };
-            for i in active {
-                d = d.with_label(
-                    pool[i].span,
-                    format!("{} needs {}", who(ctx, pool[i]), pool[i].text),
-                );
-            }
-            out.push(d.with_help(format!(
-                "Update the path's `cost {rname} …` to what its battles really need, or scale the battles down."
-            )));
+            out.push(Finding::PathOverCost {
+                path: p,
+                cost: k,
+                load,
+                stretch,
+                battles: active.into_iter().map(|i| pool[i].draw()).collect(),
+            });
         }
     }
 }

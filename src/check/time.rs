@@ -1,146 +1,139 @@
 //! Time: windows inside the period and their battle, battles done by their
 //! goals' dates, `after` respected.
 
-use super::Ctx;
-use crate::diagnostic::{Code, Diagnostic};
+use super::error::{DatePart, Dates};
+use super::{Ctx, Finding};
+use crate::date::DateRange;
 use crate::model::{ItemId, Window};
-use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 use std::collections::HashSet;
 
-pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
+pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    let period = m.plan.as_ref().and_then(|p| p.period);
-    // Windows already reported outside the period: the same wrong date is
-    // not reported again against the battle or the goal's deadline.
-    let outside = |w: &Window| period.is_some_and(|p| !p.range.contains(&w.range));
+    let period = m.plan.as_ref().and_then(|p| p.period).map(|p| p.range);
+    let outside = |w: &Window| period.is_some_and(|p| !p.contains(&w.range));
     if let Some(period) = period {
-        for goal in &m.goals {
+        for (g, goal) in m.goals.iter().enumerate() {
             if let Some(t) = &goal.target {
                 let by = t.by.value;
-                if by < period.range.start || by > period.range.end {
-                    out.push(outside_period(
-                        t.by.span,
-                        &goal.common.describe(ItemKind::Goal),
-                        "the target date",
-                        period,
-                    ));
+                if by < period.start || by > period.end {
+                    out.push(Finding::WindowOutsidePeriod {
+                        item: ItemId {
+                            kind: ItemKind::Goal,
+                            index: g,
+                        },
+                        part: DatePart::TargetDate,
+                    });
                 }
             }
         }
-        for battle in &m.battles {
-            if let Some(w) = battle.window.filter(outside) {
-                out.push(outside_period(
-                    w.span,
-                    &battle.common.describe(ItemKind::Battle),
-                    "the window",
-                    period,
-                ));
+        for (b, battle) in m.battles.iter().enumerate() {
+            if battle.window.is_some_and(|w| outside(&w)) {
+                out.push(Finding::WindowOutsidePeriod {
+                    item: ItemId {
+                        kind: ItemKind::Battle,
+                        index: b,
+                    },
+                    part: DatePart::Window,
+                });
             }
         }
-        for tactic in &m.tactics {
-            if let Some(w) = tactic.window.filter(outside) {
-                out.push(outside_period(
-                    w.span,
-                    &tactic.common.describe(ItemKind::Tactic),
-                    "the window",
-                    period,
-                ));
+        for (t, tactic) in m.tactics.iter().enumerate() {
+            if tactic.window.is_some_and(|w| outside(&w)) {
+                out.push(Finding::WindowOutsidePeriod {
+                    item: ItemId {
+                        kind: ItemKind::Tactic,
+                        index: t,
+                    },
+                    part: DatePart::Window,
+                });
             }
         }
     }
-    for tactic in &m.tactics {
+    // A window outside the period is reported once as such; what it is
+    // compared with next is the window cut to the period, so a fault that
+    // fixing the dates into the period would not clear is still reported.
+    let cut = |range: DateRange| match period {
+        Some(p) => DateRange {
+            start: range.start.max(p.start),
+            end: range.end.min(p.end),
+        },
+        None => range,
+    };
+    for (t, tactic) in m.tactics.iter().enumerate() {
         let (Some(w), Some(b)) = (tactic.window, tactic.battle.as_ref().and_then(|r| r.target))
         else {
             continue;
         };
-        let battle = &m.battles[b];
-        let Some(bw) = battle.window else { continue };
-        if !bw.range.contains(&w.range) && !outside(&w) {
-            out.push(
-                Diagnostic::new(
-                    Code::WindowOutsideBattle,
-                    w.span,
-                    format!(
-                        "{} runs {}, outside its battle `{}` ({})",
-                        tactic.common.describe(ItemKind::Tactic),
-                        w.range,
-                        battle.common.id.name,
-                        bw.range
-                    ),
-                )
-                .with_span_label("outside the battle's window")
-                .with_label(bw.span, "the battle's window")
-                .with_help("A tactic runs within its battle: move its window inside the battle's, or widen the battle's window. A tactic without a window has its battle's."),
-            );
+        let Some(bw) = m.battles[b].window else {
+            continue;
+        };
+        // The battle's window is compared as written: it is the envelope
+        // the tactic must fit in.
+        let range = cut(w.range);
+        if range.start <= range.end && !bw.range.contains(&range) {
+            out.push(Finding::WindowOutsideBattle {
+                tactic: t,
+                battle: b,
+            });
         }
     }
-    deadlines(ctx, &outside, out);
+    deadlines(ctx, &cut, out);
     after(ctx, in_cycle, out);
 }
 
-fn outside_period(span: Span, what: &str, part: &str, period: Window) -> Diagnostic {
-    Diagnostic::new(
-        Code::WindowOutsidePeriod,
-        span,
-        format!("{part} of {what} lies outside the plan period ({})", period.range),
-    )
-    .with_span_label("outside the plan period")
-    .with_label(period.span, "the plan period")
-    .with_help("Keep every date within the plan's `period`, or widen the period if the plan really runs longer.")
-}
-
 /// A battle must end by the date of every goal it advances: one it traces to
-/// and has an objective on the goal's metric.
-fn deadlines(ctx: &Ctx, outside: &dyn Fn(&Window) -> bool, out: &mut Vec<Diagnostic>) {
+/// and has an objective on the goal's metric. A battle running past the
+/// period is compared with its window cut to the period; a goal whose own
+/// date lies outside the period is that fault, and is not compared.
+fn deadlines(ctx: &Ctx, cut: &dyn Fn(DateRange) -> DateRange, out: &mut Vec<Finding>) {
     let m = ctx.model;
+    let period = m.plan.as_ref().and_then(|p| p.period).map(|p| p.range);
     for (b, battle) in m.battles.iter().enumerate() {
-        let Some(w) = battle.window.filter(|w| !outside(w)) else {
+        let Some(w) = battle.window else {
             continue;
         };
+        let range = cut(w.range);
+        if range.start > range.end {
+            // Wholly outside the period: where it belongs is anyone's guess.
+            continue;
+        }
+        let end = range.end;
         for g in ctx.goals_of_battle(b) {
             let goal = &m.goals[g];
             let Some(t) = &goal.target else { continue };
+            if period.is_some_and(|p| t.by.value < p.start || t.by.value > p.end) {
+                continue;
+            }
             let Some(metric) = t.metric.target else {
                 continue;
             };
             let Some(objective) = battle
                 .objective
                 .iter()
-                .find(|u| u.what.target == Some(metric))
+                .position(|u| u.what.target == Some(metric))
             else {
                 continue;
             };
-            if w.range.end > t.by.value {
-                out.push(
-                    Diagnostic::new(
-                        Code::BattleAfterDeadline,
-                        w.span,
-                        format!(
-                            "{} ends on {}, after {} is due on {}",
-                            battle.common.describe(ItemKind::Battle),
-                            w.range.end,
-                            goal.common.describe(ItemKind::Goal),
-                            t.by.value
-                        ),
-                    )
-                    .with_span_label("ends too late")
-                    .with_label(t.by.span, "the goal's date")
-                    .with_label(objective.qty.span, "this objective counts toward the goal")
-                    .with_help(format!("End the battle by {}, or move the goal's date if the result can come later.", t.by.value)),
-                );
+            if end > t.by.value {
+                out.push(Finding::BattleAfterDeadline {
+                    battle: b,
+                    goal: g,
+                    objective,
+                });
             }
         }
     }
 }
 
-fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
+fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for (i, battle) in m.battles.iter().enumerate() {
-        if in_cycle.contains(&ItemId {
+        let item = ItemId {
             kind: ItemKind::Battle,
             index: i,
-        }) {
+        };
+        if in_cycle.contains(&item) {
             continue;
         }
         let Some(w) = battle.window else { continue };
@@ -150,21 +143,31 @@ fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if w.range.start <= ow.range.end {
-                out.push(violated(
-                    &battle.common.describe(ItemKind::Battle),
-                    w,
-                    r.span,
-                    &m.battles[other].common.id.name,
-                    ow,
-                ));
+                out.push(Finding::AfterViolated {
+                    item,
+                    other: ItemId {
+                        kind: ItemKind::Battle,
+                        index: other,
+                    },
+                    after: r.span,
+                    window: Dates {
+                        range: w.range,
+                        span: w.span,
+                    },
+                    other_window: Dates {
+                        range: ow.range,
+                        span: ow.span,
+                    },
+                });
             }
         }
     }
     for (i, tactic) in m.tactics.iter().enumerate() {
-        if in_cycle.contains(&ItemId {
+        let item = ItemId {
             kind: ItemKind::Tactic,
             index: i,
-        }) {
+        };
+        if in_cycle.contains(&item) {
             continue;
         }
         let Some(range) = m.tactic_window(tactic) else {
@@ -180,32 +183,20 @@ fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Diagnostic>) {
                 .window
                 .map_or(m.tactics[other].common.id.span, |w| w.span);
             if range.start <= orange.end {
-                out.push(violated(
-                    &tactic.common.describe(ItemKind::Tactic),
-                    Window { range, span },
-                    r.span,
-                    &m.tactics[other].common.id.name,
-                    Window {
+                out.push(Finding::AfterViolated {
+                    item,
+                    other: ItemId {
+                        kind: ItemKind::Tactic,
+                        index: other,
+                    },
+                    after: r.span,
+                    window: Dates { range, span },
+                    other_window: Dates {
                         range: orange,
                         span: ospan,
                     },
-                ));
+                });
             }
         }
     }
-}
-
-fn violated(what: &str, w: Window, after_span: Span, other: &str, ow: Window) -> Diagnostic {
-    Diagnostic::new(
-        Code::AfterViolated,
-        w.span,
-        format!("{what} starts on {}, but must come after `{other}`, which ends on {}", w.range.start, ow.range.end),
-    )
-    .with_span_label("starts too early")
-    .with_label(after_span, format!("must come after `{other}`"))
-    .with_label(ow.span, format!("`{other}` ends {}", ow.range.end))
-    .with_help(format!(
-        "Start on {} or later (`after` means strictly after the other ends), or drop the `after` if the two can overlap.",
-        ow.range.end.add_days(1)
-    ))
 }

@@ -37,27 +37,23 @@ enum Format {
 
 /// Turn `--allow` names into codes, refusing anything that is not a warning.
 fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
+    use planc::analysis::{allow_name, AllowRefused};
     names
         .iter()
-        .map(|name| match Code::from_name(name) {
-            Some(code) if !matches!(code.severity(), planc::Severity::Error) => Ok(code),
-            Some(_) => Err(format!(
-                "--allow {name}: `{name}` is an error, and only warnings can be silenced"
-            )),
-            None => {
-                let warnings = Code::ALL
-                    .iter()
-                    .filter(|c| c.severity() == planc::Severity::Warning)
-                    .map(|c| c.name());
-                Err(match planc::suggest::closest(name, warnings) {
-                    Some(s) => {
-                        format!("--allow {name}: no warning has this name; did you mean `{s}`?")
-                    }
-                    None => format!(
-                        "--allow {name}: no warning has this name; `planc explain` lists them"
-                    ),
-                })
-            }
+        .map(|name| {
+            allow_name(name).map_err(|refused| match refused {
+                AllowRefused::NotAWarning(_) => format!(
+                    "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+                ),
+                AllowRefused::Unknown {
+                    suggestion: Some(s),
+                } => {
+                    format!("--allow {name}: no warning has this name; did you mean `{s}`?")
+                }
+                AllowRefused::Unknown { suggestion: None } => {
+                    format!("--allow {name}: no warning has this name; `planc explain` lists them")
+                }
+            })
         })
         .collect()
 }

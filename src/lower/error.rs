@@ -4,7 +4,6 @@ use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::quantity::NumberError;
 use crate::span::Span;
-use crate::suggest::closest;
 use crate::syntax::ast::{AttrKey, ItemKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +80,8 @@ pub enum LowerError {
     UnknownAllow {
         span: Span,
         name: String,
+        /// The closest warning's name (`analysis::allow_name`).
+        suggestion: Option<&'static str>,
     },
     AllowError {
         span: Span,
@@ -184,9 +185,7 @@ impl LowerError {
                     .with_span_label("not a character")
                     .with_help("`\\u{…}` takes the hexadecimal code of a real character (up to 10FFFF, not D800–DFFF), like `\\u{4E07}` for 万.")
             }
-            LowerError::UnknownAllow { span, name } => {
-                let warnings = crate::diagnostic::Code::ALL.iter().filter(|c| c.severity() == crate::Severity::Warning);
-                let suggestion = closest(name, warnings.map(|c| c.name()));
+            LowerError::UnknownAllow { span, name, suggestion } => {
                 Diagnostic::new(Code::UnknownName, *span, format!("`{name}` is not the name of a diagnostic"))
                     .with_span_label("unknown diagnostic")
                     .with_help(match suggestion {

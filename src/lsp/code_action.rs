@@ -1,14 +1,17 @@
 //! Quick fixes for the cheap cases: add a missing `owner`, `review` or `win`
 //! skeleton to the item, and replace an unknown name with the closest name
-//! of the right kind.
+//! of the right kind. Each matches on the diagnostic's typed origin (the
+//! check's finding or resolution's error), which names the item and carries
+//! the suggestion already worked out: nothing is looked up again by span.
 
 use super::diagnostics::convert;
 use super::position::{range, span, Encoding};
 use super::Document;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::check::Finding;
+use crate::diagnostic::{Diagnostic, Origin};
 use crate::line_index::LineIndex;
-use crate::model::{Common, Model};
-use crate::quantity::UnitKind;
+use crate::model::Common;
+use crate::resolve::ResolveError;
 use crate::span::Span;
 use lsp_types::{CodeAction, CodeActionKind, Range, TextEdit, WorkspaceEdit};
 use std::collections::HashMap;
@@ -42,65 +45,49 @@ type Fix = (String, (Span, String), bool);
 
 fn fix(doc: &Document, d: &Diagnostic) -> Option<Fix> {
     let model = &doc.analysis.model;
-    match d.code {
-        Code::TacticWithoutOwner => {
-            let tactic = model.tactics.iter().find(|t| t.common.id.span == d.span)?;
-            let edit = add_attribute(&doc.text, &tactic.common, "owner \"\"")?;
-            Some(("Add an `owner` to fill in".to_string(), edit, true))
-        }
-        Code::BattleWithoutReview => {
-            let battle = model.battles.iter().find(|b| b.common.id.span == d.span)?;
-            let edit = add_attribute(&doc.text, &battle.common, "review every 2w")?;
-            Some(("Add `review every 2w`".to_string(), edit, true))
-        }
-        Code::TacticWithoutWin => {
-            let tactic = model.tactics.iter().find(|t| t.common.id.span == d.span)?;
-            let battle = tactic.battle.as_ref().and_then(|r| r.target);
-            let win = win_skeleton(model, battle)?;
-            let edit = add_attribute(&doc.text, &tactic.common, &win)?;
-            Some((format!("Add `{win}` to adjust"), edit, true))
-        }
-        Code::UnknownName | Code::WrongKind => {
-            let occurrence = doc
-                .occurrences
-                .all()
-                .iter()
-                .find(|o| o.span == d.span && !o.definition)?;
-            let mut candidates: Vec<&str> = model
-                .names
-                .iter()
-                .filter(|(_, id)| id.kind == occurrence.kind)
-                .map(|(n, _)| n.as_str())
-                .collect();
-            candidates.sort_unstable();
-            let better = crate::suggest::closest(&occurrence.name, candidates)?;
-            Some((
-                format!("Replace `{}` with `{better}`", occurrence.name),
-                (occurrence.span, better.to_string()),
+    match &d.origin {
+        Origin::Check(finding) => match finding.as_ref() {
+            Finding::TacticWithoutOwner { tactic, .. } => {
+                let edit =
+                    add_attribute(&doc.text, &model.tactics.get(*tactic)?.common, "owner \"\"")?;
+                Some(("Add an `owner` to fill in".to_string(), edit, true))
+            }
+            Finding::BattleWithoutReview { battle } => {
+                let edit = add_attribute(
+                    &doc.text,
+                    &model.battles.get(*battle)?.common,
+                    "review every 2w",
+                )?;
+                Some(("Add `review every 2w`".to_string(), edit, true))
+            }
+            Finding::TacticWithoutWin { tactic, win } => {
+                let win = win.as_ref()?;
+                let edit = add_attribute(&doc.text, &model.tactics.get(*tactic)?.common, win)?;
+                Some((format!("Add `{win}` to adjust"), edit, true))
+            }
+            _ => None,
+        },
+        Origin::Resolve(error) => match error.as_ref() {
+            ResolveError::UnknownName {
+                span,
+                name,
+                suggestion: Some(better),
+                ..
+            }
+            | ResolveError::WrongKind {
+                span,
+                name,
+                suggestion: Some(better),
+                ..
+            } => Some((
+                format!("Replace `{name}` with `{better}`"),
+                (*span, better.clone()),
                 true,
-            ))
-        }
-        _ => None,
+            )),
+            _ => None,
+        },
+        Origin::Other => None,
     }
-}
-
-/// `win METRIC >= QTY` from the battle's first objective, else on the
-/// plan's first metric; `None` when the plan has no metric to name.
-fn win_skeleton(model: &Model, battle: Option<usize>) -> Option<String> {
-    if let Some(u) = battle.and_then(|b| model.battles[b].objective.first()) {
-        let level = u.qty.text.trim_start_matches(['+', '-']);
-        return Some(format!("win {} >= {level}", u.what.name));
-    }
-    let metric = model.metrics.first()?;
-    let one = match metric.unit {
-        UnitKind::Count => "1".to_string(),
-        UnitKind::Percent => "1%".to_string(),
-        UnitKind::Money => {
-            let sign = model.currency.map_or("¥", |(c, _)| c.sign());
-            format!("{sign}1")
-        }
-    };
-    Some(format!("win {} >= {one}", metric.common.name()))
 }
 
 /// An insertion of `attribute` as the block's last line (or before the `}`

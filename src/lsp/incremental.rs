@@ -58,7 +58,7 @@ impl Incremental {
             kept.insert(key, items);
         }
         self.kept = kept;
-        analyze_parsed(file, &errors, &[])
+        analyze_parsed(file, text, &errors, &[])
     }
 }
 
