@@ -10,6 +10,7 @@
 //! yields an error, never a lost comment. The rules are in docs/fmt.md.
 
 mod attach;
+mod canonical;
 pub mod comments;
 mod layout;
 mod verify;
@@ -25,8 +26,24 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
         return Err(errors.iter().map(|e| e.to_diagnostic()).collect());
     }
     let comments = comments::scan(text);
+    let ending = ending(text, &comments);
+    // Full-width forms (`，`, `“…”`, `≥`, `％`, `元`) and lone `\r` line ends
+    // are first rewritten in place; the rewritten text is laid out.
+    let rewritten = canonical::rewrite(text, &file, &comments);
+    let (text, file, comments) = match &rewritten {
+        None => (text, file, comments),
+        Some(canonical) => {
+            let (file, errors) = crate::syntax::parse(canonical);
+            if !errors.is_empty() {
+                return Err(bug(
+                    "the ASCII forms of its full-width marks do not parse".into()
+                ));
+            }
+            (canonical.as_str(), file, comments::scan(canonical))
+        }
+    };
     let items = words::items(text, &file, &comments);
-    let formatted = lay_out(text, &items, &comments);
+    let formatted = lay_out(text, &items, &comments, ending);
     verify::same_comments(text, &comments, &formatted).map_err(bug)?;
     // A second full parse doubles the time on very large plans; debug builds
     // (so every test) make it, release builds rely on what the tests proved.
@@ -36,9 +53,14 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
     Ok(formatted)
 }
 
-fn lay_out(text: &str, items: &[words::ItemWords], comments: &[comments::Comment]) -> String {
+fn lay_out(
+    text: &str,
+    items: &[words::ItemWords],
+    comments: &[comments::Comment],
+    ending: layout::Ending,
+) -> String {
     let placement = attach::place(text, items, comments);
-    layout::write(text, &placement, ending(text, comments))
+    layout::write(text, &placement, ending)
 }
 
 /// A formatter bug: the file is left as it is, and the user told so.
@@ -54,25 +76,29 @@ fn bug(why: String) -> Vec<Diagnostic> {
     )]
 }
 
-/// Line endings as the file's first line ends (`\r\n` or `\n`), and a
-/// byte-order mark if it has one. Line breaks inside block comments are
-/// kept as written and do not count.
+/// Line endings as the file's first line ends (`\r\n`, `\n`, or a lone
+/// `\r` as old Mac files do), and a byte-order mark if it has one. Line
+/// breaks inside block comments are kept as written and do not count.
 fn ending(text: &str, comments: &[comments::Comment]) -> layout::Ending {
     let mut from = 0;
-    let mut crlf = false;
-    while let Some(found) = text[from..].find('\n') {
+    let mut newline = "\n";
+    while let Some(found) = text[from..].find(['\n', '\r']) {
         let at = from + found;
         let inside = comments.partition_point(|c| c.span.end <= at);
         match comments.get(inside) {
             Some(c) if c.span.start <= at => from = c.span.end,
             _ => {
-                crlf = text[..at].ends_with('\r');
+                newline = match &text.as_bytes()[at..] {
+                    [b'\r', b'\n', ..] => "\r\n",
+                    [b'\r', ..] => "\r",
+                    _ => "\n",
+                };
                 break;
             }
         }
     }
     layout::Ending {
-        newline: if crlf { "\r\n" } else { "\n" },
+        newline,
         bom: text.starts_with('\u{feff}'),
     }
 }

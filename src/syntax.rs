@@ -4,9 +4,11 @@ pub mod ast;
 mod build;
 mod error;
 mod expected;
+mod hint;
 mod parser;
 pub mod shift;
 
+pub(crate) use build::{ascii_string, is_curly};
 pub use error::SyntaxError;
 pub use parser::Rule;
 

@@ -484,6 +484,11 @@ fn trivia(d: &mut Draw, before: &str, after: &str, out: &mut String) {
 
 /// A syntactically valid plan with random content, spacing and comments.
 fn random_plan(shape: &[u8], spacing: &[u8]) -> String {
+    random_plan_with(shape, spacing, |word, _| word.to_string())
+}
+
+/// [`random_plan`], each word written as `write` says (given a draw).
+fn random_plan_with(shape: &[u8], spacing: &[u8], write: impl Fn(&str, usize) -> String) -> String {
     let mut d = Draw {
         bytes: shape,
         at: 0,
@@ -509,7 +514,7 @@ fn random_plan(shape: &[u8], spacing: &[u8]) -> String {
         if i > 0 {
             trivia(&mut s, &words[i - 1], word, &mut out);
         }
-        out.push_str(word);
+        out.push_str(&write(word, s.next()));
     }
     match s.next() % 3 {
         0 => out.push('\n'),
@@ -597,4 +602,151 @@ proptest! {
             }
         }
     }
+}
+
+// ------------------------------------------------------------ full-width input
+
+/// A word as a Chinese keyboard may type it (LANGUAGE.md, "Chinese
+/// keyboards"), or as it is, as `draw` decides.
+fn full_width(word: &str, draw: usize) -> String {
+    if draw % 4 == 0 {
+        return word.to_string();
+    }
+    match word {
+        "," => "，".into(),
+        ">=" => ["≥", "＞＝", ">＝"][draw % 3].into(),
+        "<=" => ["≤", "＜＝"][draw % 2].into(),
+        ">" => "＞".into(),
+        "<" => "＜".into(),
+        "=" => "＝".into(),
+        _ if word.starts_with('"') && word.ends_with('"') && word.len() >= 2 => {
+            format!("“{}”", &word[1..word.len() - 1])
+        }
+        _ if word.ends_with('%') => format!("{}％", &word[..word.len() - 1]),
+        _ if word.contains('¥') => {
+            let word = if draw % 2 == 0 {
+                word.replace('¥', "￥")
+            } else {
+                word.to_string()
+            };
+            format!("{word}元")
+        }
+        _ => word.to_string(),
+    }
+}
+
+proptest! {
+    /// A plan typed with full-width marks keeps every promise, and formats
+    /// to exactly what its ASCII twin formats to.
+    #[test]
+    fn full_width_plans_keep_the_promises_and_format_to_ascii(
+        shape in proptest::collection::vec(any::<u8>(), 0..120),
+        spacing in proptest::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let ascii = random_plan(&shape, &spacing);
+        let wide = random_plan_with(&shape, &spacing, full_width);
+        let formatted = format_keeping_promises(&wide)?;
+        let twin = planc::format::format(&ascii).map_err(|d| TestCaseError::fail(format!("{d:#?}")))?;
+        prop_assert_eq!(&formatted, &twin, "input:\n{}", wide);
+    }
+}
+
+#[test]
+fn full_width_random_plans_use_every_mark() {
+    // The generator really types full width: over a few seeds, every mark.
+    let mut seen = String::new();
+    for seed in 0..60u8 {
+        let shape: Vec<u8> = (0..90u8)
+            .map(|i| seed.wrapping_mul(29).wrapping_add(i.wrapping_mul(11)))
+            .collect();
+        let spacing: Vec<u8> = (0..40u8)
+            .map(|i| seed.wrapping_add(i.wrapping_mul(7)))
+            .collect();
+        let text = random_plan_with(&shape, &spacing, full_width);
+        assert!(planc::syntax::parse(&text).1.is_empty(), "{text}");
+        seen.push_str(&text);
+    }
+    for mark in ["，", "“", "”", "％", "≥", "≤", "＞", "＜", "＝", "￥", "元"] {
+        assert!(seen.contains(mark), "no {mark} in the generated plans");
+    }
+}
+
+#[test]
+fn the_full_width_case_formats_to_ascii_and_means_the_same() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/fullwidth.plan");
+    let text = std::fs::read_to_string(path).expect("the case");
+    let analysis = analyze(&text, &[]);
+    assert!(
+        analysis.diagnostics.is_empty(),
+        "{:#?}",
+        analysis.diagnostics
+    );
+    let formatted = format_keeping_promises(&text).unwrap_or_else(|e| panic!("{e}"));
+    // Outside comments and the texts in quotes, only ASCII marks are left.
+    let mut code = String::new();
+    let mut quoted = false;
+    let mut escaped = false;
+    for line in formatted.lines().filter(|l| !l.starts_with("//")) {
+        for c in line.chars() {
+            if c == '"' && !escaped {
+                quoted = !quoted;
+            } else if !quoted {
+                code.push(c);
+            }
+            escaped = c == '\\' && !escaped;
+        }
+    }
+    for mark in ['，', '“', '”', '％', '≥', '≤', '＞', '＜', '＝', '￥', '元'] {
+        assert!(!code.contains(mark), "`{mark}` is still in\n{formatted}");
+    }
+    assert!(
+        formatted.contains(r#"pain   "午后没有\"好喝\"又健康的饮品""#),
+        "{formatted}"
+    );
+    assert!(formatted.contains("win 客单价 < ¥80\n"), "{formatted}");
+    assert!(formatted.contains("win 复购率 >= 30%\n"), "{formatted}");
+}
+
+#[test]
+fn comments_and_texts_keep_their_full_width_marks() {
+    let text = "// 注释：“不改”，≥ 40％\ntactic t { owner “王芳，李雷” win r ≥ 5 } /* ￥5万元 */\n";
+    assert_eq!(
+        planc::format::format(text).expect("formats"),
+        "// 注释：“不改”，≥ 40％\ntactic t {\n  owner \"王芳，李雷\"\n  win r >= 5\n} /* ￥5万元 */\n"
+    );
+}
+
+// ------------------------------------------------------------ old Mac line ends
+
+#[test]
+fn a_file_with_lone_carriage_returns_reads_and_formats_like_one_with_newlines() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/clean.plan");
+    let unix = std::fs::read_to_string(path).expect("the case");
+    let mac = unix.replace('\n', "\r");
+    assert!(planc::syntax::parse(&mac).1.is_empty());
+    assert_eq!(
+        meaning_of_diagnostics(&analyze(&mac, &[]).diagnostics),
+        meaning_of_diagnostics(&analyze(&unix, &[]).diagnostics),
+    );
+    assert_eq!(
+        model_without_places(&analyze(&mac, &[]).model),
+        model_without_places(&analyze(&unix, &[]).model)
+    );
+    let formatted = format_keeping_promises(&mac).unwrap_or_else(|e| panic!("{e}"));
+    let unix_formatted = planc::format::format(&unix).expect("formats");
+    assert_eq!(formatted, unix_formatted.replace('\n', "\r"));
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_comment_and_an_item_can_follow() {
+    let text = "// old mac\rmetric a count // note\rmetric b money\r";
+    assert!(planc::syntax::parse(text).1.is_empty());
+    assert_eq!(
+        planc::format::format(text).expect("formats"),
+        "// old mac\rmetric a count // note\rmetric b money\r"
+    );
+    // Recovery after a broken item starts at the next line, as with `\n`.
+    let (file, errors) = planc::syntax::parse("goal g { oops }\rmetric a count\r");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(file.items.len(), 1);
 }

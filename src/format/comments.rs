@@ -9,7 +9,8 @@ use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CommentKind {
-    /// `// …` up to the end of the line (the line break is not part of it).
+    /// `// …` up to the end of the line (`\n`, `\r\n` or a lone `\r`; the
+    /// line break is not part of it).
     Line,
     /// `/* … */`, possibly over several lines.
     Block,
@@ -35,7 +36,7 @@ impl Comment {
     /// A block comment over several lines cannot share a line with code
     /// before it, so it is always written on lines of its own.
     pub fn is_multiline(&self, source: &str) -> bool {
-        source[self.span.start..self.span.end].contains('\n')
+        source[self.span.start..self.span.end].contains(['\n', '\r'])
     }
 
     /// Can be written in the middle of a line: a one-line block comment.
@@ -51,11 +52,15 @@ pub fn scan(text: &str) -> Vec<Comment> {
     let mut at = 0;
     while at < bytes.len() {
         match (bytes[at], bytes.get(at + 1)) {
-            (b'"', _) => at = string_end(bytes, at),
+            (b'"', _) => at = string_end(bytes, at, b"\""),
+            // `“`, a string in full-width quotes, closed by `”`.
+            (0xE2, Some(0x80)) if bytes.get(at + 2) == Some(&0x9C) => {
+                at = string_end(bytes, at + 2, "”".as_bytes());
+            }
             (b'/', Some(b'/')) => {
                 let end = bytes[at..]
                     .iter()
-                    .position(|&b| b == b'\n')
+                    .position(|&b| b == b'\n' || b == b'\r')
                     .map_or(bytes.len(), |n| at + n);
                 comments.push(Comment {
                     kind: CommentKind::Line,
@@ -79,15 +84,16 @@ pub fn scan(text: &str) -> Vec<Comment> {
     comments
 }
 
-/// The offset just past the string literal opening at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
+/// The offset just past the string literal whose opening quote ends at
+/// `start` (its last byte), closed by `close`.
+fn string_end(bytes: &[u8], start: usize, close: &[u8]) -> usize {
     let mut at = start + 1;
     while at < bytes.len() {
         match bytes[at] {
             b'\\' => at += 2,
-            b'"' => return at + 1,
+            _ if bytes[at..].starts_with(close) => return at + close.len(),
             // Strings do not span lines; stop rather than swallow the file.
-            b'\n' => return at,
+            b'\n' | b'\r' => return at,
             _ => at += 1,
         }
     }
@@ -123,11 +129,25 @@ segment "quote \" // still string" /* real too */"#;
     }
 
     #[test]
-    fn line_comments_lose_trailing_whitespace_and_carriage_returns() {
+    fn line_comments_lose_trailing_whitespace_and_end_before_a_carriage_return() {
         let text = "// crlf   \r\nx";
         let comments = scan(text);
-        assert_eq!(comments[0].span, Span::new(0, 11));
+        assert_eq!(comments[0].span, Span::new(0, 10));
         assert_eq!(comments[0].text(text), "// crlf");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_comment() {
+        assert_eq!(
+            texts("// old mac\rplan \"x\" {} // two"),
+            ["// old mac", "// two"]
+        );
+    }
+
+    #[test]
+    fn skips_comment_markers_inside_full_width_quotes() {
+        let text = "owner “a // b \"q\" /* c” // real\nsegment “x\\\\” /* y */";
+        assert_eq!(texts(text), ["// real", "/* y */"]);
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
         }
         Rule::win_attr => {
             let metric = ident(next(&mut parts));
-            let op = spanned(next(&mut parts));
+            let op = comparison(next(&mut parts));
             Value::Win {
                 metric,
                 op,
@@ -254,6 +254,54 @@ pub fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
     (out, bad)
 }
 
+/// `≥` is `>=`: the comparison in its ASCII form, spanned as written.
+fn comparison(pair: Pair<Rule>) -> Spanned<String> {
+    let written = pair.as_str();
+    let ascii = if written.is_ascii() {
+        written.to_string()
+    } else {
+        written
+            .chars()
+            .map(|c| match c {
+                '≥' => ">=",
+                '≤' => "<=",
+                '＞' => ">",
+                '＜' => "<",
+                '＝' => "=",
+                '>' => ">",
+                '<' => "<",
+                _ => "=",
+            })
+            .collect()
+    };
+    Spanned::new(ascii, pair.as_span().into())
+}
+
+/// Whether a string was written in full-width quotes, `“…”`.
+pub fn is_curly(written: &str) -> bool {
+    written.starts_with('“')
+}
+
+/// A string literal as ASCII-quoted text: `“说"好"”` → `"说\"好\""`. Escapes
+/// are kept as written; a bare `"` inside full-width quotes gets a backslash.
+pub fn ascii_string(written: &str) -> String {
+    let Some(inner) = written.strip_prefix('“').and_then(|s| s.strip_suffix('”')) else {
+        return written.to_string();
+    };
+    let mut out = String::with_capacity(written.len());
+    out.push('"');
+    let mut escaped = false;
+    for c in inner.chars() {
+        if c == '"' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 fn string(pair: Pair<Rule>) -> StrLit {
     let span = Span::from(pair.as_span());
     let inner = pair.into_inner().next();
@@ -268,8 +316,12 @@ fn string(pair: Pair<Rule>) -> StrLit {
     }
 }
 
+/// A quantity, its `text` in the ASCII form planc writes (`40％` → `40%`,
+/// `￥400万元` → `¥400万`); its span covers what was written.
 fn quantity(pair: Pair<Rule>) -> QtyLit {
-    let text = pair.as_str().to_string();
+    let written = pair.as_str();
+    let full_width = !written.is_ascii() && written.contains(['￥', '％', '元']);
+    let text = written.to_string();
     let span = Span::from(pair.as_span());
     let mut qty = QtyLit {
         text,
@@ -282,11 +334,22 @@ fn quantity(pair: Pair<Rule>) -> QtyLit {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::sign => qty.sign = part.as_str().chars().next(),
+            Rule::yuan_sign => qty.currency = Some("¥".to_string()),
             Rule::currency => qty.currency = Some(part.as_str().to_string()),
             Rule::number => qty.number = part.as_str().to_string(),
             Rule::percent_sign => qty.percent = true,
             _ => {}
         }
+    }
+    if full_width {
+        let mut text = String::with_capacity(written.len());
+        text.extend(qty.sign);
+        text.push_str(qty.currency.as_deref().unwrap_or(""));
+        text.push_str(&qty.number);
+        if qty.percent {
+            text.push('%');
+        }
+        qty.text = text;
     }
     qty
 }

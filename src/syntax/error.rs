@@ -34,6 +34,8 @@ pub enum SyntaxError {
     },
     UnclosedString {
         span: Span,
+        /// The quote that would close it: `"` or `”`.
+        close: char,
     },
     BadEscape {
         span: Span,
@@ -45,6 +47,43 @@ pub enum SyntaxError {
     /// Text that cannot be read as an item at all.
     Unreadable {
         span: Span,
+    },
+    /// `2026-06-01 ~ 2026-06-30`: a window joined by something else than `..`.
+    WindowDash {
+        span: Span,
+        dash: String,
+        /// The window as it should be written.
+        example: String,
+    },
+    /// `¥4,000,000`: commas between groups of digits.
+    GroupedNumber {
+        span: Span,
+        written: String,
+        /// `¥400万`, `¥4_000_000`.
+        suggestions: Vec<String>,
+    },
+    /// `battle 618`: a name that starts with a digit.
+    DigitName {
+        span: Span,
+        written: String,
+        suggestion: String,
+        /// The name is being defined (`battle 618`), not referred to (`for 618`).
+        defines: bool,
+    },
+    /// `owner："张三"`: a colon after an attribute.
+    Colon {
+        span: Span,
+        colon: char,
+        /// The attribute before it, if it is one.
+        attr: Option<String>,
+        /// The line as it should be written.
+        example: Option<String>,
+    },
+    /// `400万元`: yuan without `¥`.
+    BareYuan {
+        span: Span,
+        written: String,
+        suggestion: String,
     },
 }
 
@@ -61,10 +100,15 @@ impl SyntaxError {
             SyntaxError::Expected { span, .. }
             | SyntaxError::UnknownAttribute { span, .. }
             | SyntaxError::Unclosed { span, .. }
-            | SyntaxError::UnclosedString { span }
+            | SyntaxError::UnclosedString { span, .. }
             | SyntaxError::BadEscape { span, .. }
             | SyntaxError::UnclosedComment { span }
-            | SyntaxError::Unreadable { span } => *span,
+            | SyntaxError::Unreadable { span }
+            | SyntaxError::WindowDash { span, .. }
+            | SyntaxError::GroupedNumber { span, .. }
+            | SyntaxError::DigitName { span, .. }
+            | SyntaxError::Colon { span, .. }
+            | SyntaxError::BareYuan { span, .. } => *span,
         }
     }
 
@@ -100,9 +144,9 @@ impl SyntaxError {
             .with_span_label("the next item starts here")
             .with_label(*opened, format!("the {} starts here", kind.keyword()))
             .with_help(format!("Add `}}` at the end of the {}, before the next item.", kind.keyword())),
-            SyntaxError::UnclosedString { .. } => Diagnostic { message: "this text has no closing `\"`".into(), ..d }
+            SyntaxError::UnclosedString { close, .. } => Diagnostic { message: format!("this text has no closing `{close}`"), ..d }
                 .with_span_label("the text starts here")
-                .with_help("End the text with `\"` on the same line; a text may not span lines. Write `\\n` for a line break."),
+                .with_help(format!("End the text with `{close}` on the same line; a text may not span lines. Write `\\n` for a line break.")),
             SyntaxError::BadEscape { escape, .. } => Diagnostic { message: format!("`{escape}` is not an escape planc knows"), ..d }
                 .with_span_label("unknown escape")
                 .with_help("Inside a text, write `\\\"` for a quote, `\\\\` for a backslash, `\\n` for a line break, `\\t` for a tab or `\\u{4E07}` for any character."),
@@ -112,6 +156,53 @@ impl SyntaxError {
             SyntaxError::Unreadable { .. } => Diagnostic { message: "this text cannot be read as an item".into(), ..d }
                 .with_span_label("not an item")
                 .with_help("Items start with plan, positioning, resource, metric, goal, path, battle or tactic."),
+            SyntaxError::WindowDash { dash, example, .. } => Diagnostic {
+                message: format!("a window's two dates are joined by `..`, not `{dash}`"),
+                ..d
+            }
+            .with_span_label("write `..` here")
+            .with_help(format!("Write a window as `a .. b`, both dates included: `{example}`.")),
+            SyntaxError::GroupedNumber { written, suggestions, .. } => Diagnostic {
+                message: format!("`{written}` is not a number planc reads: a comma separates the items of a list"),
+                ..d
+            }
+            .with_span_label("commas inside the number")
+            .with_help(format!(
+                "Write {}: group digits with `_`, or use a scale (k, M, 万, 亿).",
+                one_of(suggestions.iter().map(|s| format!("`{s}`")).collect())
+            )),
+            SyntaxError::DigitName { written, suggestion, defines, .. } => {
+                let d = Diagnostic { message: format!("`{written}` cannot be a name: a name cannot start with a digit"), ..d }
+                    .with_span_label("starts with a digit");
+                if *defines {
+                    d.with_help(format!(
+                        "Try `{suggestion}`, and write it the same way wherever the plan refers to it; the label in quotes may still say \"{written}\", as in `{suggestion} \"{written}\"`."
+                    ))
+                } else {
+                    d.with_help(format!("Refer to the item by its name, which starts with a letter, like `{suggestion}`."))
+                }
+            }
+            SyntaxError::Colon { colon, attr, example, .. } => {
+                let d = Diagnostic { ..d }.with_span_label(format!("remove the `{colon}`"));
+                match (attr, example) {
+                    (Some(attr), example) => Diagnostic {
+                        message: format!("`{attr}` takes no `{colon}`: its value follows after a space"),
+                        ..d
+                    }
+                    .with_help(match example {
+                        Some(example) => format!("Write `{example}`."),
+                        None => format!("Write `{attr}`, a space and its value, like `owner \"张三\"`."),
+                    }),
+                    (None, _) => Diagnostic { message: format!("planc does not use `{colon}`"), ..d }
+                        .with_help("Words are separated by spaces: remove the colon."),
+                }
+            }
+            SyntaxError::BareYuan { written, suggestion, .. } => Diagnostic {
+                message: format!("`{written}` has `元` but no `¥`: planc reads money by its sign"),
+                ..d
+            }
+            .with_span_label("an amount in yuan")
+            .with_help(format!("Write `{suggestion}`: money is a currency sign, then a number; `元` may follow (`{suggestion}元`).")),
         }
     }
 }
@@ -126,22 +217,30 @@ pub fn pest_position(e: &pest::error::Error<Rule>) -> usize {
 /// A pest error inside the region starting at `base`, as a SyntaxError
 /// pointing at the offending token.
 pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> SyntaxError {
-    let at = skip_trivia(text, base + pest_position(e));
+    let raw = base + pest_position(e);
+    let at = skip_trivia(text, raw);
     let rest = &text[at..];
     if rest.starts_with("/*") {
         return SyntaxError::UnclosedComment {
             span: Span::new(at, at + 2),
         };
     }
-    if rest.starts_with('"') {
+    if rest.starts_with(['"', '“']) {
         if let Some(error) = string_error(text, at) {
             return error;
         }
     }
-    let positives: Vec<Rule> = match &e.variant {
+    let mut positives: Vec<Rule> = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
+    if let Some(hint) = super::hint::at_error(text, raw, at, &positives) {
+        return hint;
+    }
+    // "an attribute of … or `}` to close it" already names `}`.
+    if positives.iter().any(|&r| attrs_rule_kind(r).is_some()) {
+        positives.retain(|&r| r != Rule::close_brace);
+    }
     let (span, found) = token_at(text, at);
     let word = &text[span.start..span.end];
     let is_word = word
@@ -245,7 +344,7 @@ pub fn skip_trivia(text: &str, mut at: usize) -> usize {
         let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{FEFF}']);
         at += rest.len() - trimmed.len();
         if trimmed.starts_with("//") {
-            at += trimmed.find('\n').unwrap_or(trimmed.len());
+            at += trimmed.find(['\n', '\r']).unwrap_or(trimmed.len());
         } else if let Some(comment) = trimmed.strip_prefix("/*") {
             match comment.find("*/") {
                 Some(end) => at += end + 4,
@@ -259,11 +358,14 @@ pub fn skip_trivia(text: &str, mut at: usize) -> usize {
 
 /// A string starting at `at` that fails: a bad escape or no closing quote.
 fn string_error(text: &str, at: usize) -> Option<SyntaxError> {
-    let mut chars = text[at + 1..].char_indices();
+    let open = text[at..].chars().next()?;
+    let close = if open == '“' { '”' } else { '"' };
+    let body = at + open.len_utf8();
+    let mut chars = text[body..].char_indices();
     while let Some((i, c)) = chars.next() {
-        let here = at + 1 + i;
+        let here = body + i;
         match c {
-            '"' => return None,
+            c if c == close => return None,
             '\n' | '\r' => break,
             '\\' => {
                 let rest = &text[here + 1..];
@@ -286,7 +388,8 @@ fn string_error(text: &str, at: usize) -> Option<SyntaxError> {
         }
     }
     Some(SyntaxError::UnclosedString {
-        span: Span::new(at, at + 1),
+        span: Span::new(at, body),
+        close,
     })
 }
 
@@ -299,4 +402,45 @@ fn unicode_escape_len(rest: &str) -> Option<usize> {
         .chars()
         .all(|c| c.is_ascii_hexdigit())
         .then_some(end + 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::parse;
+
+    fn messages(text: &str) -> Vec<String> {
+        parse(text)
+            .1
+            .iter()
+            .map(|e| e.to_diagnostic().message)
+            .collect()
+    }
+
+    #[test]
+    fn the_expected_list_names_the_closing_brace_once() {
+        for text in [
+            "path p { serves a 5 }",
+            "battle b { objective revenue +5 % }",
+            "goal g { perspective financial 5 }",
+        ] {
+            for message in messages(text) {
+                assert_eq!(message.matches("`}`").count(), 1, "{text}: {message}");
+            }
+        }
+        let [message] = &messages("path p { serves a 5 }")[..] else {
+            panic!("one error")
+        };
+        assert_eq!(
+            message,
+            "expected `,` or an attribute of a path (serves, main, cost, duration, expects, segment, owner) or `}` to close it, found `5`"
+        );
+    }
+
+    #[test]
+    fn a_full_width_string_reports_its_own_closing_quote() {
+        let [message] = &messages("plan “x {}")[..] else {
+            panic!("one error")
+        };
+        assert_eq!(message, "this text has no closing `”`");
+    }
 }
