@@ -14,6 +14,7 @@ mod fmt;
 mod graph;
 mod lsp;
 mod output;
+mod report;
 mod terminal;
 
 pub use error::{CliError, ExitCode};
@@ -46,8 +47,10 @@ enum Command {
     Build(build::Args),
     /// Rewrite plans in one canonical layout, keeping every comment
     Fmt(fmt::Args),
-    /// Draw the plan: the strategy map or the trace, as DOT, Mermaid or SVG
+    /// Draw the plan: the strategy map, the trace or the timeline, as DOT, Mermaid, SVG or PNG
     Graph(graph::Args),
+    /// Write one self-contained HTML report of the plan, to mail to the board
+    Report(report::Args),
     /// Run the language server on standard input and output, for editors
     Lsp(lsp::Args),
 }
@@ -70,6 +73,7 @@ pub fn run() -> Result<ExitCode, CliError> {
         Command::Build(args) => build::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Report(args) => report::run(args),
         Command::Lsp(args) => lsp::run(args),
     }
 }

@@ -4,7 +4,7 @@ use super::error::{CliError, ExitCode};
 use super::files::{self, FileId};
 use super::output::{self, Stdout};
 use super::terminal::{self, Color};
-use planc::render::{github, human, json, sarif, Source};
+use planc::render::{github, human, json, markdown, sarif, Source};
 use planc::Code;
 use std::io::Write;
 
@@ -13,7 +13,8 @@ pub struct Args {
     /// The .plan files to check; each is one plan. `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-    /// How to print diagnostics: human (on stderr); json, sarif or github (on stdout)
+    /// How to print diagnostics: human (on stderr); json, sarif, github or
+    /// markdown (a summary for a CI job's page) on stdout
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Treat warnings as errors: `--deny warnings`
@@ -33,6 +34,7 @@ enum Format {
     Json,
     Sarif,
     Github,
+    Markdown,
 }
 
 /// Turn `--allow` names into codes, refusing anything that is not a warning.
@@ -101,20 +103,20 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             }
             output::show(&human::summary(errors, warnings, sources.len()));
         }
-        Format::Json | Format::Sarif => {
-            let value = match args.format {
-                Format::Sarif => sarif::render(&sources),
-                _ => json::render(&sources),
-            };
+        Format::Json | Format::Sarif | Format::Github | Format::Markdown => {
+            // Streamed into standard output: a plan with 300 000 warnings
+            // never holds its SARIF whole.
             let mut out = Stdout::new();
             out.must_not_be(&inputs)?;
-            serde_json::to_writer_pretty(&mut out, &value)
-                .map_err(std::io::Error::from)
-                .and_then(|()| out.write_all(b"\n"))
-                .map_err(CliError::Stdout)?;
+            match args.format {
+                Format::Sarif => sarif::render_to(&mut out, &sources),
+                Format::Github => github::render_to(&mut out, &sources),
+                Format::Markdown => out.write_all(markdown::render(&sources, "planc check").as_bytes()),
+                _ => json::render_to(&mut out, &sources),
+            }
+            .map_err(CliError::Stdout)?;
             out.finish()?;
         }
-        Format::Github => output::print(github::render(&sources).as_bytes(), &inputs)?,
     }
     let verdict = if errors > 0 || (args.deny.is_some() && warnings > 0) {
         ExitCode::Failed

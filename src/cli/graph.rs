@@ -1,4 +1,4 @@
-//! `planc graph FILE [--view map|trace] [--format dot|mermaid|svg] [--engine dot|builtin] [-o OUT]`
+//! `planc graph FILE [--view map|trace|timeline] [--format dot|mermaid|svg|png] [--engine dot|builtin] [--focus ID] [--today DATE] [-o OUT]`
 //!
 //! The drawing is done by the library (`planc::diagram`); this file reads
 //! the plan, runs Graphviz when asked to, and writes the result.
@@ -7,8 +7,9 @@ use super::error::{CliError, ExitCode};
 use super::files;
 use super::output;
 use super::terminal::Color;
-use planc::diagram::{self, Options, View};
-use std::io::Write;
+use planc::date::Date;
+use planc::diagram::{self, timeline, Request, Scene, View};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -18,13 +19,21 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     file: String,
     /// map: the strategy map, goals in balanced-scorecard lanes with `supports` arrows;
-    /// trace: goal → path → battle → tactic, top to bottom
+    /// trace: goal → path → battle → tactic, top to bottom;
+    /// timeline: battles and tactics on a calendar, with each pool's load
     #[arg(long, value_enum, default_value_t = ViewArg::Map)]
     view: ViewArg,
-    /// dot (Graphviz source), mermaid (for Markdown on GitHub) or svg (a picture).
-    /// Default: from the -o file's extension (.svg, .mmd, .dot), else dot
+    /// dot (Graphviz source), mermaid (for Markdown on GitHub), svg or png (pictures).
+    /// Default: from the -o file's extension (.svg, .png, .mmd, .dot), else dot
+    /// (svg for the timeline)
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Draw only what traces to and from this goal, path, battle or tactic (map and trace)
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+    /// Mark this day on the timeline (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<Date>,
     /// Who lays out the SVG: dot (Graphviz) or builtin (planc itself).
     /// Default: dot when it is on PATH, else builtin
     #[arg(long, value_enum)]
@@ -38,6 +47,7 @@ pub struct Args {
 enum ViewArg {
     Map,
     Trace,
+    Timeline,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,6 +55,7 @@ enum Format {
     Dot,
     Mermaid,
     Svg,
+    Png,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,8 +64,66 @@ enum Engine {
     Builtin,
 }
 
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date like 2026-04-01"))
+}
+
+/// What to draw, checked before anything is read: options that would do
+/// nothing are refused (exit 2) rather than silently ignored.
+fn request(args: &Args, format: Format) -> Result<Option<Request<'_>>, String> {
+    let view = match args.view {
+        ViewArg::Map => View::Map,
+        ViewArg::Trace => View::Trace,
+        ViewArg::Timeline => {
+            if format == Format::Dot {
+                return Err("--view timeline is drawn as svg, png or mermaid (a Gantt chart), \
+not dot; use --format svg"
+                    .to_string());
+            }
+            if let Some(flag) = [
+                args.engine.map(|_| "--engine"),
+                args.focus.as_ref().map(|_| "--focus"),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            {
+                return Err(format!(
+                    "{flag} applies to the map and the trace, not to --view timeline; drop it"
+                ));
+            }
+            return Ok(None);
+        }
+    };
+    if args.today.is_some() {
+        return Err("--today marks the timeline only; add --view timeline".to_string());
+    }
+    let request = Request {
+        view,
+        format: match format {
+            Format::Dot => diagram::Format::Dot,
+            Format::Mermaid => diagram::Format::Mermaid,
+            // A PNG is the SVG drawn into pixels: laid out the same way.
+            Format::Svg | Format::Png => diagram::Format::Svg,
+        },
+        engine: args.engine.map(|e| match e {
+            Engine::Dot => diagram::Engine::Dot,
+            Engine::Builtin => diagram::Engine::Builtin,
+        }),
+        focus: args.focus.as_deref(),
+    };
+    request.validate()?;
+    Ok(Some(request))
+}
+
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let format = format(&args).map_err(CliError::CouldNotRun)?;
+    let request = request(&args, format).map_err(CliError::CouldNotRun)?;
+    if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::CouldNotRun(
+            "a PNG is not for the terminal; write it to a file with -o map.png".to_string(),
+        ));
+    }
     let plan = files::load(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,
@@ -70,18 +139,23 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             ));
         }
     };
-    let options = Options {
-        view: match args.view {
-            ViewArg::Map => View::Map,
-            ViewArg::Trace => View::Trace,
+    let drawing: Vec<u8> = match request {
+        None => match format {
+            Format::Mermaid => timeline::mermaid(&analysis, args.today).into_bytes(),
+            Format::Png => png(&timeline::svg(&analysis, args.today))?,
+            _ => timeline::svg(&analysis, args.today).into_bytes(),
         },
+        Some(request) => {
+            let scene = request.scene(&analysis).map_err(CliError::CouldNotRun)?;
+            match format {
+                Format::Dot => diagram::render(&scene, diagram::Format::Dot).into_bytes(),
+                Format::Mermaid => diagram::render(&scene, diagram::Format::Mermaid).into_bytes(),
+                Format::Svg => svg(&scene, args.engine).map_err(CliError::CouldNotRun)?.into_bytes(),
+                Format::Png => png(&svg(&scene, args.engine).map_err(CliError::CouldNotRun)?)?,
+            }
+        }
     };
-    let drawing = match format {
-        Format::Dot => diagram::dot(&analysis, options),
-        Format::Mermaid => diagram::mermaid(&analysis, options),
-        Format::Svg => svg(&analysis, options, args.engine).map_err(CliError::CouldNotRun)?,
-    };
-    output::emit(args.output.as_deref(), drawing.as_bytes(), &plan.inputs())?;
+    output::emit(args.output.as_deref(), &drawing, &plan.inputs())?;
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = analysis.diagnostics.len() - errors;
     if errors + warnings > 0 {
@@ -102,6 +176,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::Clean)
 }
 
+/// The SVG drawn into pixels with the system's fonts, in process (no
+/// Graphviz, no browser).
+fn png(svg: &str) -> Result<Vec<u8>, CliError> {
+    let fonts = diagram::png::system_fonts();
+    diagram::png::png(svg, &fonts).map_err(|e| CliError::CouldNotRun(e.to_string()))
+}
+
 /// The format asked for, else the one the output file's extension names.
 fn format(args: &Args) -> Result<Format, String> {
     if let Some(format) = args.format {
@@ -115,31 +196,29 @@ fn format(args: &Args) -> Result<Format, String> {
         .map(str::to_ascii_lowercase);
     Ok(match extension.as_deref() {
         Some("svg") => Format::Svg,
+        Some("png") => Format::Png,
         Some("mmd" | "mermaid") => Format::Mermaid,
-        Some(picture @ ("png" | "pdf" | "jpg" | "jpeg" | "gif" | "webp")) => {
+        Some(picture @ ("pdf" | "jpg" | "jpeg" | "gif" | "webp")) => {
             return Err(format!(
-                "planc graph writes DOT, Mermaid or SVG, not {}; for a {} picture run \
-`planc graph FILE --format dot | dot -T{picture} -o OUT`",
+                "planc graph writes DOT, Mermaid, SVG or PNG, not {}; write a .png or .svg",
                 picture.to_ascii_uppercase(),
-                picture.to_ascii_uppercase()
             ))
         }
+        Some("dot" | "gv") => Format::Dot,
+        _ if matches!(args.view, ViewArg::Timeline) => Format::Svg,
         _ => Format::Dot,
     })
 }
 
 /// SVG from Graphviz when asked for or available, else from planc's own layout.
-fn svg(
-    analysis: &planc::Analysis,
-    options: Options,
-    engine: Option<Engine>,
-) -> Result<String, String> {
+fn svg(scene: &Scene, engine: Option<Engine>) -> Result<String, String> {
+    let builtin = || diagram::render(scene, diagram::Format::Svg);
     if engine == Some(Engine::Builtin) {
-        return Ok(diagram::svg(analysis, options));
+        return Ok(builtin());
     }
-    match run_dot(&diagram::dot(analysis, options)) {
+    match run_dot(&diagram::render(scene, diagram::Format::Dot)) {
         Ok(svg) => Ok(svg),
-        Err(DotError::Missing) if engine.is_none() => Ok(diagram::svg(analysis, options)),
+        Err(DotError::Missing) if engine.is_none() => Ok(builtin()),
         Err(DotError::Missing) => Err(
             "--engine dot: Graphviz's `dot` is not on PATH; install Graphviz \
 (apt install graphviz, brew install graphviz) or use --engine builtin"
@@ -149,7 +228,7 @@ fn svg(
             output::say(format_args!(
                 "Graphviz failed ({why}); drawing with planc's own layout instead"
             ));
-            Ok(diagram::svg(analysis, options))
+            Ok(builtin())
         }
         Err(DotError::Failed(why)) => Err(format!("--engine dot: Graphviz failed: {why}")),
     }

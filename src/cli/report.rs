@@ -1,0 +1,57 @@
+//! `planc report PLAN [--today DATE] [-o OUT]`: one self-contained HTML file
+//! for people who do not read `.plan` files. The page is made by the library
+//! (`planc::report`); this reads the plan and delivers the page.
+
+use super::error::{CliError, ExitCode};
+use super::files;
+use super::output;
+use super::terminal::Color;
+use planc::date::Date;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The .plan file to report on; `-` reads standard input
+    #[arg(value_name = "PLAN")]
+    file: String,
+    /// The day the report is taken for (YYYY-MM-DD); marked on the timeline
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<Date>,
+    /// Write to this file (replaced atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date like 2026-04-01"))
+}
+
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = files::load(&args.file)?;
+    let analysis = match plan.analyze(&[]) {
+        Ok(analysis) => analysis,
+        Err(encoding) => {
+            let diagnostics = std::slice::from_ref(encoding);
+            let closing = format!("{}: no report was written; fix the errors first", plan.name);
+            return Ok(output::reject(
+                &plan.name,
+                &plan.text,
+                diagnostics,
+                Color::Auto,
+                closing,
+            ));
+        }
+    };
+    let page = planc::report::report(&plan.name, &plan.text, &analysis, args.today);
+    output::emit(args.output.as_deref(), page.as_bytes(), &plan.inputs())?;
+    let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        output::say(format_args!(
+            "{} has {errors} error{}, listed in the report; `planc check {}` explains them",
+            plan.name,
+            if errors == 1 { "" } else { "s" },
+            args.file
+        ));
+    }
+    Ok(ExitCode::Clean)
+}
