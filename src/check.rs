@@ -67,9 +67,6 @@ impl<'a> Ctx<'a> {
                 }
                 (Some(EdgeKind::On), Some(p)) => battles_on[p].push(from),
                 (Some(EdgeKind::For), Some(b)) => tactics_for[b].push(from),
-                (Some(EdgeKind::Serves), None) => dangling_serves = true,
-                (Some(EdgeKind::On), None) => dangling_on = true,
-                (Some(EdgeKind::For), None) => dangling_for = true,
                 _ => {}
             }
         }

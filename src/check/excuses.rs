@@ -28,17 +28,13 @@ impl<'a> Excuses<'a> {
             .iter()
             .filter_map(|e| match e {
                 ResolveError::UnknownName {
-                    expected,
-                    suggestion,
-                    ..
+                    attr, suggestion, ..
                 }
                 | ResolveError::WrongKind {
-                    expected,
-                    suggestion,
-                    ..
+                    attr, suggestion, ..
                 } => {
                     let id = *model.names.get(suggestion.as_deref()?)?;
-                    (id.kind == *expected).then_some(id)
+                    attr.expects.contains(&id.kind).then_some(id)
                 }
                 _ => None,
             })
