@@ -13,7 +13,7 @@
 //!    layers and as S-curves through the free space between them; arrows
 //!    inside one lane arc through the lane's top margin.
 //!
-//! Every size comes from [`text::measure`], so the boxes fit their labels,
+//! Every size comes from [`measure`], so the boxes fit their labels,
 //! Chinese and emoji included. The result is plain data, tested for
 //! overlaps and for labels inside their boxes, then written by `svg`.
 

@@ -229,6 +229,10 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         }],
         View::Trace => vec![
             Key {
+                text: "breakthrough goal",
+                look: look(Emphasis::Breakthrough),
+            },
+            Key {
                 text: "main path",
                 look: look(Emphasis::Main),
             },

@@ -47,8 +47,9 @@ pub fn text_columns(text: &str) -> usize {
 }
 
 /// Wrap cleaned, truncated text into lines of at most `width` columns,
-/// breaking at spaces where there are any and between any two wide (CJK)
-/// characters, at most [`MAX_LINES`] lines. Newlines in the text are kept
+/// breaking at spaces where there are any and between two wide (CJK)
+/// characters where the CJK rules allow (see `pieces`), at most
+/// [`MAX_LINES`] lines. Newlines in the text are kept
 /// as line breaks.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let text = truncate(&clean(text), MAX_CHARS);
