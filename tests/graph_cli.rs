@@ -210,17 +210,106 @@ fn an_unwritable_output_cannot_run_and_leaves_nothing() {
 }
 
 #[test]
-fn a_picture_format_is_refused_with_the_way_to_get_it() {
-    let o = planc(&["graph", "examples/acme.plan", "-o", "map.png"], None);
+fn a_picture_format_planc_does_not_draw_is_refused_with_the_ones_it_does() {
+    let o = planc(&["graph", "examples/acme.plan", "-o", "map.pdf"], None);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "planc: planc graph writes DOT, Mermaid or SVG, not PNG; for a PNG picture run \
-`planc graph FILE --format dot | dot -Tpng -o OUT`\n"
+        "planc: planc graph writes DOT, Mermaid, SVG or PNG, not PDF; write a .png or .svg\n"
     );
     assert!(!Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("map.png")
+        .join("map.pdf")
         .exists());
+}
+
+/// `-o map.png` draws a PNG in process, without Graphviz.
+#[test]
+fn a_png_is_drawn_from_the_extension() {
+    let dir = support::scratch("graph_cli", "png");
+    let out = dir.join("map.png");
+    let o = planc(
+        &[
+            "graph",
+            "examples/bakery.plan",
+            "--engine",
+            "builtin",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).expect("the PNG");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+}
+
+/// Options that would do nothing are refused, not ignored.
+#[test]
+fn options_that_do_nothing_are_refused() {
+    for (args, says) in [
+        (
+            &["--engine", "builtin", "--format", "dot"][..],
+            "--engine builtin lays out SVG only",
+        ),
+        (
+            &["--view", "timeline", "--format", "dot"],
+            "--view timeline is drawn as svg",
+        ),
+        (
+            &["--view", "timeline", "--focus", "fission"],
+            "--focus applies to the map and the trace",
+        ),
+        (
+            &["--today", "2026-04-01"],
+            "--today marks the timeline only",
+        ),
+    ] {
+        let mut all = vec!["graph", "examples/acme.plan"];
+        all.extend_from_slice(args);
+        let o = planc(&all, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).starts_with(&format!("planc: {says}")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    let o = planc(
+        &[
+            "graph",
+            "examples/acme.plan",
+            "--view",
+            "timeline",
+            "--today",
+            "2026-04-14",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("<svg") || stdout(&o).starts_with("<?xml"),
+        "{}",
+        &stdout(&o)[..100]
+    );
+    let o = planc(
+        &[
+            "graph",
+            "examples/acme.plan",
+            "--view",
+            "trace",
+            "--focus",
+            "fission",
+            "--format",
+            "mermaid",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("fission") && !stdout(&o).contains("channels"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -111,7 +111,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             match args.format {
                 Format::Sarif => sarif::render_to(&mut out, &sources),
                 Format::Github => github::render_to(&mut out, &sources),
-                Format::Markdown => out.write_all(markdown::render(&sources, "planc check").as_bytes()),
+                Format::Markdown => {
+                    out.write_all(markdown::render(&sources, "planc check").as_bytes())
+                }
                 _ => json::render_to(&mut out, &sources),
             }
             .map_err(CliError::Stdout)?;

@@ -76,9 +76,11 @@ fn request(args: &Args, format: Format) -> Result<Option<Request<'_>>, String> {
         ViewArg::Trace => View::Trace,
         ViewArg::Timeline => {
             if format == Format::Dot {
-                return Err("--view timeline is drawn as svg, png or mermaid (a Gantt chart), \
+                return Err(
+                    "--view timeline is drawn as svg, png or mermaid (a Gantt chart), \
 not dot; use --format svg"
-                    .to_string());
+                        .to_string(),
+                );
             }
             if let Some(flag) = [
                 args.engine.map(|_| "--engine"),
@@ -150,7 +152,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             match format {
                 Format::Dot => diagram::render(&scene, diagram::Format::Dot).into_bytes(),
                 Format::Mermaid => diagram::render(&scene, diagram::Format::Mermaid).into_bytes(),
-                Format::Svg => svg(&scene, args.engine).map_err(CliError::CouldNotRun)?.into_bytes(),
+                Format::Svg => svg(&scene, args.engine)
+                    .map_err(CliError::CouldNotRun)?
+                    .into_bytes(),
                 Format::Png => png(&svg(&scene, args.engine).map_err(CliError::CouldNotRun)?)?,
             }
         }
