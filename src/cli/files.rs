@@ -94,6 +94,17 @@ impl Plan {
 pub fn load(path: &str) -> Result<Plan, CliError> {
     let (bytes, snapshot) = read(path).map_err(CliError::CouldNotRun)?;
     let name = display_name(path).to_string();
+    // Binary input first: a file of NULs is valid UTF-8, and 255 MB of it
+    // must cost no more than its first 8 KB.
+    if let Some(bad) = planc::source::binary(&bytes) {
+        let (text, diagnostic) = *bad;
+        return Ok(Plan {
+            name,
+            text,
+            encoding: Some(diagnostic),
+            snapshot,
+        });
+    }
     // The bytes become the text without a copy: a big plan is in memory once.
     Ok(match String::from_utf8(bytes) {
         Ok(text) => Plan {
