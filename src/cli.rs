@@ -17,7 +17,7 @@ mod output;
 mod report;
 mod terminal;
 
-pub use error::{CliError, ExitCode};
+pub(crate) use error::{CliError, ExitCode};
 
 use clap::{Parser, Subcommand};
 
@@ -55,7 +55,7 @@ enum Command {
     Lsp(lsp::Args),
 }
 
-pub fn run() -> Result<ExitCode, CliError> {
+pub(crate) fn run() -> Result<ExitCode, CliError> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // `--help` and `--version`: clap's text on stdout.

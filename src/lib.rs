@@ -3,6 +3,11 @@
 //! The core does no IO. The pipeline is parse → lower → resolve → check, each
 //! phase adding [`Diagnostic`]s; see ARCHITECTURE.md.
 
+// The core does no IO: nothing in the library prints. (The language server's
+// log lines go through `lsp::log`, which writes to stderr and is the one
+// exception, as ARCHITECTURE.md says.)
+#![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
+
 // The pest parser is generated without pest's `std` feature (see Cargo.toml),
 // so its code names `alloc` directly.
 extern crate alloc;

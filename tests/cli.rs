@@ -892,10 +892,22 @@ fn a_file_of_nuls_is_refused_as_binary_by_the_binary() {
     let dir = scratch("nuls");
     std::fs::write(dir.join("zeros.plan"), vec![0u8; 4 << 20]).expect("write");
     for command in ["check", "build", "graph"] {
-        let o = support::planc_to(&dir, &[command, "zeros.plan"], Stdio::null(), Stdio::piped());
+        let o = support::planc_to(
+            &dir,
+            &[command, "zeros.plan"],
+            Stdio::null(),
+            Stdio::piped(),
+        );
         assert_eq!(o.status.code(), Some(1), "{command}");
         let shown = stderr(&o);
-        assert!(shown.contains("looks like a binary file"), "{command}: {shown}");
-        assert!(!shown.contains('\0') && shown.len() < 4_000, "{command}: {} bytes", shown.len());
+        assert!(
+            shown.contains("looks like a binary file"),
+            "{command}: {shown}"
+        );
+        assert!(
+            !shown.contains('\0') && shown.len() < 4_000,
+            "{command}: {} bytes",
+            shown.len()
+        );
     }
 }

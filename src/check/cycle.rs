@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 /// Reports every loop; returns the items on one, so that `after-violated`
 /// does not also report what only follows from the loop.
-pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::new();
     for kind in [EdgeKind::Supports, EdgeKind::After] {
         let graph = ctx

@@ -8,7 +8,7 @@ use crate::model::Model;
 use crate::quantity::{Currency, UnitKind};
 use std::cell::OnceCell;
 
-pub struct Examples<'a> {
+pub(super) struct Examples<'a> {
     model: &'a Model,
     owner: OnceCell<String>,
     target: OnceCell<String>,
@@ -18,7 +18,7 @@ pub struct Examples<'a> {
 }
 
 impl<'a> Examples<'a> {
-    pub fn new(model: &'a Model) -> Examples<'a> {
+    pub(super) fn new(model: &'a Model) -> Examples<'a> {
         Examples {
             model,
             owner: OnceCell::new(),
@@ -31,7 +31,7 @@ impl<'a> Examples<'a> {
 
     /// A person's name: one the plan already gives as an owner, else a
     /// placeholder in the plan's language.
-    pub fn owner(&self) -> String {
+    pub(super) fn owner(&self) -> String {
         self.owner
             .get_or_init(|| {
                 let m = self.model;
@@ -59,7 +59,7 @@ impl<'a> Examples<'a> {
 
     /// `target METRIC AMOUNT by DATE`: like another goal's target, else on
     /// the plan's first metric, by the end of the period.
-    pub fn target(&self) -> String {
+    pub(super) fn target(&self) -> String {
         self.target
             .get_or_init(|| {
                 let m = self.model;
@@ -84,7 +84,7 @@ impl<'a> Examples<'a> {
     }
 
     /// `window START .. END`: the first six weeks of the plan period.
-    pub fn window(&self) -> String {
+    pub(super) fn window(&self) -> String {
         self.window
             .get_or_init(|| match self.model.plan.as_ref().and_then(|p| p.period) {
                 Some(p) => {
@@ -98,7 +98,7 @@ impl<'a> Examples<'a> {
 
     /// `objective METRIC +AMOUNT` for a battle: on the metric of a goal its
     /// path serves, else of any goal, else the plan's first metric.
-    pub fn objective(&self, battle: usize) -> String {
+    pub(super) fn objective(&self, battle: usize) -> String {
         let m = self.model;
         let served = m.battles[battle]
             .on
@@ -137,7 +137,7 @@ impl<'a> Examples<'a> {
 
     /// `win METRIC >= LEVEL` for a tactic: the level of its battle's first
     /// objective, else the plan's first metric at 1; `None` without metrics.
-    pub fn win(&self, tactic: usize) -> Option<String> {
+    pub(super) fn win(&self, tactic: usize) -> Option<String> {
         let m = self.model;
         let battle = m.tactics[tactic].battle.as_ref().and_then(|r| r.target);
         if let Some(u) = battle.and_then(|b| m.battles[b].objective.first()) {

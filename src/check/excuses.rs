@@ -13,7 +13,7 @@ use crate::model::{ItemId, Model};
 use crate::resolve::ResolveError;
 use std::collections::HashSet;
 
-pub struct Excuses<'a> {
+pub(super) struct Excuses<'a> {
     /// The items the closest name of an unresolved reference is.
     meant: HashSet<ItemId>,
     /// Every word in the text of a broken item.
@@ -23,7 +23,7 @@ pub struct Excuses<'a> {
 }
 
 impl<'a> Excuses<'a> {
-    pub fn new(model: &Model, text: &'a str, unresolved: &[ResolveError]) -> Excuses<'a> {
+    pub(super) fn new(model: &Model, text: &'a str, unresolved: &[ResolveError]) -> Excuses<'a> {
         let meant = unresolved
             .iter()
             .filter_map(|e| match e {
@@ -63,23 +63,23 @@ impl<'a> Excuses<'a> {
 
     /// Whether a reference that did not resolve was probably meant for this
     /// item (its closest name is this item's).
-    pub fn meant(&self, id: ItemId) -> bool {
+    pub(super) fn meant(&self, id: ItemId) -> bool {
         self.meant.contains(&id)
     }
 
     /// Whether a broken item's text names this.
-    pub fn broken_names(&self, name: &str) -> bool {
+    pub(super) fn broken_names(&self, name: &str) -> bool {
         self.broken.contains(name)
     }
 
     /// Whether a damaged item's text names this.
-    pub fn damaged_names(&self, name: &str) -> bool {
+    pub(super) fn damaged_names(&self, name: &str) -> bool {
         self.damaged.contains(name)
     }
 
     /// Whether a reported fault could be the reason nothing points at this
     /// item: a misspelt reference meant for it, or a broken item naming it.
-    pub fn could_point_at(&self, id: ItemId, name: &str) -> bool {
+    pub(super) fn could_point_at(&self, id: ItemId, name: &str) -> bool {
         self.meant(id) || self.broken_names(name)
     }
 }

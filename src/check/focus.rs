@@ -7,7 +7,7 @@ use crate::model::ItemId;
 use crate::quantity::Amount;
 use crate::syntax::ast::{AttrKey, ItemKind};
 
-pub fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut Vec<Finding>) {
     main_paths(ctx, out);
     concurrent_battles(ctx, out);
     breakthrough(ctx, out);

@@ -7,7 +7,7 @@ use crate::model::{Goal, ItemId, SplitMode};
 use crate::quantity::{Amount, UnitKind};
 use crate::syntax::ast::{AttrKey, ItemKind};
 
-pub fn check(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
     for (g, goal) in ctx.model.goals.iter().enumerate() {
         if goal.common.damaged {
             continue;
@@ -28,7 +28,7 @@ fn metric_unit(ctx: &Ctx, goal: &Goal) -> Option<UnitKind> {
 /// 2026-12-31 is 12): the months started from `start` up to `end`, a
 /// partial last one counted. Computed, not stepped through, so a period of
 /// thousands of years costs nothing and is never cut short.
-pub fn months_in(start: Date, end: Date) -> u64 {
+pub(super) fn months_in(start: Date, end: Date) -> u64 {
     let (sy, sm, sd) = start.ymd();
     let (ey, em, ed) = end.ymd();
     // Whole months from start's month to end's month.

@@ -8,7 +8,7 @@ use crate::model::{ItemId, Window};
 use crate::syntax::ast::ItemKind;
 use std::collections::HashSet;
 
-pub fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
     let m = ctx.model;
     let period = m.plan.as_ref().and_then(|p| p.period).map(|p| p.range);
     let outside = |w: &Window| period.is_some_and(|p| !p.contains(&w.range));

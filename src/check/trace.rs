@@ -11,7 +11,7 @@ use super::{Ctx, Examples, Excuses, Finding};
 use crate::model::ItemId;
 use crate::syntax::ast::{AttrKey, ItemKind};
 
-pub fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut Vec<Finding>) {
     let m = ctx.model;
     let id = |kind, index| ItemId { kind, index };
     // Items written without their upward link at all: each may be the one

@@ -46,7 +46,7 @@ enum Purpose {
 
 /// Rewrite the plan at `path`, read as `read`, with `contents`. Refused,
 /// and the file left as it is, if it changed since it was read.
-pub fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliError> {
+pub(super) fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliError> {
     let cannot =
         |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
     let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
@@ -56,7 +56,7 @@ pub fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliE
 
 /// Write the output `contents` to `path`, which must not be one of
 /// `inputs`.
-pub fn write(path: &Path, contents: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+pub(super) fn write(path: &Path, contents: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
     let cannot =
         |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
     match fs::metadata(path) {

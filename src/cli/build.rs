@@ -7,7 +7,7 @@ use super::terminal::Color;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The .plan file; `-` reads standard input
     #[arg(value_name = "FILE")]
     file: String,
@@ -16,7 +16,7 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = files::load(&args.file)?;
     const NOT_BUILT: &str = "nothing built; fix the errors first";
     let analysis = match plan.analyze(&[]) {

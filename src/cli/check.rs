@@ -9,7 +9,7 @@ use planc::Code;
 use std::io::Write;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The .plan files to check; each is one plan. `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -60,7 +60,7 @@ fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
         .collect()
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let allow = allowed(&args.allow).map_err(CliError::CouldNotRun)?;
     files::stdin_once(&args.files)?;
     // A file that cannot be read is said at once; the others are still checked.

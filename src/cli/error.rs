@@ -26,7 +26,7 @@ impl From<ExitCode> for std::process::ExitCode {
 /// Why planc could not run. Each is said in one line on stderr and ends
 /// the run with exit code 2.
 #[derive(Debug)]
-pub enum CliError {
+pub(crate) enum CliError {
     /// Arguments the parser refused (its own message, with the usage).
     Arguments(clap::Error),
     /// A file that cannot be read or written, an argument that names
@@ -41,7 +41,7 @@ pub enum CliError {
 impl CliError {
     /// Say the error on stderr and give the exit code it ends the run with.
     /// Writing to stderr can fail too; then there is nowhere left to say it.
-    pub fn report(&self) -> ExitCode {
+    pub(crate) fn report(&self) -> ExitCode {
         match self {
             CliError::Arguments(e) => {
                 let _ = e.print();
@@ -51,7 +51,7 @@ impl CliError {
         self.exit_code()
     }
 
-    pub fn exit_code(&self) -> ExitCode {
+    pub(crate) fn exit_code(&self) -> ExitCode {
         ExitCode::CouldNotRun
     }
 }
@@ -74,7 +74,7 @@ impl From<clap::Error> for CliError {
 
 /// An IO error in words, without the `(os error 28)` that means nothing to a
 /// person.
-pub fn reason(e: &io::Error) -> String {
+pub(super) fn reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

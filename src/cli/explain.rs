@@ -6,13 +6,13 @@ use planc::Code;
 use std::fmt::Write as _;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// A diagnostic's name, like `goal-without-path`; without it, the list of all
     #[arg(value_name = "NAME")]
     name: Option<String>,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let page = match args.name {
         None => list(),
         Some(name) => match planc::docs::page(&name) {

@@ -15,13 +15,13 @@ const MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// Which file: device and inode, so that two names of one file (a hard
 /// link, a symbolic link, `./x` and `x`) are the same file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileId {
+pub(super) struct FileId {
     dev: u64,
     ino: u64,
 }
 
 impl FileId {
-    pub fn of(meta: &Metadata) -> FileId {
+    pub(super) fn of(meta: &Metadata) -> FileId {
         FileId {
             dev: meta.dev(),
             ino: meta.ino(),
@@ -32,7 +32,7 @@ impl FileId {
 /// A file as planc read it: which file, how long, and when it last
 /// changed. If any of these differ later, someone else wrote it meanwhile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Snapshot {
+pub(super) struct Snapshot {
     id: FileId,
     size: u64,
     /// Modification time (contents), seconds and nanoseconds.
@@ -42,7 +42,7 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(meta: &Metadata) -> Snapshot {
+    pub(super) fn of(meta: &Metadata) -> Snapshot {
         Snapshot {
             id: FileId::of(meta),
             size: meta.size(),
@@ -51,13 +51,13 @@ impl Snapshot {
         }
     }
 
-    pub fn id(&self) -> FileId {
+    pub(super) fn id(&self) -> FileId {
         self.id
     }
 }
 
 /// A plan as read from a file or standard input.
-pub struct Plan {
+pub(super) struct Plan {
     /// The name to show: as the user wrote it, `<stdin>` for `-`.
     pub name: String,
     /// The text; a lossy copy when the bytes are not UTF-8.
@@ -71,7 +71,7 @@ pub struct Plan {
 
 impl Plan {
     /// The text, or the diagnostic saying it is not UTF-8.
-    pub fn text(&self) -> Result<&str, &Diagnostic> {
+    pub(super) fn text(&self) -> Result<&str, &Diagnostic> {
         match &self.encoding {
             Some(diagnostic) => Err(diagnostic),
             None => Ok(&self.text),
@@ -80,18 +80,18 @@ impl Plan {
 
     /// The plan analysed; for bytes that are not UTF-8, the one diagnostic
     /// that says so.
-    pub fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
+    pub(super) fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
         self.text().map(|text| planc::analyze(text, allow))
     }
 
     /// The file read, for refusing to write over it.
-    pub fn inputs(&self) -> Vec<FileId> {
+    pub(super) fn inputs(&self) -> Vec<FileId> {
         self.snapshot.iter().map(Snapshot::id).collect()
     }
 }
 
 /// Read a plan file, or `-` for standard input, and decode it.
-pub fn load(path: &str) -> Result<Plan, CliError> {
+pub(super) fn load(path: &str) -> Result<Plan, CliError> {
     let (bytes, snapshot) = read(path).map_err(CliError::CouldNotRun)?;
     let name = display_name(path).to_string();
     // Binary input first: a file of NULs is valid UTF-8, and 255 MB of it
@@ -135,7 +135,7 @@ pub fn load(path: &str) -> Result<Plan, CliError> {
 }
 
 /// Standard input can be read once: a second `-` would read nothing.
-pub fn stdin_once(paths: &[String]) -> Result<(), CliError> {
+pub(super) fn stdin_once(paths: &[String]) -> Result<(), CliError> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err(CliError::CouldNotRun(
             "`-` (standard input) is named twice; it can be read only once".to_string(),
@@ -206,7 +206,7 @@ fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
 }
 
 /// The name to show for a file: as the user wrote it, `<stdin>` for `-`.
-pub fn display_name(path: &str) -> &str {
+pub(super) fn display_name(path: &str) -> &str {
     if path == "-" {
         "<stdin>"
     } else {

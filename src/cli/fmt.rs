@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The .plan files to format in place. `-` reads standard input and
     /// writes the result to standard output.
     #[arg(required = true, value_name = "FILE")]
@@ -22,7 +22,7 @@ pub struct Args {
     color: Color,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     files::stdin_once(&args.files)?;
     let mut out = Stdout::new();
     // A file that cannot be read or written is said at once; the others

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The .plan file to draw; `-` reads standard input
     #[arg(value_name = "FILE")]
     file: String,
@@ -118,7 +118,7 @@ not dot; use --format svg"
     Ok(Some(request))
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let format = format(&args).map_err(CliError::CouldNotRun)?;
     let request = request(&args, format).map_err(CliError::CouldNotRun)?;
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {

@@ -7,9 +7,9 @@ use planc::lsp::Exit;
 use std::io::BufReader;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub(super) struct Args {}
 
-pub fn run(_args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(_args: Args) -> Result<ExitCode, CliError> {
     let input = BufReader::with_capacity(64 * 1024, std::io::stdin());
     match planc::lsp::serve(input, std::io::stdout()) {
         Ok(Exit::AfterShutdown) => Ok(ExitCode::Clean),

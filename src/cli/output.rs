@@ -22,7 +22,7 @@ use std::path::Path;
 
 /// Standard output, buffered. Call [`Stdout::finish`] at the end: errors
 /// may only show when the buffer is flushed.
-pub struct Stdout {
+pub(super) struct Stdout {
     out: BufWriter<StdoutLock<'static>>,
     /// The reader went away; everything else is dropped.
     closed: bool,
@@ -31,7 +31,7 @@ pub struct Stdout {
 }
 
 impl Stdout {
-    pub fn new() -> Stdout {
+    pub(super) fn new() -> Stdout {
         let stdout = io::stdout();
         let file = stdout
             .as_fd()
@@ -49,7 +49,7 @@ impl Stdout {
     }
 
     /// Refuse to print into a plan being read (`planc build x.plan >> x.plan`).
-    pub fn must_not_be(&self, inputs: &[FileId]) -> Result<(), CliError> {
+    pub(super) fn must_not_be(&self, inputs: &[FileId]) -> Result<(), CliError> {
         match self.file {
             Some(id) if inputs.contains(&id) => Err(CliError::CouldNotRun(
                 "cannot write to standard output: it is the plan being read; send the output \
@@ -61,7 +61,7 @@ to another file"
     }
 
     /// Flush what is left, and say whether it all got out.
-    pub fn finish(mut self) -> Result<(), CliError> {
+    pub(super) fn finish(mut self) -> Result<(), CliError> {
         self.flush().map_err(CliError::Stdout)
     }
 
@@ -96,7 +96,7 @@ impl Write for Stdout {
 }
 
 /// Print a command's whole output on standard output.
-pub fn print(bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+pub(super) fn print(bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
     let mut out = Stdout::new();
     out.must_not_be(inputs)?;
     out.write_all(bytes).map_err(CliError::Stdout)?;
@@ -105,7 +105,7 @@ pub fn print(bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
 
 /// Deliver a command's output: to the file `-o` names (atomically, never
 /// over an input), else on standard output.
-pub fn emit(to: Option<&Path>, bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+pub(super) fn emit(to: Option<&Path>, bytes: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
     match to {
         Some(path) => atomic::write(path, bytes, inputs),
         None => print(bytes, inputs),
@@ -113,19 +113,19 @@ pub fn emit(to: Option<&Path>, bytes: &[u8], inputs: &[FileId]) -> Result<(), Cl
 }
 
 /// One line on stderr, `planc: ` first.
-pub fn say(message: impl Display) {
+pub(super) fn say(message: impl Display) {
     let _ = writeln!(io::stderr().lock(), "planc: {message}");
 }
 
 /// Text on stderr as it is (rendered diagnostics, summaries).
-pub fn show(text: &str) {
+pub(super) fn show(text: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// A plan a command will not act on: its diagnostics, shown exactly as
 /// `planc check` shows them, then what was not done. One way for every
 /// command, whether the bytes are not UTF-8 or the plan has errors.
-pub fn reject(
+pub(super) fn reject(
     name: &str,
     text: &str,
     diagnostics: &[Diagnostic],

@@ -10,7 +10,7 @@ use planc::date::Date;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The .plan file to report on; `-` reads standard input
     #[arg(value_name = "PLAN")]
     file: String,
@@ -26,7 +26,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date like 2026-04-01"))
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = files::load(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 /// `--color`: when to colour human output.
 #[derive(Clone, Copy, Default, clap::ValueEnum)]
-pub enum Color {
+pub(super) enum Color {
     /// On a terminal, unless NO_COLOR is set
     #[default]
     Auto,
@@ -15,7 +15,7 @@ pub enum Color {
 
 /// The style for stderr: colour as asked (never under NO_COLOR in `auto`),
 /// wrapped at `COLUMNS` or 100.
-pub fn style(color: Color) -> human::Style {
+pub(super) fn style(color: Color) -> human::Style {
     let color = match color {
         Color::Always => true,
         Color::Never => false,

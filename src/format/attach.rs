@@ -21,14 +21,14 @@ use crate::syntax::ast::ItemKind;
 
 /// A comment on a line of its own.
 #[derive(Clone, Copy, Debug)]
-pub struct Own {
+pub(super) struct Own {
     pub comment: Comment,
     pub blank_before: bool,
 }
 
 /// One output line with its comments.
 #[derive(Clone, Debug)]
-pub struct Placed<'a> {
+pub(super) struct Placed<'a> {
     pub unit: &'a Unit,
     /// Comments on lines of their own before this line, in order.
     pub before: Vec<Own>,
@@ -42,7 +42,7 @@ pub struct Placed<'a> {
 }
 
 #[derive(Clone, Debug)]
-pub enum PlacedShape<'a> {
+pub(super) enum PlacedShape<'a> {
     OneLine(Placed<'a>),
     Block {
         head: Placed<'a>,
@@ -52,14 +52,14 @@ pub enum PlacedShape<'a> {
 }
 
 #[derive(Clone, Debug)]
-pub struct PlacedItem<'a> {
+pub(super) struct PlacedItem<'a> {
     pub kind: ItemKind,
     pub shape: PlacedShape<'a>,
 }
 
 impl PlacedItem<'_> {
     /// How many lines of code (not comments) it takes.
-    pub fn lines(&self) -> usize {
+    pub(super) fn lines(&self) -> usize {
         match &self.shape {
             PlacedShape::OneLine(_) => 1,
             PlacedShape::Block { attrs, .. } => attrs.len() + 2,
@@ -67,7 +67,7 @@ impl PlacedItem<'_> {
     }
 
     /// The item's first line: where its leading comments are.
-    pub fn first(&self) -> &Placed<'_> {
+    pub(super) fn first(&self) -> &Placed<'_> {
         match &self.shape {
             PlacedShape::OneLine(line) => line,
             PlacedShape::Block { head, .. } => head,
@@ -77,13 +77,13 @@ impl PlacedItem<'_> {
 
 /// The whole file: its items, and the comments after the last one.
 #[derive(Clone, Debug)]
-pub struct Placement<'a> {
+pub(super) struct Placement<'a> {
     pub items: Vec<PlacedItem<'a>>,
     pub tail: Vec<Own>,
 }
 
 /// Attach every comment (in source order) to a line.
-pub fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]) -> Placement<'a> {
+pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]) -> Placement<'a> {
     let units: Vec<&Unit> = items.iter().flat_map(ItemWords::units).collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(units.len());
     let mut next = 0;

@@ -16,7 +16,7 @@ use crate::syntax::{ascii_string, is_curly};
 
 /// `text` with its full-width forms in ASCII and its lone `\r`s as `\n`, or
 /// `None` when there are none (the common case, and no copy is made).
-pub fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<String> {
+pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<String> {
     let mut edits = Edits {
         text,
         list: Vec::new(),

@@ -21,7 +21,7 @@ const INDENT: &str = "  ";
 /// How the file's lines end and whether it starts with a byte-order mark;
 /// both are kept as they were.
 #[derive(Clone, Copy, Debug)]
-pub struct Ending {
+pub(super) struct Ending {
     pub newline: &'static str,
     pub bom: bool,
 }
@@ -55,7 +55,7 @@ fn contents(text: &str, line: &Placed, align: Option<usize>) -> Vec<String> {
 }
 
 /// The formatted text.
-pub fn write(text: &str, placement: &Placement, ending: Ending) -> String {
+pub(super) fn write(text: &str, placement: &Placement, ending: Ending) -> String {
     let rows: usize = placement.items.iter().map(PlacedItem::lines).sum();
     let mut out = Lines {
         text,

@@ -6,7 +6,7 @@ use super::words::{self, ItemWords};
 
 /// The same comments, byte for byte (a line comment's trailing whitespace
 /// aside). Cheap: it also catches code swallowed by a misplaced comment.
-pub fn same_comments(
+pub(super) fn same_comments(
     original: &str,
     original_comments: &[Comment],
     formatted: &str,
@@ -20,7 +20,11 @@ pub fn same_comments(
 
 /// The formatted text parses, into the same items with the same words in
 /// the same order.
-pub fn same_plan(original: &str, items: &[ItemWords], formatted: &str) -> Result<(), String> {
+pub(super) fn same_plan(
+    original: &str,
+    items: &[ItemWords],
+    formatted: &str,
+) -> Result<(), String> {
     let (file, errors) = crate::syntax::parse(formatted);
     if !errors.is_empty() {
         return Err("the formatted text does not parse".into());

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// One word and what is written before it (nothing for a line's first word).
 #[derive(Clone, Copy, Debug)]
-pub struct Word {
+pub(super) struct Word {
     pub sep: &'static str,
     pub span: Span,
 }
@@ -20,7 +20,7 @@ pub struct Word {
 /// What becomes one line: an item's head up to `{`, an attribute, a closing
 /// `}`, or a whole one-line item.
 #[derive(Clone, Debug)]
-pub struct Unit {
+pub(super) struct Unit {
     pub words: Vec<Word>,
     /// The words of each column, for alignment: `[keyword, name, label,
     /// rest]` for a one-line item, `[key, value]` for an attribute. A column
@@ -31,7 +31,7 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn span(&self) -> Span {
+    pub(super) fn span(&self) -> Span {
         let first = self.words.first().map_or(Span::default(), |w| w.span);
         let last = self.words.last().map_or(first, |w| w.span);
         first.to(last)
@@ -48,7 +48,7 @@ impl Unit {
 }
 
 #[derive(Clone, Debug)]
-pub enum Shape {
+pub(super) enum Shape {
     /// `metric revenue "营收" money`, `resource people "人员" { capacity 12 }`,
     /// `goal later "以后再说" {}`.
     OneLine(Unit),
@@ -60,14 +60,14 @@ pub enum Shape {
 }
 
 #[derive(Clone, Debug)]
-pub struct ItemWords {
+pub(super) struct ItemWords {
     pub kind: ItemKind,
     pub shape: Shape,
 }
 
 impl ItemWords {
     /// Every unit, in source order.
-    pub fn units(&self) -> Vec<&Unit> {
+    pub(super) fn units(&self) -> Vec<&Unit> {
         match &self.shape {
             Shape::OneLine(unit) => vec![unit],
             Shape::Block { head, attrs, close } => std::iter::once(head)
@@ -80,7 +80,7 @@ impl ItemWords {
 
 /// Every item of a file that parsed cleanly, as words. `comments` (in order)
 /// decide where the braces are and whether an item fits on one line.
-pub fn items(text: &str, file: &File, comments: &[Comment]) -> Vec<ItemWords> {
+pub(super) fn items(text: &str, file: &File, comments: &[Comment]) -> Vec<ItemWords> {
     file.items
         .iter()
         .map(|item| item_words(text, item, comments))

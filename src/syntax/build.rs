@@ -6,7 +6,7 @@ use super::parser::Rule;
 use crate::span::{Span, Spanned};
 use pest::iterators::{Pair, Pairs};
 
-pub fn is_item(rule: Rule) -> bool {
+pub(super) fn is_item(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::plan_item
@@ -20,7 +20,7 @@ pub fn is_item(rule: Rule) -> bool {
     )
 }
 
-pub fn item(pair: Pair<Rule>) -> Item {
+pub(super) fn item(pair: Pair<Rule>) -> Item {
     let kind = match pair.as_rule() {
         Rule::plan_item => ItemKind::Plan,
         Rule::positioning_item => ItemKind::Positioning,
@@ -222,7 +222,7 @@ fn window(pair: Pair<Rule>) -> WindowLit {
 /// `raw`) of the first `\u{…}` that names no character (a surrogate, or past
 /// U+10FFFF), which becomes U+FFFD. The grammar admits only the escapes of
 /// LANGUAGE.md, so each is otherwise well-formed here.
-pub fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
+pub(super) fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
     let mut out = String::with_capacity(raw.len());
     let mut bad = None;
     let mut chars = raw.char_indices();
@@ -278,13 +278,13 @@ fn comparison(pair: Pair<Rule>) -> Spanned<String> {
 }
 
 /// Whether a string was written in full-width quotes, `“…”`.
-pub fn is_curly(written: &str) -> bool {
+pub(crate) fn is_curly(written: &str) -> bool {
     written.starts_with('“')
 }
 
 /// A string literal as ASCII-quoted text: `“说"好"”` → `"说\"好\""`. Escapes
 /// are kept as written; a bare `"` inside full-width quotes gets a backslash.
-pub fn ascii_string(written: &str) -> String {
+pub(crate) fn ascii_string(written: &str) -> String {
     let Some(inner) = written.strip_prefix('“').and_then(|s| s.strip_suffix('”')) else {
         return written.to_string();
     };

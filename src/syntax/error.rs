@@ -207,7 +207,7 @@ impl SyntaxError {
     }
 }
 
-pub fn pest_position(e: &pest::error::Error<Rule>) -> usize {
+pub(super) fn pest_position(e: &pest::error::Error<Rule>) -> usize {
     match e.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -216,7 +216,7 @@ pub fn pest_position(e: &pest::error::Error<Rule>) -> usize {
 
 /// A pest error inside the region starting at `base`, as a SyntaxError
 /// pointing at the offending token.
-pub fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> SyntaxError {
+pub(super) fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -> SyntaxError {
     let raw = base + pest_position(e);
     let at = skip_trivia(text, raw);
     let rest = &text[at..];
@@ -338,7 +338,7 @@ fn token_at(text: &str, at: usize) -> (Span, String) {
 }
 
 /// Skip whitespace and comments forward from `at`.
-pub fn skip_trivia(text: &str, mut at: usize) -> usize {
+pub(super) fn skip_trivia(text: &str, mut at: usize) -> usize {
     loop {
         let rest = &text[at.min(text.len())..];
         let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{FEFF}']);

@@ -5,7 +5,7 @@ use super::parser::Rule;
 
 /// What a rule looks like, for "expected …". `None` for rules that are never
 /// worth naming on their own (their parent is named instead).
-pub fn describe(rule: Rule) -> Option<String> {
+pub(super) fn describe(rule: Rule) -> Option<String> {
     let text = match rule {
         Rule::ident => "a name like `revenue_2026` or `营收`",
         Rule::diag_name => "a warning's name like `goal-undercovered`",
@@ -73,7 +73,7 @@ pub fn describe(rule: Rule) -> Option<String> {
 }
 
 /// `battle_attr` → battle: the rules that stand for "any attribute of …".
-pub fn attrs_rule_kind(rule: Rule) -> Option<ItemKind> {
+pub(super) fn attrs_rule_kind(rule: Rule) -> Option<ItemKind> {
     Some(match rule {
         Rule::plan_attr => ItemKind::Plan,
         Rule::positioning_attr => ItemKind::Positioning,
@@ -87,7 +87,7 @@ pub fn attrs_rule_kind(rule: Rule) -> Option<ItemKind> {
 }
 
 /// "on, objective, significance, …"
-pub fn attribute_list(kind: ItemKind) -> String {
+pub(super) fn attribute_list(kind: ItemKind) -> String {
     AttrKey::of(kind)
         .iter()
         .map(|k| k.word())
@@ -96,7 +96,7 @@ pub fn attribute_list(kind: ItemKind) -> String {
 }
 
 /// Join alternatives: "a, b or c".
-pub fn one_of(mut items: Vec<String>) -> String {
+pub(super) fn one_of(mut items: Vec<String>) -> String {
     items.dedup();
     match items.len() {
         0 => "something else".to_string(),

@@ -19,7 +19,12 @@ const DASHES: &[&str] = &["~", "～", "——", "—", "–", "−", "-", "至",
 
 /// The hint for a parse error at `at` (the first token at or after where
 /// the parse stopped, `raw`), where `positives` were expected.
-pub fn at_error(text: &str, raw: usize, at: usize, positives: &[Rule]) -> Option<SyntaxError> {
+pub(super) fn at_error(
+    text: &str,
+    raw: usize,
+    at: usize,
+    positives: &[Rule],
+) -> Option<SyntaxError> {
     // A number that fails its own look-ahead (`¥100,000` at the end of a
     // line) stops the parse right after it, before the spaces.
     grouped_number(text, raw)

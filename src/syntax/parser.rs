@@ -2,4 +2,4 @@
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/plan.pest"]
-pub struct PlanParser;
+pub(super) struct PlanParser;

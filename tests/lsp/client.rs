@@ -10,7 +10,7 @@ use std::time::Duration;
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
-pub struct Client {
+pub(super) struct Client {
     connection: Connection,
     server: Option<JoinHandle<planc::lsp::Exit>>,
     next_id: i32,
@@ -20,13 +20,13 @@ pub struct Client {
     pub initialized: Value,
 }
 
-pub fn uri() -> Uri {
+pub(super) fn uri() -> Uri {
     "file:///plans/acme.plan".parse().unwrap()
 }
 
 impl Client {
     /// Start a server; `utf8` says whether the client offers UTF-8 positions.
-    pub fn start(utf8: bool) -> Client {
+    pub(super) fn start(utf8: bool) -> Client {
         let (server_side, client_side) = Connection::memory();
         let server = std::thread::spawn(move || planc::lsp::run(&server_side));
         let mut client = Client {
@@ -50,13 +50,13 @@ impl Client {
         client
     }
 
-    pub fn notify(&self, method: &str, params: Value) {
+    pub(super) fn notify(&self, method: &str, params: Value) {
         let n = Notification::new(method.to_string(), params);
         self.connection.sender.send(n.into()).unwrap();
     }
 
     /// Send a request and wait for its response, keeping notifications.
-    pub fn request(&mut self, method: &str, params: Value) -> Response {
+    pub(super) fn request(&mut self, method: &str, params: Value) -> Response {
         self.next_id += 1;
         let id = RequestId::from(self.next_id);
         let r = Request::new(id.clone(), method.to_string(), params);
@@ -75,7 +75,7 @@ impl Client {
     }
 
     /// The result of a request that must succeed.
-    pub fn call(&mut self, method: &str, params: Value) -> Value {
+    pub(super) fn call(&mut self, method: &str, params: Value) -> Value {
         let response = self.request(method, params);
         match response.error {
             Some(e) => panic!("`{method}` failed: {}", e.message),
@@ -84,7 +84,7 @@ impl Client {
     }
 
     /// The next diagnostics published for `uri`.
-    pub fn diagnostics(&mut self) -> PublishDiagnosticsParams {
+    pub(super) fn diagnostics(&mut self) -> PublishDiagnosticsParams {
         loop {
             let n = match self.notifications.pop_front() {
                 Some(n) => n,
@@ -100,7 +100,7 @@ impl Client {
         }
     }
 
-    pub fn open(&self, text: &str) {
+    pub(super) fn open(&self, text: &str) {
         self.notify(
             "textDocument/didOpen",
             json!({ "textDocument": {
@@ -109,7 +109,7 @@ impl Client {
         );
     }
 
-    pub fn change(&self, version: i32, text: &str) {
+    pub(super) fn change(&self, version: i32, text: &str) {
         self.notify(
             "textDocument/didChange",
             json!({
@@ -120,7 +120,7 @@ impl Client {
     }
 
     /// `textDocument` + `position` params.
-    pub fn at(line: u32, character: u32) -> Value {
+    pub(super) fn at(line: u32, character: u32) -> Value {
         json!({
             "textDocument": { "uri": uri() },
             "position": { "line": line, "character": character }
@@ -128,7 +128,7 @@ impl Client {
     }
 
     /// Shut down and exit as a client does; the server thread must end.
-    pub fn shutdown(mut self) {
+    pub(super) fn shutdown(mut self) {
         let response = self.request("shutdown", Value::Null);
         assert!(response.error.is_none());
         self.notify("exit", Value::Null);
@@ -144,7 +144,7 @@ impl Client {
 
 /// The UTF-16 position of byte `offset` in `text`, counted here
 /// independently of planc's LineIndex.
-pub fn utf16(text: &str, offset: usize) -> (u32, u32) {
+pub(super) fn utf16(text: &str, offset: usize) -> (u32, u32) {
     let before = &text[..offset];
     let line = before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -153,7 +153,7 @@ pub fn utf16(text: &str, offset: usize) -> (u32, u32) {
 }
 
 /// The position of the `n`th (0-based) occurrence of `needle`, plus `skip` bytes.
-pub fn find(text: &str, needle: &str, n: usize) -> usize {
+pub(super) fn find(text: &str, needle: &str, n: usize) -> usize {
     text.match_indices(needle)
         .nth(n)
         .unwrap_or_else(|| panic!("`{needle}` #{n} is not in the text"))
@@ -161,7 +161,7 @@ pub fn find(text: &str, needle: &str, n: usize) -> usize {
 }
 
 /// A range as `(line, col)..(line, col)`.
-pub fn range_of(value: &Value) -> ((u32, u32), (u32, u32)) {
+pub(super) fn range_of(value: &Value) -> ((u32, u32), (u32, u32)) {
     let p = |v: &Value| {
         (
             v["line"].as_u64().unwrap() as u32,
@@ -172,12 +172,12 @@ pub fn range_of(value: &Value) -> ((u32, u32), (u32, u32)) {
 }
 
 /// The expected range of `text[offset..offset+len]`, in UTF-16.
-pub fn span16(text: &str, offset: usize, len: usize) -> ((u32, u32), (u32, u32)) {
+pub(super) fn span16(text: &str, offset: usize, len: usize) -> ((u32, u32), (u32, u32)) {
     (utf16(text, offset), utf16(text, offset + len))
 }
 
 /// Apply LSP text edits (non-overlapping) to a text, in UTF-16 positions.
-pub fn apply(text: &str, edits: &[Value]) -> String {
+pub(super) fn apply(text: &str, edits: &[Value]) -> String {
     let index = planc::LineIndex::new(text);
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()

@@ -6,17 +6,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A fresh scratch directory for one test: `group` keeps the test files'
 /// directories apart, `name` the tests'.
-pub fn scratch(group: &str, name: &str) -> PathBuf {
+pub(crate) fn scratch(group: &str, name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(group)
         .join(name);
@@ -28,7 +28,7 @@ pub fn scratch(group: &str, name: &str) -> PathBuf {
 /// Run `planc` in `dir` with the given standard input and output; stderr is
 /// captured. For runs whose stdout is a device (`/dev/full`) or a pipe whose
 /// reader is gone.
-pub fn planc_to(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio) -> Output {
+pub(crate) fn planc_to(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planc"))
         .args(args)
         .current_dir(dir)
@@ -42,7 +42,7 @@ pub fn planc_to(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio) -> Outpu
 }
 
 /// `/dev/full`, where every write fails with "no space left on device".
-pub fn full() -> Stdio {
+pub(crate) fn full() -> Stdio {
     Stdio::from(
         std::fs::OpenOptions::new()
             .write(true)
@@ -53,14 +53,14 @@ pub fn full() -> Stdio {
 
 /// The write end of a pipe whose read end is already closed: the first
 /// write gets EPIPE, as under `planc … | head -0`.
-pub fn closed_pipe() -> Stdio {
+pub(crate) fn closed_pipe() -> Stdio {
     let (read, write) = rustix::pipe::pipe().expect("a pipe");
     drop(read);
     Stdio::from(write)
 }
 
 /// A file's contents on stdin.
-pub fn file(path: &Path) -> Stdio {
+pub(crate) fn file(path: &Path) -> Stdio {
     Stdio::from(std::fs::File::open(path).expect("opens"))
 }
 
@@ -68,7 +68,7 @@ pub fn file(path: &Path) -> Stdio {
 /// missing, this test does not run as root, or user 65534 cannot reach
 /// planc or `dir` (a checkout in a private folder). Then the tests that need
 /// it say so and pass without checking.
-pub fn setpriv(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn setpriv(dir: &Path) -> Option<PathBuf> {
     let path = PathBuf::from("/usr/bin/setpriv");
     if !rustix::process::geteuid().is_root() || !path.exists() {
         return None;
@@ -85,7 +85,7 @@ pub fn setpriv(dir: &Path) -> Option<PathBuf> {
 
 /// Run planc in `dir` as user and group 65534 (nobody), with these extra
 /// groups.
-pub fn planc_as_nobody(setpriv: &Path, dir: &Path, groups: &str, args: &[&str]) -> Output {
+pub(crate) fn planc_as_nobody(setpriv: &Path, dir: &Path, groups: &str, args: &[&str]) -> Output {
     let mut command = Command::new(setpriv);
     command.args(["--reuid=65534", "--regid=65534"]);
     if groups.is_empty() {

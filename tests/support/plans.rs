@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The `.plan` files in `dir` (relative to the repository), sorted.
-pub fn plans_in(dir: &str) -> Vec<PathBuf> {
+pub(crate) fn plans_in(dir: &str) -> Vec<PathBuf> {
     let mut plans: Vec<PathBuf> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
             .unwrap_or_else(|e| panic!("{dir}: {e}"))
