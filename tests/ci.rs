@@ -51,6 +51,7 @@ fn the_github_workflow_annotates_uploads_sarif_and_checks_formatting() {
     for wanted in [
         "planc check --format github",
         "planc check --format sarif",
+        "planc check --format markdown",
         "planc fmt --check",
     ] {
         assert!(
