@@ -13,7 +13,6 @@ use crate::analysis::Analysis;
 use crate::check::facts::goal_coverage;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::diagram::text::clean;
 use crate::diagram::{self, timeline, Options, View};
 use crate::line_index::LineIndex;
 use crate::model::{Model, Quantity, Use};
@@ -219,20 +218,9 @@ details>summary{list-style:none}
 }
 ";
 
-/// Text for HTML content and attribute values.
+/// Text for HTML content and attribute values: the same entities as SVG's.
 fn h(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::diagram::escape::xml(text)
 }
 
 fn open_section(out: &mut String, id: &str, heading: &str) {

@@ -22,24 +22,12 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let analysis = match plan.analyze(&[]) {
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            return Ok(output::reject(
-                &plan.name,
-                &plan.text,
-                diagnostics,
-                Color::Auto,
-                NOT_BUILT,
-            ));
+            return Ok(plan.reject(diagnostics, Color::Auto, NOT_BUILT));
         }
         // A plan with errors would be data that lies: report them instead.
         Ok(analysis) if analysis.has_errors() => {
             let diagnostics = &analysis.diagnostics;
-            return Ok(output::reject(
-                &plan.name,
-                &plan.text,
-                diagnostics,
-                Color::Auto,
-                NOT_BUILT,
-            ));
+            return Ok(plan.reject(diagnostics, Color::Auto, NOT_BUILT));
         }
         Ok(analysis) => analysis,
     };

@@ -70,6 +70,17 @@ pub(super) struct Plan {
 }
 
 impl Plan {
+    /// Refuse to act on this plan: its diagnostics, shown as `planc check`
+    /// shows them, then `closing` (what was not done). Exit 1.
+    pub(super) fn reject(
+        &self,
+        diagnostics: &[Diagnostic],
+        color: super::terminal::Color,
+        closing: impl std::fmt::Display,
+    ) -> super::ExitCode {
+        super::output::reject(&self.name, &self.text, diagnostics, color, closing)
+    }
+
     /// The text, or the diagnostic saying it is not UTF-8.
     pub(super) fn text(&self) -> Result<&str, &Diagnostic> {
         match &self.encoding {

@@ -46,13 +46,7 @@ fn format_one(path: &str, args: &Args, out: &mut Stdout) -> Result<ExitCode, Cli
         Ok(text) => text,
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            return Ok(output::reject(
-                &plan.name,
-                &plan.text,
-                diagnostics,
-                args.color,
-                unchanged,
-            ));
+            return Ok(plan.reject(diagnostics, args.color, unchanged));
         }
     };
     let formatted = match planc::format::format(text) {

@@ -132,13 +132,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
             let closing = format!("{}: nothing was drawn; fix the errors first", plan.name);
-            return Ok(output::reject(
-                &plan.name,
-                &plan.text,
-                diagnostics,
-                Color::Auto,
-                closing,
-            ));
+            return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
     let drawing: Vec<u8> = match request {

@@ -33,13 +33,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
             let closing = format!("{}: no report was written; fix the errors first", plan.name);
-            return Ok(output::reject(
-                &plan.name,
-                &plan.text,
-                diagnostics,
-                Color::Auto,
-                closing,
-            ));
+            return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
     let page = planc::report::report(&plan.name, &plan.text, &analysis, args.today);
