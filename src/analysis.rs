@@ -90,7 +90,29 @@ fn complete(
         .flat_map(|p| p.allow.iter().map(|(c, _)| *c))
         .chain(allow.iter().copied())
         .collect();
-    diagnostics.retain(|d| d.is_error() || !allowed.contains(&d.code));
+    // `allow` on a goal, path, battle or tactic: warnings whose primary
+    // place lies in that item. Items do not overlap; sorted by start, the
+    // item holding a place is found by a binary search.
+    let mut items: Vec<(crate::span::Span, &[Code])> = model
+        .goals
+        .iter()
+        .map(|g| &g.common)
+        .chain(model.paths.iter().map(|p| &p.common))
+        .chain(model.battles.iter().map(|b| &b.common))
+        .chain(model.tactics.iter().map(|t| &t.common))
+        .filter(|c| !c.allow.is_empty())
+        .map(|c| (c.span, c.allow.as_slice()))
+        .collect();
+    items.sort_unstable_by_key(|(span, _)| span.start);
+    let allowed_here = |d: &Diagnostic| {
+        let at = d.span.start;
+        let i = items.partition_point(|(span, _)| span.start <= at);
+        i > 0 && {
+            let (span, codes) = items[i - 1];
+            at < span.end && codes.contains(&d.code)
+        }
+    };
+    diagnostics.retain(|d| d.is_error() || !(allowed.contains(&d.code) || allowed_here(d)));
     diagnostic::sort(&mut diagnostics);
     Analysis { model, diagnostics }
 }

@@ -8,6 +8,7 @@ pub use error::LowerError;
 
 use crate::analysis::AllowRefused;
 use crate::date::{Date, DateRange, Duration};
+use crate::diagnostic::Code;
 
 use crate::model::*;
 use crate::quantity::{parse_number, Currency, Unit, UnitKind};
@@ -114,7 +115,35 @@ impl Lower {
         attrs
     }
 
+    /// `allow NAME, …`, on the plan or on one item: the warnings named, each
+    /// with its place; names of errors, and names of nothing, reported.
+    fn allow_list(&mut self, attrs: &Attrs) -> Vec<(Code, Span)> {
+        let mut allow = Vec::new();
+        if let Some(Value::DiagNames(names)) = attrs.get(AttrKey::Allow) {
+            for name in names {
+                match crate::analysis::allow_name(&name.value) {
+                    Ok(code) => allow.push((code, name.span)),
+                    Err(AllowRefused::NotAWarning(code)) => {
+                        self.errors.push(LowerError::AllowError {
+                            span: name.span,
+                            code,
+                        })
+                    }
+                    Err(AllowRefused::Unknown { suggestion }) => {
+                        self.errors.push(LowerError::UnknownAllow {
+                            span: name.span,
+                            name: name.value.clone(),
+                            suggestion,
+                        })
+                    }
+                }
+            }
+        }
+        allow
+    }
+
     fn common(&mut self, item: &Item, attrs: &Attrs) -> Common {
+        let allow = self.allow_list(attrs).into_iter().map(|(c, _)| c).collect();
         let id = item
             .name
             .clone()
@@ -127,6 +156,7 @@ impl Lower {
             keyword: item.keyword,
             written: attrs.written,
             damaged: attrs.damaged,
+            allow,
         }
     }
 
@@ -281,26 +311,7 @@ impl Lower {
                 }
             }
         }
-        if let Some(Value::DiagNames(names)) = attrs.get(AttrKey::Allow) {
-            for name in names {
-                match crate::analysis::allow_name(&name.value) {
-                    Ok(code) => plan.allow.push((code, name.span)),
-                    Err(AllowRefused::NotAWarning(code)) => {
-                        self.errors.push(LowerError::AllowError {
-                            span: name.span,
-                            code,
-                        })
-                    }
-                    Err(AllowRefused::Unknown { suggestion }) => {
-                        self.errors.push(LowerError::UnknownAllow {
-                            span: name.span,
-                            name: name.value.clone(),
-                            suggestion,
-                        })
-                    }
-                }
-            }
-        }
+        plan.allow = self.allow_list(attrs);
         plan
     }
 

@@ -34,6 +34,9 @@ pub struct Common {
     /// A literal in the item was invalid or of the wrong unit: checks that
     /// compare this item's numbers or dates leave it alone.
     pub damaged: bool,
+    /// `allow NAME, …`: warnings silenced for this item alone (those whose
+    /// primary place lies in it).
+    pub allow: Vec<Code>,
 }
 
 impl Common {

@@ -423,7 +423,8 @@ fn completion_offers_what_fits_the_place() {
             "review",
             "after",
             "owner",
-            "segment"
+            "segment",
+            "allow"
         ]
     );
     assert_eq!(
@@ -432,7 +433,7 @@ fn completion_offers_what_fits_the_place() {
             5,
             &format!("{text}\ntactic t {{\n  for fission\n  ow")
         ),
-        ["kind", "owner", "window", "needs", "win", "after", "segment"],
+        ["kind", "owner", "window", "needs", "win", "after", "segment", "allow"],
         "without `for`, written already"
     );
     assert_eq!(

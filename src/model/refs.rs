@@ -296,6 +296,7 @@ goal g "G" {
   supports top
   breakthrough
   owner "o"
+  allow goal-undercovered
 }
 path p "P" {
   serves g, top
@@ -305,6 +306,7 @@ path p "P" {
   expects revenue +¥100万, users +10
   segment "s"
   owner "o"
+  allow path-over-cost
 }
 battle b1 "B1" {
   on p
@@ -314,6 +316,7 @@ battle b1 "B1" {
   needs people 2, budget ¥5万
   review every 2w
   owner "o"
+  allow battle-without-review
   segment "s"
 }
 battle b2 "B2" {
@@ -331,6 +334,7 @@ tactic t1 "T1" {
   needs people 1
   win users >= 5
   segment "s"
+  allow tactic-without-owner
 }
 tactic t2 "T2" {
   for b1

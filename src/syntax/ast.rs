@@ -236,8 +236,9 @@ impl AttrKey {
                 Supports,
                 Breakthrough,
                 Owner,
+                Allow,
             ],
-            ItemKind::Path => &[Serves, Main, Cost, Duration, Expects, Segment, Owner],
+            ItemKind::Path => &[Serves, Main, Cost, Duration, Expects, Segment, Owner, Allow],
             ItemKind::Battle => &[
                 On,
                 Objective,
@@ -248,8 +249,9 @@ impl AttrKey {
                 After,
                 Owner,
                 Segment,
+                Allow,
             ],
-            ItemKind::Tactic => &[For, Kind, Owner, Window, Needs, Win, After, Segment],
+            ItemKind::Tactic => &[For, Kind, Owner, Window, Needs, Win, After, Segment, Allow],
         }
     }
 }

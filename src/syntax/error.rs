@@ -432,7 +432,7 @@ mod tests {
         };
         assert_eq!(
             message,
-            "expected `,` or an attribute of a path (serves, main, cost, duration, expects, segment, owner) or `}` to close it, found `5`"
+            "expected `,` or an attribute of a path (serves, main, cost, duration, expects, segment, owner, allow) or `}` to close it, found `5`"
         );
     }
 
