@@ -79,6 +79,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The battles grouped by their path, as people read a plan: main paths
+    /// first, then candidates, each in the order of the file, and last
+    /// (`None`) the battles on no path. Paths with no battle are left out.
+    pub fn battles_by_path(&self) -> Vec<(Option<usize>, Vec<usize>)> {
+        let model = self.model;
+        let mut order: Vec<usize> = (0..model.paths.len()).collect();
+        order.sort_by_key(|&p| (model.paths[p].main.is_none(), p));
+        let mut groups: Vec<(Option<usize>, Vec<usize>)> = order
+            .into_iter()
+            .map(|p| (Some(p), self.battles_on[p].clone()))
+            .collect();
+        groups.push((
+            None,
+            (0..model.battles.len())
+                .filter(|&b| {
+                    model.battles[b]
+                        .on
+                        .as_ref()
+                        .and_then(|r| r.target)
+                        .is_none()
+                })
+                .collect(),
+        ));
+        groups.retain(|(_, battles)| !battles.is_empty());
+        groups
+    }
+
     /// The battles that trace to a goal: on a path that serves it.
     pub fn battles_tracing_to(&self, goal: usize) -> Vec<usize> {
         let mut battles: Vec<usize> = self.paths_serving[goal]

@@ -10,7 +10,7 @@
 //! docs/report.md describes it.
 
 use crate::analysis::Analysis;
-use crate::check::facts::goal_coverage;
+use crate::check::facts::{goal_coverage, GoalCoverage};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diagram::{self, timeline, Options, View};
@@ -89,7 +89,8 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
     out.push_str("</ol>\n</nav>\n<main>\n");
 
     positioning(&mut out, model);
-    summary(&mut out, analysis);
+    let coverage = goal_coverage(model);
+    summary(&mut out, analysis, &coverage);
 
     // The strategy map.
     open_section(&mut out, "map", "Strategy map");
@@ -142,7 +143,7 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
     }
     out.push_str("</section>\n");
 
-    goals(&mut out, model);
+    goals(&mut out, model, &coverage);
     battles(&mut out, model);
     diagnostics(&mut out, file, text, &analysis.diagnostics);
 
@@ -300,7 +301,7 @@ fn positioning(out: &mut String, model: &Model) {
     out.push_str("</dl>\n</section>\n");
 }
 
-fn summary(out: &mut String, analysis: &Analysis) {
+fn summary(out: &mut String, analysis: &Analysis, coverage: &[GoalCoverage]) {
     let model = &analysis.model;
     let errors = analysis
         .diagnostics
@@ -308,7 +309,6 @@ fn summary(out: &mut String, analysis: &Analysis) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = analysis.diagnostics.len() - errors;
-    let coverage = goal_coverage(model);
     let short = coverage
         .iter()
         .filter(|c| c.gap.is_some() && !c.is_covered())
@@ -405,7 +405,7 @@ fn uses(list: &[Use]) -> String {
         .join(", ")
 }
 
-fn goals(out: &mut String, model: &Model) {
+fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage]) {
     open_section(out, "goals", "Goals");
     if model.goals.is_empty() {
         out.push_str("<p class=\"note\">The plan has no goals.</p>\n</section>\n");
@@ -413,7 +413,7 @@ fn goals(out: &mut String, model: &Model) {
     }
     out.push_str("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n");
     out.push_str("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n");
-    for (goal, cov) in model.goals.iter().zip(goal_coverage(model)) {
+    for (goal, cov) in model.goals.iter().zip(coverage) {
         let style = goal.target.as_ref().map(|t| t.qty.style());
         let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
         let target = goal.target.as_ref();
@@ -464,26 +464,7 @@ fn battles(out: &mut String, model: &Model) {
     if model.battles.is_empty() {
         out.push_str("<p class=\"note\">The plan has no battles.</p>\n");
     }
-    // Main paths first, then candidates, then battles on no path.
-    let mut order: Vec<Option<usize>> = (0..model.paths.len()).map(Some).collect();
-    order.sort_by_key(|p| (p.is_some_and(|p| model.paths[p].main.is_none()), *p));
-    order.push(None);
-    for p in order {
-        let list: Vec<usize> = match p {
-            Some(p) => ctx.battles_on[p].clone(),
-            None => (0..model.battles.len())
-                .filter(|&b| {
-                    model.battles[b]
-                        .on
-                        .as_ref()
-                        .and_then(|r| r.target)
-                        .is_none()
-                })
-                .collect(),
-        };
-        if list.is_empty() {
-            continue;
-        }
+    for (p, list) in ctx.battles_by_path() {
         let heading = match p {
             Some(p) => {
                 let path = &model.paths[p];

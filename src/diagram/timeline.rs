@@ -112,6 +112,33 @@ pub struct Row {
     pub state: Option<ItemState>,
 }
 
+impl Row {
+    /// The row of a battle or tactic, its id made unique by `ids`.
+    fn of(
+        kind: RowKind,
+        item: usize,
+        common: &crate::model::Common,
+        window: Option<DateRange>,
+        owner: Option<&crate::span::Spanned<String>>,
+        ids: &mut Ids,
+    ) -> Row {
+        let item_kind = match kind {
+            RowKind::Battle => ItemKind::Battle,
+            RowKind::Tactic => ItemKind::Tactic,
+        };
+        Row {
+            kind,
+            item,
+            id: ids.next(item_kind, common.name()),
+            label: label_of(common),
+            name: common.name().to_string(),
+            window,
+            owner: owner.map(|o| o.value.clone()),
+            state: None,
+        }
+    }
+}
+
 /// The rows of one path (or of the battles and tactics with none).
 #[derive(Clone, Debug)]
 pub struct Section {
@@ -210,16 +237,14 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
         for t in tactics {
             let tactic = &model.tactics[t];
             out.push(rows.len());
-            rows.push(Row {
-                kind: RowKind::Tactic,
-                item: t,
-                id: ids.next(ItemKind::Tactic, tactic.common.name()),
-                label: label_of(&tactic.common),
-                name: tactic.common.name().to_string(),
-                window: model.tactic_window(tactic),
-                owner: tactic.owner.as_ref().map(|o| o.value.clone()),
-                state: None,
-            });
+            rows.push(Row::of(
+                RowKind::Tactic,
+                t,
+                &tactic.common,
+                model.tactic_window(tactic),
+                tactic.owner.as_ref(),
+                ids,
+            ));
         }
     };
     let mut add_battles =
@@ -231,16 +256,14 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
                 let battle = &model.battles[b];
                 battle_row.insert(b, rows.len());
                 list.push(rows.len());
-                rows.push(Row {
-                    kind: RowKind::Battle,
-                    item: b,
-                    id: ids.next(ItemKind::Battle, battle.common.name()),
-                    label: label_of(&battle.common),
-                    name: battle.common.name().to_string(),
-                    window: battle.window.map(|w| w.range),
-                    owner: battle.owner.as_ref().map(|o| o.value.clone()),
-                    state: None,
-                });
+                rows.push(Row::of(
+                    RowKind::Battle,
+                    b,
+                    &battle.common,
+                    battle.window.map(|w| w.range),
+                    battle.owner.as_ref(),
+                    ids,
+                ));
                 tactic_rows(b, rows, ids, &mut list);
             }
             sections.push(Section {
@@ -250,40 +273,23 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
             });
         };
 
-    // Main paths first, then candidates, each in the order of the file.
-    let mut order: Vec<usize> = (0..model.paths.len()).collect();
-    order.sort_by_key(|&p| (model.paths[p].main.is_none(), p));
-    for p in order {
-        let path = &model.paths[p];
-        let battles = ctx.battles_on[p].clone();
-        if battles.is_empty() {
-            continue;
-        }
-        let kind = if path.main.is_some() {
-            "main path"
-        } else {
-            "candidate path"
+    for (p, battles) in ctx.battles_by_path() {
+        let (heading, main) = match p {
+            Some(p) => {
+                let path = &model.paths[p];
+                let kind = if path.main.is_some() {
+                    "main path"
+                } else {
+                    "candidate path"
+                };
+                (
+                    format!("{} ({kind})", label_of(&path.common)),
+                    path.main.is_some(),
+                )
+            }
+            None => ("Battles on no path".to_string(), false),
         };
-        let heading = format!("{} ({kind})", label_of(&path.common));
-        add_battles(battles, heading, path.main.is_some(), &mut rows, &mut ids);
-    }
-    let orphans: Vec<usize> = (0..model.battles.len())
-        .filter(|&b| {
-            model.battles[b]
-                .on
-                .as_ref()
-                .and_then(|r| r.target)
-                .is_none()
-        })
-        .collect();
-    if !orphans.is_empty() {
-        add_battles(
-            orphans,
-            "Battles on no path".to_string(),
-            false,
-            &mut rows,
-            &mut ids,
-        );
+        add_battles(battles, heading, main, &mut rows, &mut ids);
     }
     let loose: Vec<usize> = (0..model.tactics.len())
         .filter(|&t| {
@@ -299,16 +305,14 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
         for t in loose {
             let tactic = &model.tactics[t];
             list.push(rows.len());
-            rows.push(Row {
-                kind: RowKind::Tactic,
-                item: t,
-                id: ids.next(ItemKind::Tactic, tactic.common.name()),
-                label: label_of(&tactic.common),
-                name: tactic.common.name().to_string(),
-                window: tactic.window.map(|w| w.range),
-                owner: tactic.owner.as_ref().map(|o| o.value.clone()),
-                state: None,
-            });
+            rows.push(Row::of(
+                RowKind::Tactic,
+                t,
+                &tactic.common,
+                tactic.window.map(|w| w.range),
+                tactic.owner.as_ref(),
+                &mut ids,
+            ));
         }
         sections.push(Section {
             heading: "Tactics for no battle".to_string(),
