@@ -137,6 +137,17 @@ fn broken_head(text: &str, span: Span) -> Broken {
     Broken { span, kind, name }
 }
 
-fn is_word_char(c: char) -> bool {
+/// A character that can continue a name (Unicode XID, or `_`).
+pub(crate) fn is_word_char(c: char) -> bool {
     c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c)
+}
+
+/// Where the word that ends `text` starts (`text.len()` when it ends in
+/// no word character).
+pub(crate) fn trailing_word_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(text.len(), |(i, _)| i)
 }

@@ -13,6 +13,7 @@ use super::position::{offset, Encoding};
 use super::Document;
 use crate::model::Model;
 use crate::syntax::ast::{AttrKey, ItemKind};
+use crate::syntax::is_word_char;
 use lsp_types::{CompletionItem, CompletionItemKind, Position};
 
 pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<CompletionItem> {
@@ -60,12 +61,7 @@ enum Token<'a> {
 pub fn context(before: &str) -> Context {
     // The word being typed is what the client filters on; the context is
     // what stands before it.
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    let start = crate::syntax::trailing_word_start(before);
     let tokens = match tokens(&before[..start]) {
         Some(tokens) => tokens,
         // Inside a string or a comment: nothing to offer.
@@ -190,10 +186,6 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
         Target if args.len() == 2 => Context::Words(vec!["by"]),
         _ => Context::None,
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c)
 }
 
 /// The tokens of `text`, or `None` when it ends inside a string or comment.

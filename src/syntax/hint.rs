@@ -10,6 +10,7 @@
 
 use super::ast::{AttrKey, ItemKind};
 use super::error::SyntaxError;
+use super::is_word_char;
 use super::parser::Rule;
 use crate::span::Span;
 use unicode_xid::UnicodeXID;
@@ -41,10 +42,6 @@ fn char_before(text: &str, at: usize) -> Option<char> {
 
 fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
-}
-
-fn is_word_char(c: char) -> bool {
-    c == '_' || c.is_xid_continue()
 }
 
 // ------------------------------------------------------------ ¥4,000,000
@@ -268,13 +265,7 @@ fn colon(text: &str, at: usize) -> Option<SyntaxError> {
 /// The word that ends just before `at` (spaces and tabs skipped), or "".
 fn word_before(text: &str, at: usize) -> &str {
     let before = text[..at].trim_end_matches([' ', '\t']);
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    &before[start..]
+    &before[super::trailing_word_start(before)..]
 }
 
 // ------------------------------------------------------------ battle 618
