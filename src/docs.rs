@@ -87,10 +87,22 @@ pub fn example_files<'a>(page: &'a str, heading: &str) -> Vec<(&'a str, &'a str)
         .collect()
 }
 
-/// The day an example of `planc status` is taken for: the date after the
-/// first `--today ` in the section.
-pub fn example_today<'a>(page: &'a str, heading: &str) -> Option<&'a str> {
-    let section = section(page, heading)?;
-    let rest = &section[section.find("--today ")? + "--today ".len()..];
-    rest.get(..10)
+/// The command an example is run with, when it is not `planc check` on one
+/// file: the first line starting `planc ` in a ```sh block of the section
+/// (`planc status 战略.plan --today 2026-07-01`, `planc check 战略/`).
+pub fn example_command<'a>(page: &'a str, heading: &str) -> Option<&'a str> {
+    let mut rest = section(page, heading)?;
+    while let Some(start) = rest.find("```sh\n") {
+        let block = &rest[start + "```sh\n".len()..];
+        let end = block.find("```").unwrap_or(block.len());
+        if let Some(line) = block[..end]
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("planc "))
+        {
+            return Some(line);
+        }
+        rest = &block[end..];
+    }
+    None
 }

@@ -6,9 +6,14 @@
 //! names LANGUAGE.md v1 adds, listed in `TO_COME`): such a page is checked
 //! for its shape only until its code exists in `Code::ALL`; from then on its
 //! examples are checked like every other page, with nothing to change here.
+//! An example that `planc check` on one file cannot show (several files, or
+//! `planc status` on a day) says in a ```sh block which command shows it;
+//! it is run through the command line with `--format json`.
 
+use crate::support::{planc_to, scratch, stderr, stdout};
 use planc::docs::{self, zh};
 use planc::{Code, Severity};
+use std::process::Stdio;
 
 /// Diagnostics of LANGUAGE.md v1 that may not be in `Code::ALL` yet, with
 /// their severity there.
@@ -103,67 +108,121 @@ fn every_chinese_page_names_a_diagnostic_and_its_severity() {
     }
 }
 
+/// What an example gives when run the way its page says: `planc check` on
+/// its one file when the page names no command; else its files (each block
+/// of an example of several, or the one block at the file the command names)
+/// written to a scratch directory and the page's `planc …` command run there
+/// with `--format json`.
+fn run(name: &str, which: &str, page: &str, heading: &str) -> Result<Vec<String>, String> {
+    let example = docs::example(page, heading).expect("checked by the test above");
+    let Some(command) = docs::example_command(page, heading) else {
+        return Ok(names(&planc::analyze(example, &[]).diagnostics));
+    };
+    let dir = scratch("docs_zh", &format!("{name}-{which}"));
+    let words: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let mut files = docs::example_files(page, heading);
+    if files.is_empty() {
+        let file = words
+            .iter()
+            .skip(1)
+            .find(|w| !w.starts_with('-'))
+            .ok_or(format!("`{command}` names no file"))?;
+        files.push((file, example));
+    }
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a file in the scratch dir"))
+            .and_then(|()| std::fs::write(&path, text))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let mut args = words.clone();
+    args.extend(["--format", "json"]);
+    let output = planc_to(&dir, &args, Stdio::null(), Stdio::piped());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).map_err(|e| {
+        format!(
+            "`{command} --format json` printed no JSON ({e}): {}",
+            stderr(&output)
+        )
+    })?;
+    Ok(json["diagnostics"]
+        .as_array()
+        .ok_or(format!("`{command} --format json` has no diagnostics"))?
+        .iter()
+        .map(|d| format!("{}: {}", d["code"].as_str().unwrap_or("?"), d["message"]))
+        .collect())
+}
+
 #[test]
 fn chinese_failing_examples_fire_and_fixed_examples_are_clean() {
     let mut problems = Vec::new();
     for (name, page) in docs::ZH_PAGES {
         let several_files = !docs::example_files(page, zh::FAILING).is_empty();
         let status = STATUS.contains(name);
-        if status && docs::example_today(page, zh::FAILING).is_none() {
-            problems.push(format!("{name}: no `--today DATE` for the failing example"));
-        }
-        if several_files {
-            for heading in [zh::FAILING, zh::FIXED] {
+        for heading in [zh::FAILING, zh::FIXED] {
+            let command = docs::example_command(page, heading);
+            if status
+                && !command
+                    .is_some_and(|c| c.starts_with("planc status ") && c.contains("--today "))
+            {
+                problems.push(format!(
+                    "{name}: under `{heading}`, a ```sh block must give the `planc status … --today DATE` it is run with"
+                ));
+            }
+            if several_files {
                 let files = docs::example_files(page, heading);
-                if files.len() < 2 || !files[0].1.contains("\nplan ") {
+                if files.len() < 2 || !files[0].1.contains("\nplan ") || command.is_none() {
                     problems.push(format!(
                         "{name}: under `{heading}`, the example of several files must give \
-                         the root first, then each included file, each block starting `{}PATH`",
+                         the root first, then each other file, each block starting `{}PATH`, \
+                         then a ```sh block with the `planc check` it is run with",
                         zh::FILE
                     ));
                 }
             }
         }
         if Code::from_name(name).is_none() {
-            // Not implemented on this branch yet: the page's shape is checked above.
+            // Not implemented on this branch yet: the page's shape is checked
+            // above, its examples as soon as the code exists.
             continue;
         }
-        let failing = docs::failing_example_zh(page).expect("checked by the test above");
-        let fixed = docs::fixed_example_zh(page).expect("checked by the test above");
-        if several_files {
-            // Checking several files needs the files on disk and the root's
-            // resolver (issue 13); tests/docs_zh.rs's report in the commit
-            // log says how. Until then the shape above is what is checked.
-            continue;
-        }
-        if status {
-            // `planc check` never reports a status diagnostic: both examples
-            // must be valid plans, and differ only in what status finds.
-            for (which, plan) in [("failing", failing), ("fixed", fixed)] {
-                let left = planc::analyze(plan, &[]).diagnostics;
-                if !left.is_empty() {
+        match run(name, "failing", page, zh::FAILING) {
+            Err(e) => problems.push(format!("{name}: the failing example: {e}")),
+            Ok(fired) => {
+                let prefix = format!("{name}: ");
+                if fired.is_empty() || fired.iter().any(|d| !d.starts_with(&prefix)) {
                     problems.push(format!(
-                        "{name}: the {which} example does not pass `planc check`: {:#?}",
-                        names(&left)
+                        "{name}: the failing example must fire {name} and nothing else; it gives {fired:#?}"
                     ));
                 }
             }
-            continue;
         }
-        let fired = planc::analyze(failing, &[]).diagnostics;
-        if fired.is_empty() || fired.iter().any(|d| d.code.name() != *name) {
-            problems.push(format!(
-                "{name}: the failing example must fire {name} and nothing else; it gives {:#?}",
-                names(&fired)
-            ));
-        }
-        let left = planc::analyze(fixed, &[]).diagnostics;
-        if !left.is_empty() {
-            problems.push(format!(
-                "{name}: the fixed example is not clean: {:#?}",
-                names(&left)
-            ));
+        match run(name, "fixed", page, zh::FIXED) {
+            Err(e) => problems.push(format!("{name}: the fixed example: {e}")),
+            Ok(left) if !left.is_empty() => {
+                problems.push(format!("{name}: the fixed example is not clean: {left:#?}"))
+            }
+            Ok(_) => {}
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The runner of command-line examples works today, on a diagnostic that
+/// exists: the `syntax` page's plans, run as a page with a command would be.
+#[test]
+fn examples_with_a_command_are_run_through_the_command_line() {
+    let page = docs::page_zh("syntax").expect("the syntax page");
+    for (which, heading, fires) in [("failing", zh::FAILING, true), ("fixed", zh::FIXED, false)] {
+        let plan = docs::example(page, heading).expect("an example");
+        let as_command = format!(
+            "## {heading}\n\n```plan\n{plan}```\n\n```sh\nplanc check 子目录/战略.plan\n```\n"
+        );
+        let got = run("command-runner", which, &as_command, heading).expect("it runs");
+        assert_eq!(
+            !got.is_empty() && got.iter().all(|d| d.starts_with("syntax: ")),
+            fires,
+            "{got:?}"
+        );
+        assert_eq!(got.is_empty(), !fires, "{got:?}");
+    }
 }
