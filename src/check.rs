@@ -52,6 +52,8 @@ pub struct Ctx<'a> {
     pub battles_on: Vec<Vec<usize>>,
     /// For each battle, its tactics.
     pub tactics_for: Vec<Vec<usize>>,
+    /// For each goal, the goals that are `part_of` it.
+    pub parts_of: Vec<Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -59,6 +61,7 @@ impl<'a> Ctx<'a> {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
+        let mut parts_of = vec![Vec::new(); model.goals.len()];
         for r in model.refs() {
             let from = r.from.index;
             match (r.attr.edge, r.to.target) {
@@ -67,6 +70,7 @@ impl<'a> Ctx<'a> {
                 }
                 (Some(EdgeKind::On), Some(p)) => battles_on[p].push(from),
                 (Some(EdgeKind::For), Some(b)) => tactics_for[b].push(from),
+                (Some(EdgeKind::PartOf), Some(g)) => parts_of[g].push(from),
                 _ => {}
             }
         }
@@ -75,6 +79,7 @@ impl<'a> Ctx<'a> {
             paths_serving,
             battles_on,
             tactics_for,
+            parts_of,
             model,
         }
     }

@@ -292,8 +292,8 @@ impl Finding {
             Finding::GoalWithoutTarget { goal, example } => {
                 let c = &m.goals[*goal].common;
                 Diagnostic::new(code, c.id.span, format!("{} has no target", c.describe(ItemKind::Goal)))
-                    .with_span_label("no `target`")
-                    .with_help(format!("Say what number to reach and by when, like `{example}`; a goal without a number cannot be checked or won."))
+                    .with_span_label("no `target` or `keep`")
+                    .with_help(format!("Say what number to reach and by when, like `{example}`, or, for a bound that must hold all along, a guardrail like `keep METRIC >= LEVEL`; a goal without a number cannot be checked or won."))
             }
             Finding::GoalWithoutPath {
                 goal,
@@ -501,6 +501,7 @@ impl Finding {
                     .collect();
                 let what = match (kind, items.first().map(|i| i.kind)) {
                     (EdgeKind::Supports, _) => "goals support each other",
+                    (EdgeKind::PartOf, _) => "goals are each part of the other",
                     (_, Some(ItemKind::Battle)) => "battles each wait for the other to end",
                     _ => "tactics each wait for the other to end",
                 };
@@ -518,6 +519,7 @@ impl Finding {
                 }
                 d.with_help(match kind {
                     EdgeKind::Supports => "`supports` points from a goal to the higher goal it leads to; remove the link that points back down.",
+                    EdgeKind::PartOf => "`part_of` points from a share (a department's, a region's) to the larger goal it is part of, so the parts form a tree; remove the `part_of` that points back down.",
                     _ => "`after` means strictly after the other ends, so two items cannot each wait for the other; remove one `after` from the loop.",
                 })
             }
@@ -671,9 +673,9 @@ impl Finding {
             Finding::UnusedMetric { metric } => {
                 let c = &m.metrics[*metric].common;
                 Diagnostic::new(code, c.id.span, format!("{} is never used", c.describe(ItemKind::Metric)))
-                    .with_span_label("no target, objective, expects or win names it")
+                    .with_span_label("no target, keep, objective, expects or win names it")
                     .with_help(format!(
-                        "Use `{}` in a goal's target, a battle's objective, a path's expects or a tactic's win, or remove it.",
+                        "Use `{}` in a goal's target or keep, a battle's objective, a path's expects or a tactic's win, or remove it.",
                         c.name()
                     ))
             }
