@@ -3,6 +3,7 @@
 //! primary place; items that are broken or damaged (an invalid literal, a
 //! wrong unit, an unresolved name) are left alone so nothing cascades.
 
+mod criteria;
 mod cycle;
 pub mod error;
 mod examples;
@@ -10,6 +11,8 @@ mod excuses;
 pub mod facts;
 mod focus;
 mod numbers;
+mod owners;
+mod parts;
 pub mod resources;
 pub mod sweep;
 mod time;
@@ -36,9 +39,12 @@ pub fn check(model: &Model, text: &str, unresolved: &[ResolveError]) -> Vec<Find
     trace::check(&ctx, &excuses, &examples, &mut out);
     let cycles = cycle::check(&ctx, &mut out);
     numbers::check(&ctx, &excuses, &mut out);
+    parts::check(&ctx, &excuses, &cycles, &mut out);
     resources::check(&ctx, &mut out);
     time::check(&ctx, &cycles, &mut out);
     focus::check(&ctx, &excuses, &examples, &mut out);
+    criteria::check(&ctx, &mut out);
+    owners::check(&ctx, &mut out);
     out
 }
 

@@ -561,7 +561,7 @@ impl Builder<'_> {
         if let Some(keep) = &goal.keep {
             details.extend(wrap(
                 &format!(
-                    "🛡 guardrail: {} {} {}",
+                    "guardrail: keep {} {} {}",
                     self.metric(&keep.metric),
                     symbol(keep.op),
                     keep.qty.text
