@@ -268,6 +268,8 @@ pub enum Finding {
     },
     OwnerOverloaded {
         limit: u32,
+        /// The first item naming the owner: how the message writes it.
+        named_by: ItemId,
         /// The item that tips the first stretch over the limit.
         tip: ItemId,
         /// Every other item running on a stretch over the limit.
@@ -1378,6 +1380,7 @@ impl Finding {
             }
             Finding::OwnerOverloaded {
                 limit,
+                named_by,
                 tip,
                 others,
                 stretches,
@@ -1386,7 +1389,7 @@ impl Finding {
                     ItemKind::Battle => m.battles[id.index].owner.as_ref(),
                     _ => m.tactics[id.index].owner.as_ref(),
                 };
-                let owner = owner_of(*tip).map_or("", |o| o.value.trim());
+                let owner = owner_of(*named_by).map_or("", |o| o.value.trim());
                 let span = owner_of(*tip).map_or_else(
                     || m.common(*tip).map_or(Span::new(0, 0), |c| c.id.span),
                     |o| o.span,

@@ -93,6 +93,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .collect();
         out.push(Finding::OwnerOverloaded {
             limit,
+            named_by: items[0].0,
             tip: items[tip].0,
             others,
             stretches: stretches
