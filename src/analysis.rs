@@ -51,7 +51,56 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    complete(model, text, &syntax_errors, &lower_errors, allow)
+    let syntax: Vec<Diagnostic> = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+    complete(model, text, syntax, &lower_errors, allow)
+}
+
+/// Run every phase on a plan of several files (LANGUAGE.md, *Plans of
+/// several files*): each file is parsed on its own and its items are moved
+/// to the file's place in the plan's text, then everything is lowered into
+/// one model, so one namespace and every check span all the files. Spans
+/// are global (see [`crate::sources`]). `found` are the diagnostics the
+/// reader of the files made (includes that name nothing or lie outside the
+/// plan, files that could not be read); they join the others.
+pub fn analyze_sources(
+    map: &crate::sources::SourceMap,
+    found: Vec<Diagnostic>,
+    allow: &[Code],
+) -> Analysis {
+    let text = map.text();
+    let mut lowerer = crate::lower::Lowerer::new();
+    let mut broken = Vec::new();
+    let mut diagnostics = found;
+    for file in map.files() {
+        let base = file.base;
+        let (file_broken, errors) = crate::syntax::parse_each(&text[file.range()], |mut item| {
+            crate::syntax::shift::item(&mut item, base);
+            lowerer.item(&item);
+        });
+        broken.extend(file_broken.into_iter().map(|mut b| {
+            b.span = b.span.shifted(base);
+            if let Some(name) = &mut b.name {
+                name.span = name.span.shifted(base);
+            }
+            b
+        }));
+        diagnostics.extend(errors.iter().map(|e| shifted(e.to_diagnostic(), base)));
+    }
+    let (model, lower_errors) = lowerer.finish(broken);
+    let mut analysis = complete(model, text, diagnostics, &lower_errors, allow);
+    for d in &mut analysis.diagnostics {
+        crate::sources::plan_missing_in_plan(map, d);
+    }
+    analysis
+}
+
+/// A diagnostic made for one file's text, moved to the file's place.
+fn shifted(mut d: Diagnostic, by: usize) -> Diagnostic {
+    d.span = d.span.shifted(by);
+    for label in &mut d.labels {
+        label.span = label.span.shifted(by);
+    }
+    d
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the
@@ -63,20 +112,19 @@ pub fn analyze_parsed(
     allow: &[Code],
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    complete(model, text, syntax_errors, &lower_errors, allow)
+    let syntax = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+    complete(model, text, syntax, &lower_errors, allow)
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.
 fn complete(
     mut model: Model,
     text: &str,
-    syntax_errors: &[crate::syntax::SyntaxError],
+    mut diagnostics: Vec<Diagnostic>,
     lower_errors: &[crate::lower::LowerError],
     allow: &[Code],
 ) -> Analysis {
     let resolve_errors = crate::resolve::resolve(&mut model);
-    let mut diagnostics: Vec<Diagnostic> =
-        syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
     diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
     let findings = crate::check::check(&model, text, &resolve_errors);
     diagnostics.extend(resolve_errors.into_iter().map(|e| {

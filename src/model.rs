@@ -136,6 +136,9 @@ pub struct PlanBlock {
     pub period: Option<Window>,
     pub main_paths: u32,
     pub concurrent_battles: u32,
+    /// `include "…", …`: the patterns naming the plan's other files, as
+    /// written (the command line and the language server read the files).
+    pub include: Vec<Spanned<String>>,
     pub allow: Vec<(Code, Span)>,
     pub written: AttrSet,
 }
