@@ -12,6 +12,8 @@
 //! root's directory, finding a part's root) is the command line's and the
 //! language server's job; this module only receives texts.
 
+pub mod disk;
+
 use crate::diagnostic::{Code, Diagnostic};
 use crate::line_index::{LineCol, LineIndex};
 use crate::span::{Span, Spanned};
@@ -258,7 +260,10 @@ pub fn include_outside(pattern: &Spanned<String>, file: &str, why: &str) -> Diag
     Diagnostic::new(
         Code::IncludeOutsidePlan,
         pattern.span,
-        format!("`include \"{}\"` reaches `{file}`, outside the plan's folder: {why}", pattern.value),
+        format!(
+            "`include \"{}\"` reaches `{file}`, outside the plan's folder: {why}",
+            pattern.value
+        ),
     )
     .with_span_label("outside the plan's folder")
     .with_help(
@@ -272,7 +277,12 @@ file into the plan's folder and include it by its path there.",
 /// `include` that brought it in. `code` is `include-not-found` when the
 /// file could not be read at all, `syntax` when its bytes are not UTF-8
 /// text (as for a plan of one file).
-pub fn include_unreadable(code: Code, pattern: &Spanned<String>, file: &str, why: &str) -> Diagnostic {
+pub fn include_unreadable(
+    code: Code,
+    pattern: &Spanned<String>,
+    file: &str,
+    why: &str,
+) -> Diagnostic {
     let help = if code == Code::Syntax {
         "Save the file as UTF-8 text (editors call it \"UTF-8\"), or stop including it."
     } else {
@@ -282,7 +292,10 @@ match it."
     Diagnostic::new(
         code,
         pattern.span,
-        format!("`include \"{}\"` brings in `{file}`, which cannot be read: {why}", pattern.value),
+        format!(
+            "`include \"{}\"` brings in `{file}`, which cannot be read: {why}",
+            pattern.value
+        ),
     )
     .with_span_label("included here")
     .with_help(help)

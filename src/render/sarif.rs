@@ -6,8 +6,8 @@
 //! memory stays that of the diagnostics themselves.
 
 use super::Source;
-use crate::sources::Part;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::sources::Part;
 use crate::span::Span;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -136,9 +136,16 @@ struct Location<'a> {
 
 /// A place in its own file: `first` is the index of the plan's root among
 /// the run's artifacts.
-fn location<'a>(source: &Source, uris: &'a [String], first: usize, span: Span) -> PhysicalLocation<'a> {
+fn location<'a>(
+    source: &Source,
+    uris: &'a [String],
+    first: usize,
+    span: Span,
+) -> PhysicalLocation<'a> {
     let parts = source.lines.parts();
-    let at = parts.partition_point(|p| p.base <= span.start).saturating_sub(1);
+    let at = parts
+        .partition_point(|p| p.base <= span.start)
+        .saturating_sub(1);
     let index = (first + at).min(uris.len().saturating_sub(1));
     PhysicalLocation {
         artifact_location: ArtifactLocation {
