@@ -72,16 +72,23 @@ fn glob(pattern: &str) -> Option<globset::GlobMatcher> {
         .map(|g| g.compile_matcher())
 }
 
-/// Whether a relative pattern leaves its directory (`..`) or is absolute.
-fn leaves(pattern: &str) -> bool {
-    let path = Path::new(pattern);
-    path.is_absolute()
-        || path.components().any(|c| {
-            matches!(
-                c,
-                Component::ParentDir | Component::RootDir | Component::Prefix(_)
-            )
-        })
+/// Whether a pattern leaves the root's directory by its words: an absolute
+/// path, or more `..` than segments before them (`sub/../../x.plan`).
+/// Symbolic links are caught later, on the canonical path.
+fn escapes(pattern: &str) -> bool {
+    let mut depth: usize = 0;
+    for c in Path::new(pattern).components() {
+        match c {
+            Component::RootDir | Component::Prefix(_) => return true,
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            },
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+    }
+    false
 }
 
 /// Every file the patterns match, by relative path (path order, each once),
@@ -94,6 +101,16 @@ fn matches(
     let mut out: BTreeMap<String, Match> = BTreeMap::new();
     for (i, pattern) in patterns.iter().enumerate() {
         let text = pattern.value.as_str();
+        if escapes(text) {
+            // Refused by its words alone: nothing outside is even looked at.
+            let why = if Path::new(text).is_absolute() {
+                "it is an absolute path"
+            } else {
+                "it goes up out of the folder with `..`"
+            };
+            found.push(super::include_outside(pattern, text, why));
+            continue;
+        }
         if !has_star(text) {
             // A path: it must name a file.
             let path = dir.join(text);
@@ -110,15 +127,6 @@ fn matches(
                 path,
                 relative,
             });
-            continue;
-        }
-        if leaves(text) {
-            found.push(super::include_outside(
-                pattern,
-                text,
-                "a pattern may match only files inside the plan's folder, and this one starts \
-outside it (an absolute path, or `..`)",
-            ));
             continue;
         }
         let segments: Vec<&str> = text
