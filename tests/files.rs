@@ -393,3 +393,33 @@ fn a_part_finds_its_root_in_a_parent_directory_and_stops_at_git() {
         stderr(&out)
     );
 }
+
+/// tests/files/cases/NAME/: `failing/` fires NAME (checked as a directory,
+/// snapshot of what a person sees) and `fixed/` is clean.
+#[test]
+fn every_case_of_several_files_fires_and_its_fix_is_clean() {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/cases");
+    let mut names: Vec<String> = std::fs::read_dir(&cases)
+        .expect("tests/files/cases")
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for name in names {
+            let failing = format!("tests/files/cases/{name}/failing");
+            let fired = found(&[&failing]);
+            assert!(
+                fired.iter().any(|(c, _, _)| *c == name),
+                "{name}: {fired:?}"
+            );
+            let human = planc(&["check", "--color", "never", &failing]);
+            insta::assert_snapshot!(format!("files-case-{name}"), stderr(&human));
+            let fixed = format!("tests/files/cases/{name}/fixed");
+            assert_eq!(found(&[&fixed]), vec![], "{name}: the fix is clean");
+        }
+    });
+}
