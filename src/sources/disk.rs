@@ -204,7 +204,17 @@ fn show(path: &Path) -> String {
 /// Read the files a root includes. `root` is the root file's path as given
 /// (names of included files are shown below its directory), `map` holds the
 /// root's text as its first file.
-pub fn read_includes(root: &Path, mut map: SourceMap) -> OnDisk {
+pub fn read_includes(root: &Path, map: SourceMap) -> OnDisk {
+    read_includes_with(root, map, &|_| None)
+}
+
+/// [`read_includes`], taking a file's text from `open` when it gives one
+/// (the language server's unsaved buffers), else from disk.
+pub fn read_includes_with(
+    root: &Path,
+    mut map: SourceMap,
+    open: &dyn Fn(&Path) -> Option<String>,
+) -> OnDisk {
     let mut found = Vec::new();
     let mut paths = Vec::new();
     let patterns = super::includes(map.file_text(0));
@@ -254,7 +264,7 @@ pub fn read_includes(root: &Path, mut map: SourceMap) -> OnDisk {
             continue;
         }
         seen.push(canonical.clone());
-        match read_text(&canonical) {
+        match open(&canonical).map_or_else(|| read_text(&canonical), Ok) {
             Ok(text) => {
                 map.push(name, &text);
                 paths.push(canonical);
