@@ -525,11 +525,25 @@ impl Server {
     fn analyse_plan(&mut self, root: &std::path::Path) {
         use crate::sources::{disk, SourceMap};
         use std::rc::Rc;
+        // Open files by their canonical path: the client's URI for a file
+        // may be spelt differently from the one planc would write.
+        let open: HashMap<std::path::PathBuf, Uri> = self
+            .texts
+            .keys()
+            .chain(self.pending.keys())
+            .filter_map(|uri| Some((path_of(uri)?.canonicalize().ok()?, uri.clone())))
+            .collect();
+        let uri_for = |path: &std::path::Path| -> Option<Uri> {
+            path.canonicalize()
+                .ok()
+                .and_then(|c| open.get(&c).cloned())
+                .or_else(|| uri_of(path))
+        };
         let open_text = |path: &std::path::Path| -> Option<String> {
-            let uri = uri_of(path)?;
+            let uri = path.canonicalize().ok().and_then(|c| open.get(&c))?;
             self.pending
-                .get(&uri)
-                .or_else(|| self.texts.get(&uri))
+                .get(uri)
+                .or_else(|| self.texts.get(uri))
                 .map(|(_, t)| t.clone())
         };
         let Some(root_text) = open_text(root).or_else(|| disk::read_text(root).ok()) else {
@@ -538,8 +552,8 @@ impl Server {
         let map = SourceMap::one(root.to_string_lossy().into_owned(), root_text);
         let read = disk::read_includes_with(root, map, &open_text);
         let analysis = crate::analysis::analyze_sources(&read.map, read.found, &[]);
-        let mut uris = vec![uri_of(root)];
-        uris.extend(read.paths.iter().map(|p| uri_of(p)));
+        let mut uris = vec![uri_for(root)];
+        uris.extend(read.paths.iter().map(|p| uri_for(p)));
         let files: Vec<super::document::PlanFile> = read
             .map
             .files()
