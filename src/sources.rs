@@ -210,6 +210,10 @@ impl<'a> Lines<'a> {
 /// text. Empty when the file has no `plan` item or no `include`.
 pub fn includes(text: &str) -> Vec<Spanned<String>> {
     use crate::syntax::ast::{AttrKey, ItemKind, Value};
+    // Most plans are one file: no parse for them.
+    if !text.contains("include") {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut seen_plan = false;
     crate::syntax::parse_each(text, |item| {
@@ -232,8 +236,18 @@ pub fn includes(text: &str) -> Vec<Spanned<String>> {
 }
 
 /// Whether a text has a `plan` item (is a root, or a plan of one file).
-/// Pure: parses the text.
+/// Pure. A line starting with `plan "` answers at once (a root is not
+/// parsed twice); otherwise the text is parsed, so that a `plan` item
+/// written anywhere else is still found.
 pub fn has_plan(text: &str) -> bool {
+    let starts_a_plan = |line: &str| {
+        line.trim_start_matches([' ', '\t', '\u{feff}'])
+            .strip_prefix("plan")
+            .is_some_and(|rest| rest.trim_start().starts_with(['"', '“']))
+    };
+    if text.lines().any(starts_a_plan) {
+        return true;
+    }
     let mut found = false;
     crate::syntax::parse_each(text, |item| {
         found |= item.kind == crate::syntax::ast::ItemKind::Plan;

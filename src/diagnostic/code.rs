@@ -77,9 +77,9 @@ codes! {
     UnusedMetric = "unused-metric", Warning, "a metric that no target, objective, expects or win names";
     UnusedResource = "unused-resource", Warning, "a resource nothing needs or costs";
     PositioningIncomplete = "positioning-incomplete", Warning, "no positioning, or one missing we_are, serve, pain or why_us";
-    IncludeNotFound = "include-not-found", Error, "an `include` without `*` names no file";
-    IncludeOutsidePlan = "include-outside-plan", Error, "an included file lies outside the root's directory (after `..` and symbolic links)";
-    FileNotIncluded = "file-not-included", Warning, "`planc check DIR`: a `.plan` file under DIR that no root includes";
+    IncludeNotFound = "include-not-found", Error, "an include without * names no file";
+    IncludeOutsidePlan = "include-outside-plan", Error, "an included file lies outside the root's directory (after .. and symbolic links)";
+    FileNotIncluded = "file-not-included", Warning, "planc check DIR: a .plan file under DIR that no root includes";
 }
 
 impl Code {
