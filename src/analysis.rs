@@ -67,25 +67,68 @@ pub fn analyze_sources(
     found: Vec<Diagnostic>,
     allow: &[Code],
 ) -> Analysis {
+    analyze_sources_with(map, found, allow, &mut Parsed::default())
+}
+
+/// What parsing one file's text gave, with spans in that text alone.
+#[derive(Clone)]
+struct FileParse {
+    items: Vec<crate::syntax::ast::Item>,
+    broken: Vec<crate::syntax::ast::Broken>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Files parsed before, by their text: the language server keeps one per
+/// plan, so that a change in one file of twenty parses that file alone.
+#[derive(Default)]
+pub struct Parsed {
+    files: std::collections::HashMap<String, FileParse>,
+}
+
+/// [`analyze_sources`], reusing the parse of every file whose text is
+/// unchanged since the last call with the same `parsed`.
+pub fn analyze_sources_with(
+    map: &crate::sources::SourceMap,
+    found: Vec<Diagnostic>,
+    allow: &[Code],
+    parsed: &mut Parsed,
+) -> Analysis {
     let text = map.text();
     let mut lowerer = crate::lower::Lowerer::new();
     let mut broken = Vec::new();
     let mut diagnostics = found;
+    let mut kept = std::collections::HashMap::with_capacity(map.files().len());
     for file in map.files() {
         let base = file.base;
-        let (file_broken, errors) = crate::syntax::parse_each(&text[file.range()], |mut item| {
+        let own = &text[file.range()];
+        let parse = match parsed.files.remove(own) {
+            Some(parse) => parse,
+            None => {
+                let mut items = Vec::new();
+                let (broken, errors) = crate::syntax::parse_each(own, |item| items.push(item));
+                FileParse {
+                    items,
+                    broken,
+                    errors: errors.iter().map(|e| e.to_diagnostic()).collect(),
+                }
+            }
+        };
+        for item in &parse.items {
+            let mut item = item.clone();
             crate::syntax::shift::item(&mut item, base);
             lowerer.item(&item);
-        });
-        broken.extend(file_broken.into_iter().map(|mut b| {
+        }
+        broken.extend(parse.broken.iter().cloned().map(|mut b| {
             b.span = b.span.shifted(base);
             if let Some(name) = &mut b.name {
                 name.span = name.span.shifted(base);
             }
             b
         }));
-        diagnostics.extend(errors.iter().map(|e| shifted(e.to_diagnostic(), base)));
+        diagnostics.extend(parse.errors.iter().cloned().map(|d| shifted(d, base)));
+        kept.insert(own.to_string(), parse);
     }
+    parsed.files = kept;
     let (model, lower_errors) = lowerer.finish(broken);
     let mut analysis = complete(model, text, diagnostics, &lower_errors, allow);
     for d in &mut analysis.diagnostics {

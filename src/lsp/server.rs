@@ -63,6 +63,7 @@ pub fn run(connection: &Connection) -> Exit {
         watch: false,
         texts: HashMap::new(),
         plans: HashMap::new(),
+        parsed: HashMap::new(),
         requests: Vec::new(),
         documents: HashMap::new(),
         pending: HashMap::new(),
@@ -228,6 +229,9 @@ struct Server {
     /// Each plan of several files by its root: the files it had when last
     /// analysed, to clear the diagnostics of a file that left it.
     plans: HashMap<std::path::PathBuf, Vec<Uri>>,
+    /// Each plan's files as last parsed, by root: a change in one file
+    /// parses that file alone.
+    parsed: HashMap<std::path::PathBuf, crate::analysis::Parsed>,
     /// Requests to the client (the watcher's registration).
     requests: Vec<Request>,
     documents: HashMap<Uri, Document>,
@@ -551,7 +555,8 @@ impl Server {
         };
         let map = SourceMap::one(root.to_string_lossy().into_owned(), root_text);
         let read = disk::read_includes_with(root, map, &open_text);
-        let analysis = crate::analysis::analyze_sources(&read.map, read.found, &[]);
+        let parsed = self.parsed.entry(root.to_path_buf()).or_default();
+        let analysis = crate::analysis::analyze_sources_with(&read.map, read.found, &[], parsed);
         let mut uris = vec![uri_for(root)];
         uris.extend(read.paths.iter().map(|p| uri_for(p)));
         let files: Vec<super::document::PlanFile> = read
