@@ -397,4 +397,34 @@ mod tests {
         assert!(has_plan(text));
         assert!(!has_plan("goal g { }"));
     }
+
+    #[test]
+    fn a_plan_of_two_files_is_one_namespace_and_reused_parses_change_nothing() {
+        let mut map = SourceMap::new();
+        map.push(
+            "root.plan",
+            "plan \"x\" {\n  period 2026-01-01 .. 2026-12-31\n  include \"b.plan\"\n}\nmetric m \"M\" count\n",
+        );
+        map.push(
+            "b.plan",
+            "goal g {\n  target m 10 by 2026-12-31\n  supports nothing\n}\n",
+        );
+        let fresh = crate::analysis::analyze_sources(&map, Vec::new(), &[]);
+        let unknown = fresh
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownName)
+            .expect("`nothing` is unknown");
+        assert_eq!(map.file_at(unknown.span.start), 1, "in b.plan");
+        // `m` is defined in the root and used in b.plan: not unused.
+        assert!(!fresh
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnusedMetric));
+        let mut parsed = crate::analysis::Parsed::default();
+        for _ in 0..2 {
+            let again = crate::analysis::analyze_sources_with(&map, Vec::new(), &[], &mut parsed);
+            assert_eq!(again.diagnostics, fresh.diagnostics);
+        }
+    }
 }
