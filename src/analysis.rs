@@ -51,7 +51,99 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    complete(model, text, &syntax_errors, &lower_errors, allow)
+    let syntax: Vec<Diagnostic> = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+    complete(model, text, syntax, &lower_errors, allow)
+}
+
+/// Run every phase on a plan of several files (LANGUAGE.md, *Plans of
+/// several files*): each file is parsed on its own and its items are moved
+/// to the file's place in the plan's text, then everything is lowered into
+/// one model, so one namespace and every check span all the files. Spans
+/// are global (see [`crate::sources`]). `found` are the diagnostics the
+/// reader of the files made (includes that name nothing or lie outside the
+/// plan, files that could not be read); they join the others.
+pub fn analyze_sources(
+    map: &crate::sources::SourceMap,
+    found: Vec<Diagnostic>,
+    allow: &[Code],
+) -> Analysis {
+    analyze_sources_with(map, found, allow, &mut Parsed::default())
+}
+
+/// What parsing one file's text gave, with spans in that text alone.
+#[derive(Clone)]
+struct FileParse {
+    items: Vec<crate::syntax::ast::Item>,
+    broken: Vec<crate::syntax::ast::Broken>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Files parsed before, by their text: the language server keeps one per
+/// plan, so that a change in one file of twenty parses that file alone.
+#[derive(Default)]
+pub struct Parsed {
+    files: std::collections::HashMap<String, FileParse>,
+}
+
+/// [`analyze_sources`], reusing the parse of every file whose text is
+/// unchanged since the last call with the same `parsed`.
+pub fn analyze_sources_with(
+    map: &crate::sources::SourceMap,
+    found: Vec<Diagnostic>,
+    allow: &[Code],
+    parsed: &mut Parsed,
+) -> Analysis {
+    let text = map.text();
+    let mut lowerer = crate::lower::Lowerer::new();
+    let mut broken = Vec::new();
+    let mut diagnostics = found;
+    let mut kept = std::collections::HashMap::with_capacity(map.files().len());
+    for file in map.files() {
+        let base = file.base;
+        let own = &text[file.range()];
+        let parse = match parsed.files.remove(own) {
+            Some(parse) => parse,
+            None => {
+                let mut items = Vec::new();
+                let (broken, errors) = crate::syntax::parse_each(own, |item| items.push(item));
+                FileParse {
+                    items,
+                    broken,
+                    errors: errors.iter().map(|e| e.to_diagnostic()).collect(),
+                }
+            }
+        };
+        for item in &parse.items {
+            let mut item = item.clone();
+            crate::syntax::shift::item(&mut item, base);
+            lowerer.item(&item);
+        }
+        broken.extend(parse.broken.iter().cloned().map(|mut b| {
+            b.span = b.span.shifted(base);
+            if let Some(name) = &mut b.name {
+                name.span = name.span.shifted(base);
+            }
+            b
+        }));
+        diagnostics.extend(parse.errors.iter().cloned().map(|d| shifted(d, base)));
+        kept.insert(own.to_string(), parse);
+    }
+    parsed.files = kept;
+    let (model, lower_errors) = lowerer.finish(broken);
+    let mut analysis = complete(model, text, diagnostics, &lower_errors, allow);
+    for d in &mut analysis.diagnostics {
+        crate::sources::plan_missing_in_plan(map, d);
+    }
+    analysis
+}
+
+/// A diagnostic made for one file's text, moved to the file's place.
+fn shifted(mut d: Diagnostic, by: usize) -> Diagnostic {
+    d.span = d.span.shifted(by);
+    for label in &mut d.labels {
+        label.span = label.span.shifted(by);
+    }
+    d
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the
@@ -63,20 +155,19 @@ pub fn analyze_parsed(
     allow: &[Code],
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    complete(model, text, syntax_errors, &lower_errors, allow)
+    let syntax = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
+    complete(model, text, syntax, &lower_errors, allow)
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.
 fn complete(
     mut model: Model,
     text: &str,
-    syntax_errors: &[crate::syntax::SyntaxError],
+    mut diagnostics: Vec<Diagnostic>,
     lower_errors: &[crate::lower::LowerError],
     allow: &[Code],
 ) -> Analysis {
     let resolve_errors = crate::resolve::resolve(&mut model);
-    let mut diagnostics: Vec<Diagnostic> =
-        syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
     diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
     let findings = crate::check::check(&model, text, &resolve_errors);
     diagnostics.extend(resolve_errors.into_iter().map(|e| {

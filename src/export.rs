@@ -16,9 +16,9 @@ use crate::analysis::Analysis;
 use crate::check::facts::{goal_coverage, resource_loads};
 use crate::date::{DateRange, Duration, DurationUnit};
 use crate::graph::{EdgeKind, PlanGraph};
-use crate::line_index::LineIndex;
 use crate::model::*;
 use crate::quantity::{Amount, Unit};
+use crate::sources::{Lines, SourceMap};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::ItemKind;
 use serde::Serialize;
@@ -30,7 +30,10 @@ pub const SCHEMA: u32 = 1;
 #[derive(Serialize)]
 pub struct Build<'a> {
     schema: u32,
+    /// The root file.
     file: &'a str,
+    /// Every file of the plan: the root, then the included files in path order.
+    files: Vec<&'a str>,
     plan: Option<PlanOut<'a>>,
     positioning: Option<PositioningOut<'a>>,
     resources: Vec<ResourceOut<'a>>,
@@ -291,17 +294,18 @@ struct EdgeOut<'a> {
 }
 
 struct Ctx<'a> {
-    file: &'a str,
-    index: LineIndex<'a>,
+    lines: Lines<'a>,
     model: &'a Model,
 }
 
 impl<'a> Ctx<'a> {
+    /// A place in its own file.
     fn span(&self, span: Span) -> SpanOut<'a> {
-        let start = self.index.line_col(span.start);
-        let end = self.index.line_col(span.end);
+        let part = self.lines.part(span.start);
+        let start = part.line_col(span.start);
+        let end = part.line_col(span.end.max(span.start));
         SpanOut {
-            file: self.file,
+            file: part.name,
             line: start.line,
             column: start.column,
             end_line: end.line,
@@ -400,14 +404,22 @@ fn duration(d: &Option<Spanned<Duration>>) -> Option<DurationOut> {
     })
 }
 
-/// The build output of an analysed plan.
+/// The build output of an analysed plan of one file.
 pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Build<'a> {
+    build(Lines::one(file, text_), analysis)
+}
+
+/// The build output of an analysed plan of one or several files: every
+/// place names its own file, and `files` lists them all.
+pub fn export_sources<'a>(map: &'a SourceMap, analysis: &'a Analysis) -> Build<'a> {
+    build(Lines::of(map), analysis)
+}
+
+fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
     let model = &analysis.model;
-    let ctx = Ctx {
-        file,
-        index: LineIndex::new(text_),
-        model,
-    };
+    let file = lines.root().name;
+    let files = lines.parts().iter().map(|p| p.name).collect();
+    let ctx = Ctx { lines, model };
     // Each path's battles and each battle's tactics: the `on` and `for`
     // edges, turned around.
     let mut battles_of_path: Vec<Vec<&str>> = vec![Vec::new(); model.paths.len()];
@@ -615,6 +627,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
     Build {
         schema: SCHEMA,
         file,
+        files,
         plan,
         positioning,
         resources,

@@ -31,6 +31,7 @@ pub mod render;
 pub mod resolve;
 pub mod schedule;
 pub mod source;
+pub mod sources;
 
 pub use analysis::{analyze, Analysis};
 pub mod diagram;

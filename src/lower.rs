@@ -311,6 +311,9 @@ impl Lower {
                 }
             }
         }
+        if let Some(Value::Strs(patterns)) = attrs.get(AttrKey::Include) {
+            plan.include = patterns.iter().map(|s| self.spanned_text(s)).collect();
+        }
         plan.allow = self.allow_list(attrs);
         plan
     }

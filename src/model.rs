@@ -148,6 +148,9 @@ pub struct PlanBlock {
     pub concurrent_battles: u32,
     /// `limits owner_load N`: unchecked unless written.
     pub owner_load: Option<u32>,
+    /// `include "…", …`: the patterns naming the plan's other files, as
+    /// written (the command line and the language server read the files).
+    pub include: Vec<Spanned<String>>,
     pub allow: Vec<(Code, Span)>,
     pub written: AttrSet,
 }

@@ -8,25 +8,45 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 
-use crate::line_index::LineIndex;
+use crate::sources::{Lines, SourceMap};
 use crate::Diagnostic;
 
-/// One checked file: its name as given, its text and its diagnostics.
+/// One checked plan: its files (one, or a root and the files it includes),
+/// its text and its diagnostics. Spans are global offsets into `text`
+/// ([`crate::sources`]); `lines` finds each place's own file.
 pub struct Source<'a> {
+    /// The root file's name as given.
     pub name: &'a str,
+    /// The plan's text: every file end to end.
     pub text: &'a str,
-    pub index: LineIndex<'a>,
+    pub lines: Lines<'a>,
     pub diagnostics: &'a [Diagnostic],
 }
 
 impl<'a> Source<'a> {
+    /// A plan of one file.
     pub fn new(name: &'a str, text: &'a str, diagnostics: &'a [Diagnostic]) -> Source<'a> {
         Source {
             name,
             text,
-            index: LineIndex::new(text),
+            lines: Lines::one(name, text),
             diagnostics,
         }
+    }
+
+    /// A plan of one or several files.
+    pub fn plan(map: &'a SourceMap, diagnostics: &'a [Diagnostic]) -> Source<'a> {
+        Source {
+            name: map.files().first().map_or("", |f| f.name.as_str()),
+            text: map.text(),
+            lines: Lines::of(map),
+            diagnostics,
+        }
+    }
+
+    /// How many files the plan has.
+    pub fn file_count(&self) -> usize {
+        self.lines.parts().len()
     }
 }
 

@@ -31,6 +31,21 @@ pub const TRACE_LIMIT: usize = 400;
 /// The report on `file` (its name as the reader knows it), whose text is
 /// `text`, as of `today` when given.
 pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) -> String {
+    report_lines(&crate::sources::Lines::one(file, text), analysis, today)
+}
+
+/// The report on a plan of one or several files: each diagnostic's places
+/// in their own files.
+pub fn report_sources(
+    map: &crate::sources::SourceMap,
+    analysis: &Analysis,
+    today: Option<Date>,
+) -> String {
+    report_lines(&crate::sources::Lines::of(map), analysis, today)
+}
+
+fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Option<Date>) -> String {
+    let file = lines.root().name;
     let model = &analysis.model;
     let title = model
         .plan
@@ -145,7 +160,7 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
 
     goals(&mut out, model, &coverage);
     battles(&mut out, model);
-    diagnostics(&mut out, file, text, &analysis.diagnostics);
+    diagnostics(&mut out, lines, &analysis.diagnostics);
 
     let _ = write!(
         out,
@@ -547,7 +562,7 @@ fn kind_word(kind: crate::model::TacticKind) -> &'static str {
     }
 }
 
-fn diagnostics(out: &mut String, file: &str, text: &str, list: &[Diagnostic]) {
+fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnostic]) {
     open_section(out, "diagnostics", "Diagnostics");
     if list.is_empty() {
         out.push_str(
@@ -555,9 +570,12 @@ fn diagnostics(out: &mut String, file: &str, text: &str, list: &[Diagnostic]) {
         );
         return;
     }
-    let index = LineIndex::new(text);
     for (i, d) in list.iter().enumerate() {
-        let at = index.line_col(d.span.start.min(text.len()));
+        // Each place in its own file.
+        let part = lines.part(d.span.start);
+        let (file, index) = (part.name, &part.index);
+        let local = part.local(d.span);
+        let at = index.line_col(local.start.min(index.text().len()));
         let name = d.code.name();
         let _ = writeln!(
             out,
@@ -568,9 +586,12 @@ fn diagnostics(out: &mut String, file: &str, text: &str, list: &[Diagnostic]) {
             at.column,
             sev = d.severity.as_str(),
         );
-        excerpt(out, &index, d.span.start, d.span.end, &d.span_label);
+        excerpt(out, index, local.start, local.end, &d.span_label);
         for label in &d.labels {
-            let place = index.line_col(label.span.start.min(text.len()));
+            let part = lines.part(label.span.start);
+            let (file, index) = (part.name, &part.index);
+            let local = part.local(label.span);
+            let place = index.line_col(local.start.min(index.text().len()));
             let _ = writeln!(
                 out,
                 "<p class=\"muted\">also {}:{}:{} — {}</p>",
@@ -579,7 +600,7 @@ fn diagnostics(out: &mut String, file: &str, text: &str, list: &[Diagnostic]) {
                 place.column,
                 h(&label.message)
             );
-            excerpt(out, &index, label.span.start, label.span.end, "");
+            excerpt(out, index, local.start, local.end, "");
         }
         if !d.help.is_empty() {
             let _ = writeln!(out, "<p><b>How to fix it:</b> {}</p>", h(&d.help));

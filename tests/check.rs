@@ -120,10 +120,18 @@ fn each_case_fires_the_diagnostic_it_is_named_after() {
 /// Every diagnostic name has at least one case.
 #[test]
 fn every_diagnostic_has_a_case() {
-    let names: Vec<String> = cases()
+    let mut names: Vec<String> = cases()
         .iter()
         .filter_map(|p| p.file_stem()?.to_str().map(String::from))
         .collect();
+    // Diagnostics of plans of several files: a folder of files each (tests/files.rs).
+    let several = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/cases");
+    names.extend(
+        std::fs::read_dir(several)
+            .expect("tests/files/cases")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(String::from)),
+    );
     for code in planc::Code::ALL {
         assert!(
             names.iter().any(|n| n.starts_with(code.name())),

@@ -42,6 +42,20 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
             problems.push(format!("{name}: no fixed example"));
             continue;
         };
+        // A plan of several files: every block is a file, checked as a directory.
+        if failing.starts_with("// file: ") {
+            let fired = several(page, "Failing example");
+            if !fired.iter().any(|(code, _)| code == name) {
+                problems.push(format!(
+                    "{name}: the failing files do not fire it: {fired:#?}"
+                ));
+            }
+            let left = several(page, "Fixed example");
+            if !left.is_empty() {
+                problems.push(format!("{name}: the fixed files are not clean: {left:#?}"));
+            }
+            continue;
+        }
         let fired = planc::analyze(failing, &[]).diagnostics;
         if !fired.iter().any(|d| d.code.name() == *name) {
             let got: Vec<String> = fired
@@ -62,6 +76,51 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// An example of several files: every ```plan block of the section whose
+/// first line is `// file: NAME` written to NAME under `plan/` in a fresh
+/// directory (a name starting with `../` lands beside `plan/`), then
+/// `planc check plan` (the directory): the (code, message) of each diagnostic.
+fn several(page: &str, heading: &str) -> Vec<(String, String)> {
+    let marker = format!("## {heading}");
+    let Some(at) = page.find(&marker) else {
+        return vec![("no section".into(), heading.into())];
+    };
+    let section = &page[at + marker.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir_all(dir.path().join(".git")).expect(".git");
+    let plan = dir.path().join("plan");
+    std::fs::create_dir_all(&plan).expect("plan/");
+    for block in section.split("```plan\n").skip(1) {
+        let text = &block[..block.find("```").unwrap_or(block.len())];
+        let name = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("// file: "))
+            .expect("every block names its file");
+        let path = plan.join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+        std::fs::write(path, text).expect("written");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planc"))
+        .args(["check", "--format", "json", "plan"])
+        .current_dir(dir.path())
+        .output()
+        .expect("planc runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
 }
 
 /// The plans shown in README.md and docs/language.md are clean, unless the

@@ -844,30 +844,30 @@ fn typing_a_whole_plan_character_by_character_never_loses_an_answer() {
 /// A real editor: headless Neovim (Debian's 0.7 in CI) with `planc lsp`
 /// attached gets the diagnostics and jumps to a definition. Skipped, saying
 /// so, where `nvim` is not installed; `.ci/run` installs it.
-#[test]
-fn neovim_gets_diagnostics_and_goes_to_definition() {
+/// Run tests/lsp/nvim.lua in a headless Neovim on `plan`: it waits for
+/// diagnostics, then goes to the definition of the name at line `from`
+/// (1-based), column `col` (0-based). What it saw, or `None` without Neovim.
+fn neovim(
+    dir: &std::path::Path,
+    plan: &std::path::Path,
+    from: usize,
+    col: usize,
+) -> Option<String> {
     let Ok(version) = std::process::Command::new("nvim").arg("--version").output() else {
         println!("SKIPPED: nvim is not on PATH; the end-to-end editor test needs Neovim");
-        return;
+        return None;
     };
     assert!(version.status.success());
-    let dir = std::env::temp_dir().join(format!("planc-nvim-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let plan = dir.join("acme.plan");
-    let text = acme().replace("after fission", "after fision");
-    std::fs::write(&plan, &text).unwrap();
     let result = dir.join("result.txt");
-    // From `for fission` in tactic `referral` (1-based line), to `battle fission`.
-    let from = text[..find(&text, "for fission", 0)].matches('\n').count() + 1;
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lsp/nvim.lua");
     let mut child = std::process::Command::new("nvim")
         .args(["--headless", "--clean", "-u", "NONE", "-i", "NONE", "-c"])
         .arg(format!("luafile {script}"))
         .env("PLANC", env!("CARGO_BIN_EXE_planc"))
-        .env("PLAN", &plan)
+        .env("PLAN", plan)
         .env("RESULT", &result)
         .env("FROM", from.to_string())
-        .env("COL", "6")
+        .env("COL", col.to_string())
         // Neovim's log and state go to the test's own directory.
         .env("XDG_CACHE_HOME", dir.join("cache"))
         .env("XDG_STATE_HOME", dir.join("state"))
@@ -890,16 +890,71 @@ fn neovim_gets_diagnostics_and_goes_to_definition() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     let seen = std::fs::read_to_string(&result).unwrap_or_default();
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(status.success(), "Neovim failed:\n{seen}");
+    Some(seen)
+}
+
+#[test]
+fn neovim_gets_diagnostics_and_goes_to_definition() {
+    let dir = std::env::temp_dir().join(format!("planc-nvim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("acme.plan");
+    let text = acme().replace("after fission", "after fision");
+    std::fs::write(&plan, &text).unwrap();
+    // From `for fission` in tactic `referral` (1-based line), to `battle fission`.
+    let from = text[..find(&text, "for fission", 0)].matches('\n').count() + 1;
+    let seen = neovim(&dir, &plan, from, 6);
+    let _ = std::fs::remove_dir_all(&dir);
+    let Some(seen) = seen else { return };
     let line = |needle: &str| text[..find(&text, needle, 0)].matches('\n').count() + 1;
     assert_eq!(
         seen,
         format!(
             "diagnostic {}:9 unknown-name there is no battle named `fision`\n\
-             definition {}:8 fission\nOK\n",
+             definition acme.plan:{}:8 fission\nOK\n",
             line("after fision"),
             line("battle fission"),
+        )
+    );
+}
+
+/// Neovim opens a part of a plan of several files: it gets that file's
+/// diagnostics (found through the whole plan) and goes to a definition in
+/// the root file.
+#[test]
+fn neovim_opens_a_part_and_goes_to_a_definition_in_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-company");
+    std::fs::create_dir_all(dir.path().join("departments")).unwrap();
+    for name in [
+        "acme.plan",
+        "departments/marketing.plan",
+        "departments/sales.plan",
+    ] {
+        std::fs::copy(format!("{example}/{name}"), dir.path().join(name)).unwrap();
+    }
+    let part = dir.path().join("departments/sales.plan");
+    let text = std::fs::read_to_string(&part)
+        .unwrap()
+        .replace("after fission", "after fision");
+    std::fs::write(&part, &text).unwrap();
+    let root = std::fs::read_to_string(dir.path().join("acme.plan")).unwrap();
+    let from = text[..find(&text, "serves revenue_2026", 0)]
+        .matches('\n')
+        .count()
+        + 1;
+    let Some(seen) = neovim(dir.path(), &part, from, 9) else {
+        return;
+    };
+    let line = |t: &str, needle: &str| t[..find(t, needle, 0)].matches('\n').count() + 1;
+    assert_eq!(
+        seen,
+        format!(
+            "diagnostic {}:9 unknown-name there is no battle named `fision`\n\
+             definition acme.plan:{}:6 revenue_2026\nOK\n",
+            line(&text, "after fision"),
+            line(&root, "goal revenue_2026"),
         )
     );
 }
@@ -1102,5 +1157,135 @@ fn completion_and_hover_know_guardrails_parts_and_milestones() {
     );
     let cash = hover_text(&mut client, at(&text, "cash \"", 0));
     assert!(cash.contains("goal `floor` keeps it >= ¥300万"), "{cash}");
+    client.shutdown();
+}
+
+/// A plan of several files on disk, for the in-process server: the
+/// acme-company example in a fresh directory (with a `.git`), and the
+/// `file://` URI of each of its files.
+fn company() -> (tempfile::TempDir, impl Fn(&str) -> String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-company");
+    std::fs::create_dir_all(dir.path().join("departments")).unwrap();
+    for name in [
+        "acme.plan",
+        "departments/marketing.plan",
+        "departments/sales.plan",
+    ] {
+        std::fs::copy(format!("{example}/{name}"), dir.path().join(name)).unwrap();
+    }
+    let base = dir.path().canonicalize().unwrap();
+    let uri_of = move |name: &str| format!("file://{}/{name}", base.display());
+    (dir, uri_of)
+}
+
+/// Every publication until each of `uris` has been published once more.
+fn published(
+    client: &mut Client,
+    uris: &[String],
+) -> std::collections::HashMap<String, Vec<String>> {
+    let mut seen = std::collections::HashMap::new();
+    while uris.iter().any(|u| !seen.contains_key(u)) {
+        let p = client.diagnostics();
+        let codes = p
+            .diagnostics
+            .iter()
+            .map(|d| match &d.code {
+                Some(lsp_types::NumberOrString::String(s)) => s.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        seen.insert(p.uri.as_str().to_string(), codes);
+    }
+    seen
+}
+
+#[test]
+fn a_part_is_analysed_with_its_whole_plan() {
+    let (dir, uri_of) = company();
+    let mut client = Client::start(false);
+    let sales = std::fs::read_to_string(dir.path().join("departments/sales.plan")).unwrap();
+    // An error in the unopened marketing file, found when sales is opened.
+    let marketing_path = dir.path().join("departments/marketing.plan");
+    let marketing = std::fs::read_to_string(&marketing_path).unwrap();
+    std::fs::write(
+        &marketing_path,
+        marketing.replace("for fission", "for fision"),
+    )
+    .unwrap();
+    let (root, part, other) = (
+        uri_of("acme.plan"),
+        uri_of("departments/sales.plan"),
+        uri_of("departments/marketing.plan"),
+    );
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": part, "languageId": "plan", "version": 1, "text": sales }}),
+    );
+    let seen = published(&mut client, &[root.clone(), part.clone(), other.clone()]);
+    assert_eq!(seen[&other], ["unknown-name", "unknown-name"], "{seen:?}");
+    assert!(seen[&part].is_empty() && seen[&root].is_empty(), "{seen:?}");
+
+    // Definition and references across files.
+    let position = |text: &str, needle: &str, skip: usize| {
+        let (line, character) = utf16(text, find(text, needle, 0) + skip);
+        json!({ "textDocument": { "uri": part }, "position": { "line": line, "character": character } })
+    };
+    let found = client.call(
+        "textDocument/definition",
+        position(&sales, "serves revenue_2026", 7),
+    );
+    assert_eq!(found["uri"], json!(root));
+    let mut params = position(&sales, "after fission", 6);
+    params["context"] = json!({ "includeDeclaration": true });
+    let refs = client.call("textDocument/references", params);
+    let files: std::collections::BTreeSet<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["uri"].as_str())
+        .collect();
+    assert!(
+        files.contains(part.as_str()) && files.contains(other.as_str()),
+        "{files:?}"
+    );
+
+    // Rename edits every file the name is written in.
+    let mut params = position(&sales, "after fission", 6);
+    params["newName"] = json!("referral_push");
+    let edit = client.call("textDocument/rename", params);
+    let changed: std::collections::BTreeSet<&String> =
+        edit["changes"].as_object().unwrap().keys().collect();
+    assert!(
+        changed.contains(&part) && changed.contains(&other),
+        "{changed:?}"
+    );
+
+    // The outline holds this file's items only.
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": part } }),
+    );
+    let mut outline_text = String::new();
+    outline(&symbols, 0, &mut outline_text);
+    assert!(
+        outline_text.contains("hit_product") && outline_text.contains("bundle"),
+        "{outline_text}"
+    );
+    assert!(
+        !outline_text.contains("fission") && !outline_text.contains("revenue_2026"),
+        "{outline_text}"
+    );
+
+    // Fixed on disk: the watcher's notification re-reads it, and the
+    // unopened file's diagnostics are cleared.
+    std::fs::write(&marketing_path, marketing).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": other, "type": 2 }] }),
+    );
+    let seen = published(&mut client, &[root, part, other.clone()]);
+    assert!(seen[&other].is_empty(), "{seen:?}");
     client.shutdown();
 }

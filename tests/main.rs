@@ -13,6 +13,7 @@ mod cli;
 mod diagnostics_table;
 mod docs;
 mod docs_zh;
+mod files;
 mod fmt;
 mod fmt_cli;
 mod graph;

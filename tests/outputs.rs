@@ -188,7 +188,7 @@ fn github_annotations_parse_back_to_the_same_place_and_message() {
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default()
             };
-            let at = source.index.line_col(diagnostic.span.start);
+            let at = source.lines.root().line_col(diagnostic.span.start);
             assert_eq!(get("file"), n);
             assert_eq!(get("line"), at.line.to_string());
             assert_eq!(get("col"), at.column.to_string());

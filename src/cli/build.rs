@@ -17,7 +17,7 @@ pub(super) struct Args {
 }
 
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = files::load(&args.file)?;
+    let plan = files::load_plan(&args.file)?;
     const NOT_BUILT: &str = "nothing built; fix the errors first";
     let analysis = match plan.analyze(&[]) {
         Err(encoding) => {
@@ -31,7 +31,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         }
         Ok(analysis) => analysis,
     };
-    let value = planc::export::export(&plan.name, &plan.text, &analysis);
+    let value = planc::export::export_sources(&plan.map, &analysis);
     let mut json = serde_json::to_vec_pretty(&value)
         .map_err(|e| CliError::CouldNotRun(format!("cannot write the JSON: {e}")))?;
     json.push(b'\n');

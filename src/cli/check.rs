@@ -10,8 +10,9 @@ use std::io::Write;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
-    /// The .plan files to check; each is one plan. `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// The plans to check: a root file, any file of a plan (its root is
+    /// found), or a directory (every plan under it). `-` reads standard input.
+    #[arg(required = true, value_name = "PLAN")]
     files: Vec<String>,
     /// How to print diagnostics: human (on stderr); json, sarif, github or
     /// markdown (a summary for a CI job's page) on stdout
@@ -65,9 +66,13 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     files::stdin_once(&args.files)?;
     // A file that cannot be read is said at once; the others are still checked.
     let mut worst = ExitCode::Clean;
-    let mut checked = Vec::new();
+    let mut checked: Vec<(files::Whole, Vec<planc::Diagnostic>)> = Vec::new();
     for path in &args.files {
-        let plan = match files::load(path) {
+        if path != "-" && std::path::Path::new(path).is_dir() {
+            directory(path, &allow, &mut checked, &mut worst);
+            continue;
+        }
+        let plan = match files::load_plan(path) {
             Ok(plan) => plan,
             Err(error) => {
                 worst = worst.max(error.report());
@@ -82,7 +87,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let sources: Vec<Source> = checked
         .iter()
-        .map(|(plan, ds)| Source::new(&plan.name, &plan.text, ds))
+        .map(|(plan, ds)| Source::plan(&plan.map, ds))
         .collect();
     let inputs: Vec<FileId> = checked.iter().flat_map(|(plan, _)| plan.inputs()).collect();
     let errors = sources
@@ -101,7 +106,8 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             for source in &sources {
                 output::show(&human::render(source, style));
             }
-            output::show(&human::summary(errors, warnings, sources.len()));
+            let files = sources.iter().map(Source::file_count).sum();
+            output::show(&human::summary(errors, warnings, files));
         }
         Format::Json | Format::Sarif | Format::Github | Format::Markdown => {
             // Streamed into standard output: a plan with 300 000 warnings
@@ -126,4 +132,66 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         ExitCode::Clean
     };
     Ok(worst.max(verdict))
+}
+
+/// `planc check DIR`: every root under the directory with its includes; a
+/// file no root under it includes is checked through the root above it
+/// that does, and else warned about (`file-not-included`).
+fn directory(
+    dir: &str,
+    allow: &[Code],
+    checked: &mut Vec<(files::Whole, Vec<planc::Diagnostic>)>,
+    worst: &mut ExitCode,
+) {
+    use planc::sources::{disk, has_plan, SourceMap};
+    use std::path::PathBuf;
+    let all = disk::plan_files(std::path::Path::new(dir));
+    let mut roots: Vec<String> = Vec::new();
+    let mut parts: Vec<(PathBuf, String)> = Vec::new();
+    for path in all {
+        let text = disk::read_text(&path).unwrap_or_default();
+        let name = path.to_string_lossy().into_owned();
+        if has_plan(&text) {
+            roots.push(name);
+        } else {
+            parts.push((path, text));
+        }
+    }
+    let mut included: Vec<PathBuf> = Vec::new();
+    let mut check = |name: &str, checked: &mut Vec<_>, included: &mut Vec<PathBuf>| {
+        match files::load_plan(name) {
+            Ok(plan) => {
+                included.extend(plan.included.iter().cloned());
+                let diagnostics = match plan.analyze(allow) {
+                    Ok(analysis) => analysis.diagnostics,
+                    Err(encoding) => vec![encoding.clone()],
+                };
+                checked.push((plan, diagnostics));
+            }
+            Err(error) => *worst = (*worst).max(error.report()),
+        }
+    };
+    for root in &roots {
+        check(root, checked, &mut included);
+    }
+    let root_count = roots.len();
+    let mut above: Vec<PathBuf> = Vec::new();
+    for (path, text) in parts {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if included.contains(&canonical) {
+            continue;
+        }
+        // Included by a root above the directory: check that plan, once.
+        if let Some(root) = disk::find_root(&path) {
+            if !above.contains(&root) {
+                above.push(root.clone());
+                check(&files::relative_to_here(&root), checked, &mut included);
+            }
+            continue;
+        }
+        let name = path.to_string_lossy().into_owned();
+        let map = SourceMap::one(name.clone(), text);
+        let warning = vec![planc::sources::file_not_included(root_count)];
+        checked.push((files::Whole::alone(map), warning));
+    }
 }

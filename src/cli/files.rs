@@ -89,12 +89,6 @@ impl Plan {
         }
     }
 
-    /// The plan analysed; for bytes that are not UTF-8, the one diagnostic
-    /// that says so.
-    pub(super) fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
-        self.text().map(|text| planc::analyze(text, allow))
-    }
-
     /// The file read, for refusing to write over it.
     pub(super) fn inputs(&self) -> Vec<FileId> {
         self.snapshot.iter().map(Snapshot::id).collect()
@@ -223,4 +217,142 @@ pub(super) fn display_name(path: &str) -> &str {
     } else {
         path
     }
+}
+
+/// A whole plan as read: the root and every file it includes, and what
+/// reading them found. Every command but `fmt` reads plans through
+/// [`load_plan`].
+pub(super) struct Whole {
+    /// The root file's name as shown.
+    pub name: String,
+    /// The plan's files, root first.
+    pub map: planc::sources::SourceMap,
+    /// Includes that name nothing, lie outside the plan, or cannot be read.
+    found: Vec<Diagnostic>,
+    /// When the root's bytes are not UTF-8: the one diagnostic that says where.
+    encoding: Option<Diagnostic>,
+    /// Every file read, for refusing to write over one of them.
+    inputs: Vec<FileId>,
+    /// The included files, canonical.
+    pub included: Vec<std::path::PathBuf>,
+}
+
+impl Whole {
+    /// The plan analysed; for a root whose bytes are not UTF-8, the one
+    /// diagnostic that says so.
+    pub(super) fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
+        match &self.encoding {
+            Some(diagnostic) => Err(diagnostic),
+            None => Ok(planc::analysis::analyze_sources(
+                &self.map,
+                self.found.clone(),
+                allow,
+            )),
+        }
+    }
+
+    /// Refuse to act on this plan: its diagnostics, shown as `planc check`
+    /// shows them, then `closing`. Exit 1.
+    pub(super) fn reject(
+        &self,
+        diagnostics: &[Diagnostic],
+        color: super::terminal::Color,
+        closing: impl std::fmt::Display,
+    ) -> super::ExitCode {
+        super::output::reject_plan(&self.map, diagnostics, color, closing)
+    }
+
+    pub(super) fn inputs(&self) -> Vec<FileId> {
+        self.inputs.clone()
+    }
+
+    /// A file shown on its own (a file no plan includes).
+    pub(super) fn alone(map: planc::sources::SourceMap) -> Whole {
+        Whole {
+            name: map.files()[0].name.clone(),
+            map,
+            found: Vec::new(),
+            encoding: None,
+            inputs: Vec::new(),
+            included: Vec::new(),
+        }
+    }
+}
+
+/// Read a whole plan, given its root, one of its files, or `-`.
+///
+/// A file without a `plan` item is a part: its root is looked for in its
+/// directory and the ones above (`planc::sources::disk::find_root`), and the
+/// whole plan is read from there. A part that no root includes is a plan
+/// of its own, whose `plan-missing` says that no plan includes it.
+pub(super) fn load_plan(path: &str) -> Result<Whole, CliError> {
+    let plan = load(path)?;
+    if plan.encoding.is_none() && path != "-" && !planc::sources::has_plan(&plan.text) {
+        if let Some(root) = planc::sources::disk::find_root(std::path::Path::new(path)) {
+            let name = relative_to_here(&root);
+            let root_plan = load(&name)?;
+            if root_plan.encoding.is_none() {
+                return Ok(whole(root_plan, &name));
+            }
+        }
+        let mut one = whole(plan, path);
+        one.map.set_not_included();
+        return Ok(one);
+    }
+    Ok(whole(plan, path))
+}
+
+/// A root as read, with the files it includes read too.
+fn whole(plan: Plan, path: &str) -> Whole {
+    let Plan {
+        name,
+        text,
+        encoding,
+        snapshot,
+    } = plan;
+    let mut inputs: Vec<FileId> = snapshot.iter().map(Snapshot::id).collect();
+    let map = planc::sources::SourceMap::one(name.clone(), text);
+    if encoding.is_some() {
+        return Whole {
+            name,
+            map,
+            found: Vec::new(),
+            encoding,
+            inputs,
+            included: Vec::new(),
+        };
+    }
+    // Standard input's includes are relative to the current directory.
+    let root = if path == "-" { "<stdin>" } else { path };
+    let read = planc::sources::disk::read_includes(std::path::Path::new(root), map);
+    inputs.extend(
+        read.paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| FileId::of(&m)),
+    );
+    Whole {
+        name,
+        map: read.map,
+        found: read.found,
+        encoding: None,
+        inputs,
+        included: read.paths,
+    }
+}
+
+/// A path found by planc, shown relative to the current directory when it
+/// lies below it.
+pub(super) fn relative_to_here(path: &std::path::Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|here| here.canonicalize().ok())
+        .and_then(|here| {
+            path.strip_prefix(here)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }

@@ -126,7 +126,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             "a PNG is not for the terminal; write it to a file with -o map.png".to_string(),
         ));
     }
-    let plan = files::load(&args.file)?;
+    let plan = files::load_plan(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,
         Err(encoding) => {

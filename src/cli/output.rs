@@ -137,3 +137,16 @@ pub(super) fn reject(
     output::say(closing);
     ExitCode::Failed
 }
+
+/// [`reject`] for a plan of one or several files.
+pub(super) fn reject_plan(
+    map: &planc::sources::SourceMap,
+    diagnostics: &[Diagnostic],
+    color: Color,
+    closing: impl Display,
+) -> ExitCode {
+    let source = Source::plan(map, diagnostics);
+    output::show(&human::render(&source, terminal::style(color)));
+    output::say(closing);
+    ExitCode::Failed
+}

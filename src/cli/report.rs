@@ -27,7 +27,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = files::load(&args.file)?;
+    let plan = files::load_plan(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,
         Err(encoding) => {
@@ -36,7 +36,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
-    let page = planc::report::report(&plan.name, &plan.text, &analysis, args.today);
+    let page = planc::report::report_sources(&plan.map, &analysis, args.today);
     output::emit(args.output.as_deref(), page.as_bytes(), &plan.inputs())?;
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {

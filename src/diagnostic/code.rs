@@ -79,6 +79,9 @@ codes! {
     PositioningIncomplete = "positioning-incomplete", Warning, "no positioning, or one missing we_are, serve, pain or why_us";
     CriterionCannotFail = "criterion-cannot-fail", Warning, "a win that any value of its money or count metric meets (>= 0), or an objective that changes nothing (+0)";
     OwnerOverloaded = "owner-overloaded", Warning, "with limits owner_load N: one owner has more than N battles and tactics running on the same day";
+    IncludeNotFound = "include-not-found", Error, "an include without * names no file";
+    IncludeOutsidePlan = "include-outside-plan", Error, "an included file lies outside the root's directory (after .. and symbolic links)";
+    FileNotIncluded = "file-not-included", Warning, "planc check DIR: a .plan file under DIR that no root includes";
     PartsShort = "parts-short", Warning, "the parts of a money or count goal add up to less than its target";
     PartDueLate = "part-due-late", Error, "a part is due after its parent";
 }

@@ -9,7 +9,7 @@
 //! completion is asked for exactly then. The names offered come from the
 //! last analysis, which keeps every item that still parses.
 
-use super::position::{offset, Encoding};
+use super::position::Encoding;
 use super::Document;
 use crate::model::Model;
 use crate::syntax::ast::{AttrKey, ItemKind};
@@ -17,8 +17,7 @@ use crate::syntax::is_word_char;
 use lsp_types::{CompletionItem, CompletionItemKind, Position};
 
 pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<CompletionItem> {
-    let index = doc.index();
-    let cursor = offset(&index, at, encoding);
+    let cursor = doc.offset(at, encoding);
     let before = &doc.text[..cursor];
     let model = &doc.analysis.model;
     match context(before) {

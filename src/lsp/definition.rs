@@ -2,20 +2,17 @@
 //! defines it.
 
 use super::occurrences::definition_span;
-use super::position::{offset, range, Encoding};
+use super::position::Encoding;
 use super::Document;
-use lsp_types::{GotoDefinitionResponse, Location, Position};
+use lsp_types::{GotoDefinitionResponse, Position};
 
 pub fn definition(
     doc: &Document,
     encoding: Encoding,
     at: Position,
 ) -> Option<GotoDefinitionResponse> {
-    let index = doc.index();
-    let occurrence = doc.occurrences.at(offset(&index, at, encoding))?;
+    let occurrence = doc.occurrences.at(doc.offset(at, encoding))?;
     let span = definition_span(&doc.analysis.model, &occurrence.name)?;
-    Some(GotoDefinitionResponse::Scalar(Location::new(
-        doc.uri.clone(),
-        range(&index, span, encoding),
-    )))
+    // In whichever file of the plan the item is defined.
+    Some(GotoDefinitionResponse::Scalar(doc.location(span, encoding)))
 }

@@ -12,18 +12,33 @@ use lsp_types::{
     PublishDiagnosticsParams, Uri,
 };
 
+/// The diagnostics of one file: in a plan of several files, those whose
+/// primary place is in it, their labels in whichever file they point into.
 pub fn publish(doc: &Document, encoding: Encoding) -> PublishDiagnosticsParams {
-    let index = doc.index();
     PublishDiagnosticsParams {
         uri: doc.uri.clone(),
         diagnostics: doc
             .analysis
             .diagnostics
             .iter()
-            .map(|d| convert(d, &doc.uri, &index, encoding))
+            .filter(|d| doc.here(d.span))
+            .map(|d| convert_in(doc, d, encoding))
             .collect(),
         version: Some(doc.version),
     }
+}
+
+/// One diagnostic of a document's plan, each place in its own file.
+pub fn convert_in(doc: &Document, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {
+    let index = doc.index();
+    let mut converted = convert(d, &doc.uri, &index, encoding);
+    converted.range = doc.range(d.span, encoding);
+    if let Some(related) = &mut converted.related_information {
+        for (r, label) in related.iter_mut().zip(&d.labels) {
+            r.location = doc.location(label.span, encoding);
+        }
+    }
+    converted
 }
 
 /// The page that explains a diagnostic, as `planc explain NAME` prints it.

@@ -7,11 +7,13 @@ use crate::span::Span;
 use lsp_types::TextEdit;
 
 pub fn formatting(doc: &Document, encoding: Encoding) -> Option<Vec<TextEdit>> {
-    let formatted = crate::format::format(&doc.text).ok()?;
-    if formatted == doc.text {
+    // This file alone, in a plan of several files too.
+    let text = doc.own_text();
+    let formatted = crate::format::format(text).ok()?;
+    if formatted == text {
         return Some(Vec::new());
     }
     let index = doc.index();
-    let whole = range(&index, Span::new(0, doc.text.len()), encoding);
+    let whole = range(&index, Span::new(0, text.len()), encoding);
     Some(vec![TextEdit::new(whole, formatted)])
 }

@@ -4,7 +4,7 @@
 //! coverage; a metric its unit and who targets it.
 
 use super::occurrences::item;
-use super::position::{offset, range, Encoding};
+use super::position::Encoding;
 use super::Document;
 use crate::check::facts::{goal_coverage, resource_loads, GoalCoverage};
 use crate::model::{EdgeKind, ItemId, Model, PoolKind, Use};
@@ -14,8 +14,7 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use std::fmt::Write;
 
 pub fn hover(doc: &Document, encoding: Encoding, at: Position) -> Option<Hover> {
-    let index = doc.index();
-    let occurrence = doc.occurrences.at(offset(&index, at, encoding))?;
+    let occurrence = doc.occurrences.at(doc.offset(at, encoding))?;
     let id = item(&doc.analysis.model, &occurrence.name)?;
     let text = describe(doc, id.kind, id.index);
     Some(Hover {
@@ -23,7 +22,7 @@ pub fn hover(doc: &Document, encoding: Encoding, at: Position) -> Option<Hover> 
             kind: MarkupKind::Markdown,
             value: text,
         }),
-        range: Some(range(&index, occurrence.span, encoding)),
+        range: Some(doc.range(occurrence.span, encoding)),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Find references: every place a name is written, with or without the
 //! definitions.
 
-use super::position::{offset, range, Encoding};
+use super::position::Encoding;
 use super::Document;
 use lsp_types::{Location, Position};
 
@@ -11,13 +11,12 @@ pub fn references(
     at: Position,
     include_declaration: bool,
 ) -> Option<Vec<Location>> {
-    let index = doc.index();
-    let occurrence = doc.occurrences.at(offset(&index, at, encoding))?;
+    let occurrence = doc.occurrences.at(doc.offset(at, encoding))?;
     Some(
         doc.occurrences
             .of(&occurrence.name)
             .filter(|o| include_declaration || !o.definition)
-            .map(|o| Location::new(doc.uri.clone(), range(&index, o.span, encoding)))
+            .map(|o| doc.location(o.span, encoding))
             .collect(),
     )
 }

@@ -2,7 +2,7 @@
 //! reference, in one edit. A new name must be an identifier, not one of the
 //! eight item words, and not already taken by another item.
 
-use super::position::{offset, range, Encoding};
+use super::position::Encoding;
 use super::Document;
 use crate::syntax::ast::ItemKind;
 use lsp_types::{Position, Range, TextEdit, WorkspaceEdit};
@@ -10,9 +10,8 @@ use std::collections::HashMap;
 
 /// The range of the name under the cursor, if there is one to rename.
 pub fn prepare(doc: &Document, encoding: Encoding, at: Position) -> Option<Range> {
-    let index = doc.index();
-    let occurrence = doc.occurrences.at(offset(&index, at, encoding))?;
-    Some(range(&index, occurrence.span, encoding))
+    let occurrence = doc.occurrences.at(doc.offset(at, encoding))?;
+    Some(doc.range(occurrence.span, encoding))
 }
 
 /// The edit, or why the rename is refused (shown to the user).
@@ -22,8 +21,7 @@ pub fn rename(
     at: Position,
     new_name: &str,
 ) -> Result<Option<WorkspaceEdit>, String> {
-    let index = doc.index();
-    let Some(occurrence) = doc.occurrences.at(offset(&index, at, encoding)) else {
+    let Some(occurrence) = doc.occurrences.at(doc.offset(at, encoding)) else {
         return Ok(None);
     };
     if new_name == occurrence.name {
@@ -36,15 +34,19 @@ pub fn rename(
             doc.analysis.model.describe(*id)
         ));
     }
-    let edits = doc
-        .occurrences
-        .of(&occurrence.name)
-        .map(|o| TextEdit::new(range(&index, o.span, encoding), new_name.to_string()))
-        .collect();
-    Ok(Some(WorkspaceEdit::new(HashMap::from([(
-        doc.uri.clone(),
-        edits,
-    )]))))
+    // One edit per file of the plan the name is written in. (lsp-types keys
+    // `WorkspaceEdit::changes` by `Uri`, whose lazily parsed parts clippy
+    // takes for interior mutability; the key is never changed.)
+    #[allow(clippy::mutable_key_type)]
+    let mut changes: HashMap<lsp_types::Uri, Vec<TextEdit>> = HashMap::new();
+    for o in doc.occurrences.of(&occurrence.name) {
+        let at = doc.location(o.span, encoding);
+        changes
+            .entry(at.uri)
+            .or_default()
+            .push(TextEdit::new(at.range, new_name.to_string()));
+    }
+    Ok(Some(WorkspaceEdit::new(changes)))
 }
 
 /// Whether a word may name an item: a letter or `_`, then letters, digits or

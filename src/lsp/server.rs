@@ -60,6 +60,11 @@ enum Phase {
 pub fn run(connection: &Connection) -> Exit {
     let mut server = Server {
         encoding: Encoding::Utf16,
+        watch: false,
+        texts: HashMap::new(),
+        plans: HashMap::new(),
+        parsed: HashMap::new(),
+        requests: Vec::new(),
         documents: HashMap::new(),
         pending: HashMap::new(),
         parsers: HashMap::new(),
@@ -217,6 +222,18 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
 
 struct Server {
     encoding: Encoding,
+    /// The client registers file watchers when asked (`**/*.plan`).
+    watch: bool,
+    /// The last text of every open file, its own (not its plan's).
+    texts: HashMap<Uri, (i32, String)>,
+    /// Each plan of several files by its root: the files it had when last
+    /// analysed, to clear the diagnostics of a file that left it.
+    plans: HashMap<std::path::PathBuf, Vec<Uri>>,
+    /// Each plan's files as last parsed, by root: a change in one file
+    /// parses that file alone.
+    parsed: HashMap<std::path::PathBuf, crate::analysis::Parsed>,
+    /// Requests to the client (the watcher's registration).
+    requests: Vec<Request>,
     documents: HashMap<Uri, Document>,
     /// Texts received but not analysed yet: (version, text).
     pending: HashMap<Uri, (i32, String)>,
@@ -290,6 +307,8 @@ impl Server {
             DidChangeTextDocument => Server::changed,
             DidSaveTextDocument => Server::saved,
             DidCloseTextDocument => Server::closed,
+            lsp_types::notification::Initialized => Server::initialized,
+            lsp_types::notification::DidChangeWatchedFiles => Server::watched,
         }
     }
 
@@ -358,6 +377,11 @@ impl Server {
             .pointer("/capabilities/general/positionEncodings")
             .and_then(|v| serde_json::from_value(v.clone()).ok());
         self.encoding = Encoding::negotiate(offered.as_deref());
+        self.watch = request
+            .params
+            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
         let result = InitializeResult {
             capabilities: capabilities(self.encoding),
             server_info: Some(ServerInfo {
@@ -384,11 +408,10 @@ impl Server {
     fn saved(&mut self, p: lsp_types::DidSaveTextDocumentParams) {
         let uri = p.text_document.uri;
         let version = self.documents.get(&uri).map_or(0, |d| d.version);
-        let known = self.pending.remove(&uri).or_else(|| {
-            self.documents
-                .get(&uri)
-                .map(|d| (d.version, d.text.clone()))
-        });
+        let known = self
+            .pending
+            .remove(&uri)
+            .or_else(|| self.texts.get(&uri).cloned());
         match (p.text, known) {
             (Some(text), Some((v, _))) => {
                 self.pending.insert(uri, (v, text));
@@ -406,6 +429,7 @@ impl Server {
     fn closed(&mut self, p: lsp_types::DidCloseTextDocumentParams) {
         let uri = p.text_document.uri;
         self.pending.remove(&uri);
+        self.texts.remove(&uri);
         self.documents.remove(&uri);
         self.parsers.remove(&uri);
         self.outbox.push(PublishDiagnosticsParams {
@@ -415,7 +439,46 @@ impl Server {
         });
     }
 
+    /// After `initialized`: ask the client to watch every `.plan` file, so
+    /// that files of a plan that are not open are read again when they change.
+    fn initialized(&mut self, _: lsp_types::InitializedParams) {
+        if !self.watch {
+            return;
+        }
+        let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String("**/*.plan".to_string()),
+                kind: None,
+            }],
+        };
+        let registration = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "planc-watch-plans".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        self.requests.push(Request::new(
+            RequestId::from("planc-watch".to_string()),
+            "client/registerCapability".to_string(),
+            registration,
+        ));
+    }
+
+    /// A `.plan` file changed on disk: analyse every open file again (a
+    /// plan's unopened files are read from disk each time).
+    fn watched(&mut self, _: lsp_types::DidChangeWatchedFilesParams) {
+        for (uri, known) in &self.texts {
+            self.pending
+                .entry(uri.clone())
+                .or_insert_with(|| known.clone());
+        }
+    }
+
     fn send(&mut self, connection: &Connection) {
+        for request in self.requests.drain(..) {
+            send(connection, request.into());
+        }
         for params in self.outbox.drain(..) {
             let n = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
             send(connection, n.into());
@@ -434,6 +497,14 @@ impl Server {
         let Some((version, text)) = self.pending.remove(uri) else {
             return;
         };
+        self.texts.insert(uri.clone(), (version, text.clone()));
+        if let Some(root) = plan_root(uri, &text) {
+            let done = catch_unwind(AssertUnwindSafe(|| self.analyse_plan(&root)));
+            if done.is_err() {
+                log(&format!("could not analyse the plan of {}", uri.as_str()));
+            }
+            return;
+        }
         let parser = self.parsers.entry(uri.clone()).or_default();
         let built = catch_unwind(AssertUnwindSafe(|| {
             let analysis = parser.analyze(&text);
@@ -452,10 +523,133 @@ impl Server {
         }
     }
 
+    /// Analyse a plan of several files: its open files from their buffers,
+    /// the others from disk; publish the diagnostics of every file of it
+    /// (an empty list clears a file's), and give each open file a view.
+    fn analyse_plan(&mut self, root: &std::path::Path) {
+        use crate::sources::{disk, SourceMap};
+        use std::rc::Rc;
+        // Open files by their canonical path: the client's URI for a file
+        // may be spelt differently from the one planc would write.
+        let open: HashMap<std::path::PathBuf, Uri> = self
+            .texts
+            .keys()
+            .chain(self.pending.keys())
+            .filter_map(|uri| Some((path_of(uri)?.canonicalize().ok()?, uri.clone())))
+            .collect();
+        let uri_for = |path: &std::path::Path| -> Option<Uri> {
+            path.canonicalize()
+                .ok()
+                .and_then(|c| open.get(&c).cloned())
+                .or_else(|| uri_of(path))
+        };
+        let open_text = |path: &std::path::Path| -> Option<String> {
+            let uri = path.canonicalize().ok().and_then(|c| open.get(&c))?;
+            self.pending
+                .get(uri)
+                .or_else(|| self.texts.get(uri))
+                .map(|(_, t)| t.clone())
+        };
+        let Some(root_text) = open_text(root).or_else(|| disk::read_text(root).ok()) else {
+            return;
+        };
+        let map = SourceMap::one(root.to_string_lossy().into_owned(), root_text);
+        let read = disk::read_includes_with(root, map, &open_text);
+        let parsed = self.parsed.entry(root.to_path_buf()).or_default();
+        let analysis = crate::analysis::analyze_sources_with(&read.map, read.found, &[], parsed);
+        let mut uris = vec![uri_for(root)];
+        uris.extend(read.paths.iter().map(|p| uri_for(p)));
+        let files: Vec<super::document::PlanFile> = read
+            .map
+            .files()
+            .iter()
+            .zip(&uris)
+            .filter_map(|(f, uri)| {
+                Some(super::document::PlanFile {
+                    uri: uri.clone()?,
+                    base: f.base,
+                    len: f.len,
+                })
+            })
+            .collect();
+        if files.len() != uris.len() {
+            return;
+        }
+        let occurrences = Rc::new(super::occurrences::Occurrences::build(&analysis.model));
+        let text = Rc::new(read.map.into_text());
+        let analysis = Rc::new(analysis);
+        let files = Rc::new(files);
+        let now: Vec<Uri> = files.iter().map(|f| f.uri.clone()).collect();
+        for (view, file) in files.iter().enumerate() {
+            let version = self.texts.get(&file.uri).map(|(v, _)| *v);
+            let doc = Document {
+                uri: file.uri.clone(),
+                version: version.unwrap_or(0),
+                text: Rc::clone(&text),
+                analysis: Rc::clone(&analysis),
+                occurrences: Rc::clone(&occurrences),
+                files: Rc::clone(&files),
+                view,
+            };
+            let mut params = diagnostics::publish(&doc, self.encoding);
+            params.version = version;
+            self.outbox.push(params);
+            if version.is_some() {
+                self.pending.remove(&file.uri);
+                self.documents.insert(file.uri.clone(), doc);
+            }
+        }
+        // Files that left the plan: their diagnostics are cleared.
+        let before = self.plans.insert(root.to_path_buf(), now.clone());
+        for gone in before.into_iter().flatten().filter(|u| !now.contains(u)) {
+            self.outbox.push(PublishDiagnosticsParams {
+                uri: gone,
+                diagnostics: Vec::new(),
+                version: None,
+            });
+        }
+    }
+
     fn document(&mut self, uri: &Uri) -> Option<&Document> {
         if self.pending.contains_key(uri) {
             self.analyse(uri);
         }
         self.documents.get(uri)
     }
+}
+
+/// The root of the plan of several files a file belongs to: the file
+/// itself when it has a `plan` item with `include`, else the root found on
+/// disk that includes it. `None` for a plan of one file (analysed alone, with
+/// the incremental parser) and for documents that are not files.
+fn plan_root(uri: &Uri, text: &str) -> Option<std::path::PathBuf> {
+    let path = path_of(uri)?;
+    if crate::sources::has_plan(text) {
+        return (!crate::sources::includes(text).is_empty()).then_some(path);
+    }
+    crate::sources::disk::find_root(&path)
+}
+
+/// A `file://` URI's path, percent-decoded.
+fn path_of(uri: &Uri) -> Option<std::path::PathBuf> {
+    let s = uri.as_str().strip_prefix("file://")?;
+    let decoded = percent_encoding::percent_decode_str(s).decode_utf8().ok()?;
+    Some(std::path::PathBuf::from(decoded.into_owned()))
+}
+
+/// A path as a `file://` URI, each segment percent-encoded.
+fn uri_of(path: &std::path::Path) -> Option<Uri> {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    let text = path.to_str()?;
+    format!(
+        "file://{}",
+        percent_encoding::utf8_percent_encode(text, SEGMENT)
+    )
+    .parse()
+    .ok()
 }

@@ -4,21 +4,19 @@
 //! goals sits under the first; anything that traces to nothing stays at the
 //! top level, so every item appears exactly once.
 
-use super::position::{range, Encoding};
+use super::position::Encoding;
 use super::Document;
-use crate::line_index::LineIndex;
 use crate::model::{Common, Model};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 use lsp_types::{DocumentSymbol, SymbolKind};
 
 pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
-    let index = doc.index();
     let model = &doc.analysis.model;
     let mut top = Vec::new();
-    if let Some(plan) = &model.plan {
+    if let Some(plan) = model.plan.as_ref().filter(|p| doc.here(p.span)) {
         top.push(leaf(
-            &index,
+            doc,
             encoding,
             plan.title.clone(),
             ItemKind::Plan,
@@ -26,9 +24,9 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
             plan.keyword,
         ));
     }
-    if let Some(p) = &model.positioning {
+    if let Some(p) = model.positioning.as_ref().filter(|p| doc.here(p.span)) {
         top.push(leaf(
-            &index,
+            doc,
             encoding,
             "positioning".to_string(),
             ItemKind::Positioning,
@@ -38,7 +36,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
     }
     let mut s = Symbols {
         model,
-        index: &index,
+        doc,
         encoding,
         paths_of: vec![Vec::new(); model.goals.len()],
         battles_of: vec![Vec::new(); model.paths.len()],
@@ -63,20 +61,20 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
         model
             .resources
             .iter()
-            .map(|r| s.item(&r.common, ItemKind::Resource, Vec::new())),
+            .flat_map(|r| s.item(&r.common, ItemKind::Resource, Vec::new())),
     );
     top.extend(
         model
             .metrics
             .iter()
-            .map(|m| s.item(&m.common, ItemKind::Metric, Vec::new())),
+            .flat_map(|m| s.item(&m.common, ItemKind::Metric, Vec::new())),
     );
-    top.extend((0..model.goals.len()).map(|g| s.goal(g)));
+    top.extend((0..model.goals.len()).flat_map(|g| s.goal(g)));
     let placed_path = |p: usize| model.paths[p].serves.iter().any(|r| r.target.is_some());
     top.extend(
         (0..model.paths.len())
             .filter(|&p| !placed_path(p))
-            .map(|p| s.path(p)),
+            .flat_map(|p| s.path(p)),
     );
     let placed_battle = |b: usize| {
         model.battles[b]
@@ -87,7 +85,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
     top.extend(
         (0..model.battles.len())
             .filter(|&b| !placed_battle(b))
-            .map(|b| s.battle(b)),
+            .flat_map(|b| s.battle(b)),
     );
     let placed_tactic = |t: usize| {
         model.tactics[t]
@@ -98,7 +96,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
     top.extend(
         (0..model.tactics.len())
             .filter(|&t| !placed_tactic(t))
-            .map(|t| s.item(&model.tactics[t].common, ItemKind::Tactic, Vec::new())),
+            .flat_map(|t| s.item(&model.tactics[t].common, ItemKind::Tactic, Vec::new())),
     );
     top.sort_by_key(|s| (s.range.start.line, s.range.start.character));
     top
@@ -106,7 +104,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
 
 struct Symbols<'a> {
     model: &'a Model,
-    index: &'a LineIndex<'a>,
+    doc: &'a Document,
     encoding: Encoding,
     /// For each goal, the paths placed under it; likewise below.
     paths_of: Vec<Vec<usize>>,
@@ -115,32 +113,43 @@ struct Symbols<'a> {
 }
 
 impl Symbols<'_> {
-    fn goal(&self, g: usize) -> DocumentSymbol {
-        let paths = self.paths_of[g].iter().map(|&p| self.path(p)).collect();
+    fn goal(&self, g: usize) -> Vec<DocumentSymbol> {
+        let paths = self.paths_of[g]
+            .iter()
+            .flat_map(|&p| self.path(p))
+            .collect();
         self.item(&self.model.goals[g].common, ItemKind::Goal, paths)
     }
 
-    fn path(&self, p: usize) -> DocumentSymbol {
-        let battles = self.battles_of[p].iter().map(|&b| self.battle(b)).collect();
+    fn path(&self, p: usize) -> Vec<DocumentSymbol> {
+        let battles = self.battles_of[p]
+            .iter()
+            .flat_map(|&b| self.battle(b))
+            .collect();
         self.item(&self.model.paths[p].common, ItemKind::Path, battles)
     }
 
-    fn battle(&self, b: usize) -> DocumentSymbol {
+    fn battle(&self, b: usize) -> Vec<DocumentSymbol> {
         let tactics = self.tactics_of[b]
             .iter()
-            .map(|&t| self.item(&self.model.tactics[t].common, ItemKind::Tactic, Vec::new()))
+            .flat_map(|&t| self.item(&self.model.tactics[t].common, ItemKind::Tactic, Vec::new()))
             .collect();
         self.item(&self.model.battles[b].common, ItemKind::Battle, tactics)
     }
 
+    /// The item's symbol with its children; for an item of another file
+    /// of the plan, its children in this file, in its place.
     fn item(
         &self,
         common: &Common,
         kind: ItemKind,
         children: Vec<DocumentSymbol>,
-    ) -> DocumentSymbol {
+    ) -> Vec<DocumentSymbol> {
+        if !self.doc.here(common.span) {
+            return children;
+        }
         let mut symbol = leaf(
-            self.index,
+            self.doc,
             self.encoding,
             common.name().to_string(),
             kind,
@@ -152,12 +161,12 @@ impl Symbols<'_> {
             None => kind.keyword().to_string(),
         });
         symbol.children = (!children.is_empty()).then_some(children);
-        symbol
+        vec![symbol]
     }
 }
 
 fn leaf(
-    index: &LineIndex,
+    doc: &Document,
     encoding: Encoding,
     name: String,
     kind: ItemKind,
@@ -177,8 +186,8 @@ fn leaf(
         kind: symbol_kind(kind),
         tags: None,
         deprecated: None,
-        range: range(index, span, encoding),
-        selection_range: range(index, selection, encoding),
+        range: doc.range(span, encoding),
+        selection_range: doc.range(selection, encoding),
         children: None,
     }
 }

@@ -31,8 +31,10 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     let (mut errors, mut warnings) = (0, 0);
     for source in sources {
-        let file = escape_property(&visible(source.name, false));
         for d in source.diagnostics {
+            // Each annotation names the file of its own place.
+            let part = source.lines.part(d.span.start);
+            let file = escape_property(&visible(part.name, false));
             let level = match d.severity {
                 Severity::Error => {
                     errors += 1;
@@ -43,8 +45,8 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
                     "warning"
                 }
             };
-            let start = source.index.line_col(d.span.start);
-            let end = source.index.line_col(d.span.end);
+            let start = part.line_col(d.span.start);
+            let end = part.line_col(d.span.end);
             let mut message = visible(&d.message, true).into_owned();
             if !d.help.is_empty() {
                 message.push_str("\nhelp: ");
@@ -68,7 +70,7 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
         "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(sources.len(), "file")
+        plural(sources.iter().map(Source::file_count).sum(), "file")
     )?;
     out.flush()
 }

@@ -52,8 +52,10 @@ const LEAD_CHARS: usize = 60;
 /// Characters of a message, label or help kept; the rest becomes `…`.
 const MAX_MESSAGE_CHARS: usize = 2_000;
 
-/// One place of a diagnostic, in the original text.
+/// One place of a diagnostic, in its own file's text.
 struct Place {
+    /// Which file of the plan ([`Source::lines`]).
+    file: usize,
     start: usize,
     end: usize,
     /// 0-based lines of the span's first and last character.
@@ -65,6 +67,7 @@ struct Place {
 
 /// A run of consecutive lines shown as one excerpt, and its places.
 struct Group {
+    file: usize,
     first: usize,
     last: usize,
     places: Vec<usize>,
@@ -72,6 +75,8 @@ struct Group {
 
 /// One excerpt inside [`Excerpts::text`].
 struct Chunk {
+    /// The file it is cut from, made printable.
+    name: String,
     /// Where it starts and ends in the excerpts' text.
     start: usize,
     end: usize,
@@ -95,7 +100,6 @@ struct Drawn {
 /// (the primary place's first), made printable, and the places moved into
 /// them. miette's line numbers and header come from the original text.
 struct Excerpts {
-    name: String,
     text: String,
     chunks: Vec<Chunk>,
     places: Vec<Drawn>,
@@ -171,18 +175,30 @@ impl Window {
 
 impl Excerpts {
     fn new(source: &Source, d: &Diagnostic) -> (Excerpts, usize) {
-        let index = &source.index;
-        let text = source.text;
+        let parts = source.lines.parts();
         // The empty "line" after a final line end is shown only when a place is on it.
-        let lines = index.line_count();
-        let last_line = if lines > 1 && index.line_text(lines - 1).is_empty() {
-            lines - 2
-        } else {
-            lines - 1
-        };
+        let last_lines: Vec<usize> = parts
+            .iter()
+            .map(|part| {
+                let index = &part.index;
+                let lines = index.line_count();
+                if lines > 1 && index.line_text(lines - 1).is_empty() {
+                    lines - 2
+                } else {
+                    lines - 1
+                }
+            })
+            .collect();
         let shown_labels = d.labels.len().min(MAX_PLACES - 1);
         let hidden = d.labels.len() - shown_labels;
         let place = |span: crate::Span, label: &str, primary: bool| {
+            // Each place in its own file.
+            let file = parts
+                .partition_point(|p| p.base <= span.start)
+                .saturating_sub(1);
+            let part = &parts[file];
+            let (index, text) = (&part.index, part.index.text());
+            let span = part.local(span);
             let start = floor(text, span.start);
             let mut end = floor(text, span.end).max(start);
             let first_line = index.line_of(start);
@@ -196,6 +212,7 @@ impl Excerpts {
                 last_line = first_line;
             }
             Place {
+                file,
                 start,
                 end,
                 first_line,
@@ -213,24 +230,35 @@ impl Excerpts {
             .collect();
 
         // Places in reading order, gathered into excerpts of nearby lines.
+        // Files in the plan's order; excerpts never mix two files.
         let mut order: Vec<usize> = (0..places.len()).collect();
-        order.sort_by_key(|&i| (places[i].first_line, places[i].start, !places[i].primary));
+        order.sort_by_key(|&i| {
+            let p = &places[i];
+            (p.file, p.first_line, p.start, !p.primary)
+        });
         let mut groups: Vec<Group> = Vec::new();
         for i in order {
             let p = &places[i];
             let from = p.first_line.saturating_sub(CONTEXT);
-            let to = (p.last_line + CONTEXT).min(last_line).max(p.last_line);
+            let to = (p.last_line + CONTEXT)
+                .min(last_lines[p.file])
+                .max(p.last_line);
             match groups.last_mut() {
                 Some(g)
-                    if p.first_line <= g.last
-                        || (from <= g.last + 1 && to.max(g.last) - g.first < MAX_EXCERPT_LINES) =>
+                    if g.file == p.file
+                        && (p.first_line <= g.last
+                            || (from <= g.last + 1
+                                && to.max(g.last) - g.first < MAX_EXCERPT_LINES)) =>
                 {
                     g.last = g.last.max(to);
                     g.places.push(i);
                 }
                 previous => {
-                    let first = previous.map_or(from, |g| from.max(g.last + 1));
+                    let first = previous
+                        .filter(|g| g.file == p.file)
+                        .map_or(from, |g| from.max(g.last + 1));
                     groups.push(Group {
+                        file: p.file,
                         first,
                         last: to,
                         places: vec![i],
@@ -245,14 +273,16 @@ impl Excerpts {
         }
 
         let mut out = Excerpts {
-            name: visible(source.name, false).into_owned(),
             text: String::new(),
             chunks: Vec::with_capacity(groups.len()),
             places: Vec::with_capacity(places.len()),
         };
         let mut drawn: Vec<Option<Drawn>> = places.iter().map(|_| None).collect();
         for g in &groups {
+            let part = &parts[g.file];
+            let (index, text) = (&part.index, part.index.text());
             let mut chunk = Chunk {
+                name: visible(part.name, false).into_owned(),
                 start: out.text.len(),
                 end: 0,
                 first_line: g.first,
@@ -364,7 +394,7 @@ impl SourceCode for Excerpts {
             let (line, column) =
                 place.map_or((chunk.first_line + first, 0), |p| (p.line, p.column));
             return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.clone(),
+                chunk.name.clone(),
                 &self.text.as_bytes()[offset..data_end],
                 SourceSpan::new(offset.into(), data_end - offset),
                 line,
@@ -374,7 +404,7 @@ impl SourceCode for Excerpts {
         }
         let data_start = starts[from];
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            chunk.name.clone(),
             &self.text.as_bytes()[data_start..data_end],
             SourceSpan::new(data_start.into(), data_end - data_start),
             chunk.first_line + from,

@@ -26,14 +26,16 @@ struct Place<'a> {
     line: usize,
 }
 
+/// A place in its own file (a plan of several files has labels in others).
 fn place<'a>(source: &Source<'a>, span: Span) -> Place<'a> {
-    let start = source.index.line_col(span.start);
-    let end = source.index.line_col(span.end);
+    let part = source.lines.part(span.start);
+    let start = part.line_col(span.start);
+    let end = part.line_col(span.end.max(span.start));
     Place {
         column: start.column,
         end_column: end.column,
         end_line: end.line,
-        file: source.name,
+        file: part.name,
         line: start.line,
     }
 }
@@ -125,7 +127,7 @@ impl Serialize for Log<'_> {
             "summary",
             &Summary {
                 errors,
-                files: self.0.len(),
+                files: self.0.iter().map(Source::file_count).sum(),
                 warnings: all().count() - errors,
             },
         )?;

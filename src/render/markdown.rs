@@ -31,7 +31,7 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
         "## {command}: {}, {} in {}\n\n",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(sources.len(), "file"),
+        plural(sources.iter().map(Source::file_count).sum(), "file"),
     );
     if errors + warnings == 0 {
         out.push_str("No findings: the plan is clean.\n");
@@ -64,7 +64,8 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
 }
 
 fn row(source: &Source, d: &Diagnostic) -> String {
-    let at = source.index.line_col(d.span.start);
+    let part = source.lines.part(d.span.start);
+    let at = part.line_col(d.span.start);
     let severity = match d.severity {
         Severity::Error => "❌ error",
         Severity::Warning => "⚠️ warning",
@@ -72,7 +73,7 @@ fn row(source: &Source, d: &Diagnostic) -> String {
     let name = d.code.name();
     format!(
         "| {severity} | {}:{}:{} | [`{name}`]({}{name}.md) | {} | {} |\n",
-        cell(source.name),
+        cell(part.name),
         at.line,
         at.column,
         super::sarif::DOCS_BASE,

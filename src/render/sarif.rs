@@ -7,6 +7,7 @@
 
 use super::Source;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::sources::Part;
 use crate::span::Span;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -78,9 +79,9 @@ struct Region {
     start_line: usize,
 }
 
-fn region(source: &Source, span: Span) -> Region {
-    let start = source.index.line_col(span.start);
-    let mut end = source.index.line_col(span.end);
+fn region(part: &Part, span: Span) -> Region {
+    let start = part.line_col(span.start);
+    let mut end = part.line_col(span.end.max(span.start));
     // SARIF regions are non-empty: an empty span marks one character.
     if span.is_empty() {
         end.column += 1;
@@ -93,9 +94,31 @@ fn region(source: &Source, span: Span) -> Region {
     }
 }
 
+/// A file: its index in the run's `artifacts` and its URI.
 #[derive(serde::Serialize)]
 struct ArtifactLocation<'a> {
+    index: usize,
     uri: &'a str,
+}
+
+/// One file of the run (`runs[0].artifacts`).
+#[derive(serde::Serialize)]
+struct Artifact<'a> {
+    location: ArtifactLocation<'a>,
+}
+
+/// Every file of every plan checked, one artifact each; a plan's files
+/// start at its `first` index.
+struct Files<'a> {
+    uris: &'a [String],
+}
+
+impl Serialize for Files<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.uris.iter().enumerate().map(|(index, uri)| Artifact {
+            location: ArtifactLocation { index, uri },
+        }))
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -111,10 +134,25 @@ struct Location<'a> {
     physical_location: PhysicalLocation<'a>,
 }
 
-fn location<'a>(source: &Source, uri: &'a str, span: Span) -> PhysicalLocation<'a> {
+/// A place in its own file: `first` is the index of the plan's root among
+/// the run's artifacts.
+fn location<'a>(
+    source: &Source,
+    uris: &'a [String],
+    first: usize,
+    span: Span,
+) -> PhysicalLocation<'a> {
+    let parts = source.lines.parts();
+    let at = parts
+        .partition_point(|p| p.base <= span.start)
+        .saturating_sub(1);
+    let index = (first + at).min(uris.len().saturating_sub(1));
     PhysicalLocation {
-        artifact_location: ArtifactLocation { uri },
-        region: region(source, span),
+        artifact_location: ArtifactLocation {
+            index,
+            uri: uris.get(index).map_or("", String::as_str),
+        },
+        region: region(&parts[at], span),
     }
 }
 
@@ -128,7 +166,8 @@ struct Related<'a> {
 
 struct RelatedLocations<'a> {
     source: &'a Source<'a>,
-    uri: &'a str,
+    uris: &'a [String],
+    first: usize,
     labels: &'a [Label],
 }
 
@@ -137,7 +176,7 @@ impl Serialize for RelatedLocations<'_> {
         s.collect_seq(self.labels.iter().enumerate().map(|(i, l)| Related {
             id: i + 1,
             message: Text { text: &l.message },
-            physical_location: location(self.source, self.uri, l.span),
+            physical_location: location(self.source, self.uris, self.first, l.span),
         }))
     }
 }
@@ -215,7 +254,8 @@ struct Fingerprints {
 
 struct Result_<'a> {
     source: &'a Source<'a>,
-    uri: &'a str,
+    uris: &'a [String],
+    first: usize,
     d: &'a Diagnostic,
 }
 
@@ -233,7 +273,7 @@ impl Serialize for Result_<'_> {
         o.serialize_field(
             "locations",
             &[Location {
-                physical_location: location(source, self.uri, d.span),
+                physical_location: location(source, self.uris, self.first, d.span),
             }],
         )?;
         o.serialize_field("message", &Text { text: &text })?;
@@ -247,7 +287,8 @@ impl Serialize for Result_<'_> {
             "relatedLocations",
             &RelatedLocations {
                 source,
-                uri: self.uri,
+                uris: self.uris,
+                first: self.first,
                 labels: &d.labels,
             },
         )?;
@@ -260,19 +301,24 @@ impl Serialize for Result_<'_> {
 struct Results<'a> {
     sources: &'a [Source<'a>],
     uris: &'a [String],
+    /// Each plan's root's index among `uris`.
+    firsts: &'a [usize],
 }
 
 impl Serialize for Results<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let uris = self.uris;
         s.collect_seq(
             self.sources
                 .iter()
-                .zip(self.uris)
-                .flat_map(|(source, uri)| {
-                    source
-                        .diagnostics
-                        .iter()
-                        .map(move |d| Result_ { source, uri, d })
+                .zip(self.firsts)
+                .flat_map(|(source, &first)| {
+                    source.diagnostics.iter().map(move |d| Result_ {
+                        source,
+                        uris,
+                        first,
+                        d,
+                    })
                 }),
         )
     }
@@ -295,6 +341,7 @@ struct Tool {
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
+    artifacts: Files<'a>,
     column_kind: &'static str,
     results: Results<'a>,
     tool: Tool,
@@ -309,14 +356,22 @@ struct Log<'a> {
 }
 
 fn with_log<T>(sources: &[Source], then: impl FnOnce(&Log) -> T) -> T {
-    let uris: Vec<String> = sources.iter().map(|s| uri(s.name)).collect();
+    // One artifact per file: every plan's root, then the files it includes.
+    let mut uris: Vec<String> = Vec::new();
+    let mut firsts = Vec::with_capacity(sources.len());
+    for source in sources {
+        firsts.push(uris.len());
+        uris.extend(source.lines.parts().iter().map(|p| uri(p.name)));
+    }
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [Run {
+            artifacts: Files { uris: &uris },
             column_kind: "unicodeCodePoints",
             results: Results {
                 sources,
                 uris: &uris,
+                firsts: &firsts,
             },
             tool: Tool {
                 driver: Driver {

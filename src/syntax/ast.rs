@@ -164,6 +164,7 @@ macro_rules! attr_keys {
 attr_keys! {
     Period = "period",
     Limits = "limits",
+    Include = "include",
     Allow = "allow",
     WeAre = "we_are",
     Serve = "serve",
@@ -227,7 +228,7 @@ impl AttrKey {
     pub fn of(kind: ItemKind) -> &'static [AttrKey] {
         use AttrKey::*;
         match kind {
-            ItemKind::Plan => &[Period, Limits, Allow],
+            ItemKind::Plan => &[Period, Limits, Include, Allow],
             ItemKind::Positioning => &[WeAre, Serve, Pain, WhyUs, NotDo, Moat],
             ItemKind::Resource => &[Capacity, Total],
             ItemKind::Metric => &[],

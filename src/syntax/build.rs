@@ -106,7 +106,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
         Rule::question_attr | Rule::segment_attr | Rule::owner_attr | Rule::significance_attr => {
             Value::Str(string(next(&mut parts)))
         }
-        Rule::not_do_attr => Value::Strs(
+        Rule::not_do_attr | Rule::include_attr => Value::Strs(
             next(&mut parts)
                 .into_inner()
                 .filter(|p| p.as_rule() == Rule::string)

@@ -50,15 +50,17 @@ local ok, err = pcall(function()
   local from = tonumber(os.getenv("FROM"))
   local col = tonumber(os.getenv("COL"))
   vim.api.nvim_win_set_cursor(0, { from, col })
+  local buffer = vim.api.nvim_get_current_buf()
   vim.lsp.buf.definition()
   local moved = vim.wait(20000, function()
-    return vim.api.nvim_win_get_cursor(0)[1] ~= from
+    return vim.api.nvim_get_current_buf() ~= buffer or vim.api.nvim_win_get_cursor(0)[1] ~= from
   end, 50)
   if not moved then
     return fail("go to definition did not move the cursor")
   end
   local cursor = vim.api.nvim_win_get_cursor(0)
-  say(("definition %d:%d %s"):format(cursor[1], cursor[2] + 1, vim.fn.expand("<cword>")))
+  -- The file too: a definition may be in another file of the plan.
+  say(("definition %s:%d:%d %s"):format(vim.fn.expand("%:t"), cursor[1], cursor[2] + 1, vim.fn.expand("<cword>")))
   say("OK")
   vim.lsp.stop_client(client)
   vim.cmd("qa!")

@@ -1,0 +1,430 @@
+//! The files of one plan (LANGUAGE.md, *Plans of several files*), without IO.
+//!
+//! A plan of several files is analysed as one model with *global* byte
+//! spans: the files are laid end to end in one text, each followed by a
+//! `\n`, and every span of the model, the checks and the diagnostics is an
+//! offset into that text. Each file is parsed on its own (a span never
+//! crosses two files), and [`Lines`] turns a global offset back into a file
+//! and a line and column in it. A plan of one file is a map of one file at
+//! offset 0: nothing changes for it.
+//!
+//! Reading the files (globbing the includes, refusing files outside the
+//! root's directory, finding a part's root) is the command line's and the
+//! language server's job; this module only receives texts.
+
+pub mod disk;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::line_index::{LineCol, LineIndex};
+use crate::span::{Span, Spanned};
+use std::ops::Range;
+
+/// One file of a plan: its name and where its text lies in the plan's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// As shown to people and tools: the path as given for the root, and
+    /// for included files the root's directory joined with the path below it.
+    pub name: String,
+    /// The offset of its first byte in [`SourceMap::text`].
+    pub base: usize,
+    /// Its length in bytes.
+    pub len: usize,
+}
+
+impl SourceFile {
+    /// Its bytes in the plan's text.
+    pub fn range(&self) -> Range<usize> {
+        self.base..self.base + self.len
+    }
+}
+
+/// The files of one plan, the root first and then the included files in
+/// path order, with their texts laid end to end.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    text: String,
+    files: Vec<SourceFile>,
+    /// The root is a file without a `plan` item that no root includes.
+    not_included: bool,
+}
+
+impl SourceMap {
+    pub fn new() -> SourceMap {
+        SourceMap::default()
+    }
+
+    /// A plan of one file; its text is not copied.
+    pub fn one(name: impl Into<String>, text: String) -> SourceMap {
+        let len = text.len();
+        SourceMap {
+            text,
+            files: vec![SourceFile {
+                name: name.into(),
+                base: 0,
+                len,
+            }],
+            not_included: false,
+        }
+    }
+
+    /// Add a file after the others; returns its index.
+    pub fn push(&mut self, name: impl Into<String>, text: &str) -> usize {
+        if !self.files.is_empty() {
+            self.text.push('\n');
+        }
+        let base = self.text.len();
+        self.text.push_str(text);
+        self.files.push(SourceFile {
+            name: name.into(),
+            base,
+            len: text.len(),
+        });
+        self.files.len() - 1
+    }
+
+    /// Mark the root as a file that no plan includes (its `plan-missing`
+    /// then says so).
+    pub fn set_not_included(&mut self) {
+        self.not_included = true;
+    }
+
+    pub fn not_included(&self) -> bool {
+        self.not_included
+    }
+
+    /// Every file's text, end to end: what every span of the model indexes.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// The text of one file.
+    pub fn file_text(&self, file: usize) -> &str {
+        &self.text[self.files[file].range()]
+    }
+
+    /// The file holding a global offset (an offset just past a file's end
+    /// is still that file's).
+    pub fn file_at(&self, offset: usize) -> usize {
+        self.files
+            .partition_point(|f| f.base <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The file with this name.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.files.iter().position(|f| f.name == name)
+    }
+
+    /// Take the texts back: the root's, and the rest.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+}
+
+/// One file of a plan as the renderers and the build see it.
+pub struct Part<'a> {
+    pub name: &'a str,
+    pub base: usize,
+    /// Over the file's own text.
+    pub index: LineIndex<'a>,
+}
+
+impl Part<'_> {
+    /// A global offset's line and column in this file.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.index.line_col(offset.saturating_sub(self.base))
+    }
+
+    /// A global span as a span of this file's text.
+    pub fn local(&self, span: Span) -> Span {
+        Span::new(
+            span.start.saturating_sub(self.base),
+            span.end.saturating_sub(self.base),
+        )
+    }
+}
+
+/// Every file of a plan with its line index: global offsets to a file, a
+/// line and a column.
+pub struct Lines<'a> {
+    parts: Vec<Part<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    /// One file at offset 0.
+    pub fn one(name: &'a str, text: &'a str) -> Lines<'a> {
+        Lines {
+            parts: vec![Part {
+                name,
+                base: 0,
+                index: LineIndex::new(text),
+            }],
+        }
+    }
+
+    pub fn of(map: &'a SourceMap) -> Lines<'a> {
+        Lines {
+            parts: map
+                .files
+                .iter()
+                .map(|f| Part {
+                    name: &f.name,
+                    base: f.base,
+                    index: LineIndex::new(&map.text[f.range()]),
+                })
+                .collect(),
+        }
+    }
+
+    /// The file holding a global offset.
+    pub fn part(&self, offset: usize) -> &Part<'a> {
+        let i = self
+            .parts
+            .partition_point(|p| p.base <= offset)
+            .saturating_sub(1);
+        &self.parts[i]
+    }
+
+    /// The root's.
+    pub fn root(&self) -> &Part<'a> {
+        &self.parts[0]
+    }
+
+    pub fn parts(&self) -> &[Part<'a>] {
+        &self.parts
+    }
+
+    /// A global offset's file name, line and column.
+    pub fn place(&self, offset: usize) -> (&'a str, LineCol) {
+        let part = self.part(offset);
+        (part.name, part.line_col(offset))
+    }
+}
+
+/// The `include` patterns written in a root file's `plan` item, with the
+/// span of each string (where include diagnostics point). Pure: parses the
+/// text. Empty when the file has no `plan` item or no `include`.
+pub fn includes(text: &str) -> Vec<Spanned<String>> {
+    use crate::syntax::ast::{AttrKey, ItemKind, Value};
+    // Most plans are one file: no parse for them.
+    if !text.contains("include") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut seen_plan = false;
+    crate::syntax::parse_each(text, |item| {
+        if item.kind != ItemKind::Plan || seen_plan {
+            return;
+        }
+        seen_plan = true;
+        for attr in &item.attrs {
+            if let (AttrKey::Include, Value::Strs(strings)) = (attr.key, &attr.value) {
+                if found.is_empty() {
+                    found = strings
+                        .iter()
+                        .map(|s| Spanned::new(s.value.clone(), s.span))
+                        .collect();
+                }
+            }
+        }
+    });
+    found
+}
+
+/// Whether a text has a `plan` item (is a root, or a plan of one file).
+/// Pure. A line starting with `plan "` answers at once (a root is not
+/// parsed twice); otherwise the text is parsed, so that a `plan` item
+/// written anywhere else is still found.
+pub fn has_plan(text: &str) -> bool {
+    let starts_a_plan = |line: &str| {
+        line.trim_start_matches([' ', '\t', '\u{feff}'])
+            .strip_prefix("plan")
+            .is_some_and(|rest| rest.trim_start().starts_with(['"', '“']))
+    };
+    if text.lines().any(starts_a_plan) {
+        return true;
+    }
+    let mut found = false;
+    crate::syntax::parse_each(text, |item| {
+        found |= item.kind == crate::syntax::ast::ItemKind::Plan;
+    });
+    found
+}
+
+/// `include-not-found`: a pattern without `*` names no file.
+pub fn include_not_found(pattern: &Spanned<String>, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::IncludeNotFound,
+        pattern.span,
+        format!("`include \"{}\"` names no file: {why}", pattern.value),
+    )
+    .with_span_label("no such file")
+    .with_help(
+        "Paths are relative to the folder of the file holding `plan`. Check the spelling, or \
+use a pattern like \"departments/*.plan\" (a pattern with `*` may match nothing).",
+    )
+}
+
+/// `include-outside-plan`: an included file lies outside the root's directory.
+pub fn include_outside(pattern: &Spanned<String>, file: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::IncludeOutsidePlan,
+        pattern.span,
+        format!(
+            "`include \"{}\"` reaches `{file}`, outside the plan's folder: {why}",
+            pattern.value
+        ),
+    )
+    .with_span_label("outside the plan's folder")
+    .with_help(
+        "A plan may include only files inside the folder of the file holding `plan` (after `..` \
+and symbolic links), so that checking a plan never reads other files of the machine. Move the \
+file into the plan's folder and include it by its path there.",
+    )
+}
+
+/// An included file that cannot be read as a plan: reported at the
+/// `include` that brought it in. `code` is `include-not-found` when the
+/// file could not be read at all, `syntax` when its bytes are not UTF-8
+/// text (as for a plan of one file).
+pub fn include_unreadable(
+    code: Code,
+    pattern: &Spanned<String>,
+    file: &str,
+    why: &str,
+) -> Diagnostic {
+    let help = if code == Code::Syntax {
+        "Save the file as UTF-8 text (editors call it \"UTF-8\"), or stop including it."
+    } else {
+        "Make the file readable (check its permissions), or change the pattern so it does not \
+match it."
+    };
+    Diagnostic::new(
+        code,
+        pattern.span,
+        format!(
+            "`include \"{}\"` brings in `{file}`, which cannot be read: {why}",
+            pattern.value
+        ),
+    )
+    .with_span_label("included here")
+    .with_help(help)
+}
+
+/// `file-not-included`: `planc check DIR` found a `.plan` file that no
+/// root includes. Points at the file's start.
+pub fn file_not_included(roots: usize) -> Diagnostic {
+    let (message, help) = if roots == 0 {
+        (
+            "no plan under this folder includes this file, and it has no `plan` item".to_string(),
+            "Add a `plan` item to a root file that includes it (`include \"*.plan\"`), or give \
+this file its own `plan` item.",
+        )
+    } else {
+        (
+            "no plan under this folder includes this file, so it is not checked".to_string(),
+            "Add it to the `include` of its plan's root (like `include \"departments/*.plan\"`), \
+or move it where an include matches. Names starting with `.` are never matched.",
+        )
+    };
+    Diagnostic::new(Code::FileNotIncluded, Span::new(0, 0), message)
+        .with_span_label("not included by any plan")
+        .with_help(help)
+}
+
+/// What one file's `plan-missing` says when the file is part of a plan of
+/// several files, or no plan includes it. One place for these words.
+pub(crate) fn plan_missing_in_plan(map: &SourceMap, d: &mut Diagnostic) {
+    if d.code != Code::PlanMissing {
+        return;
+    }
+    if map.not_included && d.span == Span::new(0, 0) && d.labels.is_empty() {
+        d.message = "this file has no `plan` item, and no plan includes it".to_string();
+        d.help = "No `.plan` file with a `plan` item in this folder or the folders above it (up \
+to the repository's root) has an `include` that matches this file. Add it to the root's include, \
+like `include \"departments/*.plan\"`, or give this file a `plan` item of its own."
+            .to_string();
+        return;
+    }
+    if map.files.len() > 1 {
+        if let Some(first) = d.labels.first() {
+            let lines = [map.file_at(d.span.start), map.file_at(first.span.start)];
+            if lines[0] != lines[1] {
+                d.message = format!(
+                    "`{}` is included by the plan's root `{}` but has a `plan` item of its own",
+                    map.files[lines[0]].name, map.files[0].name
+                );
+                d.help = "A plan has one `plan` item, in its root file. Remove this one (move its \
+attributes into the root's), or stop including this file and check it as a plan of its own."
+                    .to_string();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_find_their_file() {
+        let mut map = SourceMap::new();
+        map.push("a.plan", "abc");
+        map.push("b.plan", "");
+        map.push("c.plan", "de\nf");
+        assert_eq!(map.text(), "abc\n\nde\nf");
+        assert_eq!(map.file_at(0), 0);
+        assert_eq!(map.file_at(3), 0, "the end of a file is still it");
+        assert_eq!(map.file_at(4), 1);
+        assert_eq!(map.file_at(5), 2);
+        assert_eq!(map.file_text(2), "de\nf");
+        let lines = Lines::of(&map);
+        let (name, at) = lines.place(8);
+        assert_eq!((name, at.line, at.column), ("c.plan", 2, 1));
+    }
+
+    #[test]
+    fn includes_are_read_from_the_plan_item() {
+        let text = "goal g { }\nplan \"x\" {\n  period 2026-01-01 .. 2026-12-31\n  include \"a/*.plan\", \"b.plan\"\n}\n";
+        let found = includes(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].value, "a/*.plan");
+        assert_eq!(&text[found[1].span.start..found[1].span.end], "\"b.plan\"");
+        assert!(has_plan(text));
+        assert!(!has_plan("goal g { }"));
+    }
+
+    #[test]
+    fn a_plan_of_two_files_is_one_namespace_and_reused_parses_change_nothing() {
+        let mut map = SourceMap::new();
+        map.push(
+            "root.plan",
+            "plan \"x\" {\n  period 2026-01-01 .. 2026-12-31\n  include \"b.plan\"\n}\nmetric m \"M\" count\n",
+        );
+        map.push(
+            "b.plan",
+            "goal g {\n  target m 10 by 2026-12-31\n  supports nothing\n}\n",
+        );
+        let fresh = crate::analysis::analyze_sources(&map, Vec::new(), &[]);
+        let unknown = fresh
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownName)
+            .expect("`nothing` is unknown");
+        assert_eq!(map.file_at(unknown.span.start), 1, "in b.plan");
+        // `m` is defined in the root and used in b.plan: not unused.
+        assert!(!fresh
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnusedMetric));
+        let mut parsed = crate::analysis::Parsed::default();
+        for _ in 0..2 {
+            let again = crate::analysis::analyze_sources_with(&map, Vec::new(), &[], &mut parsed);
+            assert_eq!(again.diagnostics, fresh.diagnostics);
+        }
+    }
+}
