@@ -1,0 +1,1 @@
+//! `planc status --format markdown`: a weekly report.
