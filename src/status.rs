@@ -545,3 +545,23 @@ pub fn diagnostics(
     crate::diagnostic::sort(&mut out);
     out
 }
+
+/// An amount for people, in the style of the amount it relates to, rounded
+/// to two decimals of its scale (`¥476.92万`), a whole count, or a tenth of
+/// a percent. JSON keeps the exact value.
+pub fn shown(style: Style, amount: Amount) -> String {
+    let step: i128 = match (style.unit, style.scale) {
+        (Unit::Percent, _) => crate::quantity::SCALE / 10,
+        (_, Some(scale)) => (crate::quantity::SCALE * 10i128.pow(scale.exponent()) / 100)
+            .max(crate::quantity::SCALE),
+        (_, None) => crate::quantity::SCALE,
+    };
+    let q = amount.0 / step;
+    let r = amount.0 % step;
+    let rounded = if 2 * r.abs() >= step {
+        q + amount.0.signum()
+    } else {
+        q
+    };
+    style.format(Amount(rounded * step))
+}

@@ -99,9 +99,9 @@ impl Finding {
                     format!(
                         "goal `{}` is off track: {} on {} where the plan expected {} (pace {percent})",
                         g.common.name(),
-                        style.format(actual.amount),
+                        super::shown(style, actual.amount),
                         actual.date,
-                        style.format(*expected),
+                        super::shown(style, *expected),
                     ),
                 )
                 .with_span_label(format!("pace {percent}, below {}", Style {
@@ -128,7 +128,7 @@ impl Finding {
                         Some(a) => format!(
                             "goal `{}` was due on {due} and stands at {} ({}), short of {target}",
                             g.common.name(),
-                            style.format(a.amount),
+                            super::shown(style, a.amount),
                             a.date
                         ),
                         None => format!(
