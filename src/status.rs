@@ -25,6 +25,16 @@ use crate::quantity::{Amount, Style, Unit};
 use crate::schedule::{add_months, goal_state, Alerts, Cadence, GoalLine, GoalState, Line, Ratio};
 use crate::span::Span;
 
+/// The diagnostics only `planc status` reports (they depend on the day).
+pub const CODES: [crate::Code; 6] = [
+    crate::Code::GoalOffTrack,
+    crate::Code::GoalMissed,
+    crate::Code::ReviewOverdue,
+    crate::Code::BattleNotClosed,
+    crate::Code::Overspent,
+    crate::Code::CheckinInFuture,
+];
+
 /// Where a battle or tactic stands in time on the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -52,15 +52,7 @@ fn diagnostics(plan: &str, today: Option<planc::date::Date>) -> Vec<planc::Diagn
 fn status_pages_name_their_day_and_check_pages_do_not() {
     for (name, page) in planc::docs::PAGES {
         let code = Code::from_name(name).expect("a diagnostic");
-        let status_only = matches!(
-            code,
-            Code::GoalOffTrack
-                | Code::GoalMissed
-                | Code::ReviewOverdue
-                | Code::BattleNotClosed
-                | Code::Overspent
-                | Code::CheckinInFuture
-        );
+        let status_only = planc::status::CODES.contains(&code);
         assert_eq!(
             today_of(page).is_some(),
             status_only,

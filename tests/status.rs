@@ -336,3 +336,32 @@ fn an_actual_alone_does_not_use_a_metric() {
         .collect();
     assert!(names.contains(&"unused-metric"), "{names:?}");
 }
+
+#[test]
+fn completion_in_a_checkin() {
+    use planc::lsp::completion::{context, Context};
+    use planc::syntax::ast::ItemKind;
+    let head = "checkin 2026-04-14 {\n  ";
+    assert!(matches!(
+        context(head),
+        Context::AttrStart(ItemKind::Checkin, _)
+    ));
+    assert_eq!(
+        context(&format!("{head}actual ")),
+        Context::Names(ItemKind::Metric)
+    );
+    assert_eq!(
+        context(&format!("{head}actual revenue ¥1万, ")),
+        Context::Names(ItemKind::Metric)
+    );
+    assert_eq!(context(&format!("{head}status ")), Context::Reported);
+    assert_eq!(
+        context(&format!("{head}status fission at_risk, ")),
+        Context::Reported
+    );
+    let Context::Words(states) = context(&format!("{head}status fission ")) else {
+        panic!("the seven states after a status item");
+    };
+    assert_eq!(states.len(), 7);
+    assert_eq!(context(&format!("{head}spent ")), Context::TotalPools);
+}
