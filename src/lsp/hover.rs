@@ -211,8 +211,37 @@ impl Hovering<'_> {
                 t.metric.name, t.qty.text, t.by.value
             );
         }
+        if let Some(k) = &goal.keep {
+            let _ = writeln!(
+                s,
+                "- guardrail: keep {} {} {} for the whole period (no gap, needs no path)",
+                k.metric.name,
+                k.op.op(),
+                k.qty.text
+            );
+        }
         if let Some(b) = &goal.baseline {
             let _ = writeln!(s, "- baseline: {}", b.text);
+        }
+        for (word, split) in [("split", &goal.split), ("milestones", &goal.milestones)] {
+            if let Some(split) = split {
+                let values: Vec<&str> = split.values.iter().map(|v| v.text.as_str()).collect();
+                let mode = match split.mode {
+                    crate::model::SplitMode::Quarterly => "quarterly",
+                    crate::model::SplitMode::Monthly => "monthly",
+                };
+                let _ = writeln!(s, "- {word}: {mode} {}", values.join(", "));
+            }
+        }
+        if let Some(parent) = &goal.part_of {
+            let _ = writeln!(s, "- part of: `{}`", parent.name);
+        }
+        let parts: Vec<String> = self
+            .linked(EdgeKind::PartOf, ItemKind::Goal, g)
+            .map(|p| self.name(ItemKind::Goal, p))
+            .collect();
+        if !parts.is_empty() {
+            let _ = writeln!(s, "- parts: {}", parts.join(", "));
         }
         let coverage = goal_coverage(self.model).swap_remove(g);
         let style = self.goal_style(&coverage);
@@ -280,6 +309,13 @@ impl Hovering<'_> {
             let name = self.name(r.from.kind, from);
             who.push(match (r.from.kind, r.attr.key) {
                 (ItemKind::Goal, AttrKey::Target) => format!("goal {name} {qty}"),
+                (ItemKind::Goal, AttrKey::Keep) => {
+                    let op = self.model.goals[from]
+                        .keep
+                        .as_ref()
+                        .map_or("", |k| k.op.op());
+                    format!("goal {name} keeps it {op} {qty}")
+                }
                 (ItemKind::Path, AttrKey::Expects) => format!("path {name} expects {qty}"),
                 (ItemKind::Battle, AttrKey::Objective) => format!("battle {name} {qty}"),
                 (ItemKind::Tactic, AttrKey::Win) => {
