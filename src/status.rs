@@ -26,12 +26,13 @@ use crate::schedule::{add_months, goal_state, Alerts, Cadence, GoalLine, GoalSta
 use crate::span::Span;
 
 /// The diagnostics only `planc status` reports (they depend on the day).
-pub const CODES: [crate::Code; 6] = [
+pub const CODES: [crate::Code; 7] = [
     crate::Code::GoalOffTrack,
     crate::Code::GoalMissed,
     crate::Code::ReviewOverdue,
     crate::Code::BattleNotClosed,
     crate::Code::Overspent,
+    crate::Code::GuardrailBreached,
     crate::Code::CheckinInFuture,
 ];
 
@@ -120,6 +121,13 @@ pub struct GoalStatus {
     pub expected: Option<Amount>,
     /// (actual − origin) / (expected − origin), on the actual's date.
     pub pace: Option<Ratio>,
+    /// A guardrail's bound: `keep METRIC OP QTY`, and how to show it.
+    pub keep: Option<(Comparison, Amount, Style)>,
+    /// The goals that are `part_of` this one, in source order.
+    pub parts: Vec<usize>,
+    /// The parts' latest actuals added up (parts in the parent's unit with
+    /// an actual), with how many parts have one.
+    pub parts_actual: Option<(Amount, usize)>,
 }
 
 #[derive(Clone, Debug)]
@@ -271,7 +279,26 @@ pub fn status(model: &Model, today: Date) -> Status {
             actual: None,
             expected: None,
             pace: None,
+            keep: None,
+            parts: Vec::new(),
+            parts_actual: None,
         };
+        if let Some(k) = &g.keep {
+            // A guardrail: held while its latest actual keeps the bound.
+            out.keep = Some((k.op, k.qty.amount, k.qty.style()));
+            let latest = k.metric.target.and_then(|m| readings.actual_by(m, today));
+            out.actual = latest;
+            if let Some(r) = latest {
+                if meets(k.op, r.amount, k.qty.amount) {
+                    out.state = GoalState::Held;
+                } else {
+                    out.state = GoalState::Breached;
+                    findings.push(Finding::GuardrailBreached { goal: i, actual: r });
+                }
+            }
+            goals.push(out);
+            continue;
+        }
         let (Some(t), Some(start)) = (&g.target, period_start) else {
             goals.push(out);
             continue;
@@ -284,6 +311,9 @@ pub fn status(model: &Model, today: Date) -> Status {
         let values: Vec<Amount> = g
             .split
             .iter()
+            .chain(g.milestones.iter())
+            .next()
+            .into_iter()
             .flat_map(|s| s.values.iter().map(|q| q.amount))
             .collect();
         let line = GoalLine {
@@ -291,9 +321,10 @@ pub fn status(model: &Model, today: Date) -> Status {
             due: t.by.value,
             baseline: g.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount),
             target: t.qty.amount,
-            line: match &g.split {
-                Some(s) => Line::Split(cadence(s.mode), &values),
-                None => Line::Straight,
+            line: match (&g.split, &g.milestones) {
+                (Some(s), _) => Line::Split(cadence(s.mode), &values),
+                (None, Some(m)) => Line::Milestones(cadence(m.mode), &values),
+                (None, None) => Line::Straight,
             },
         };
         let latest = readings.actual_by(metric, today);
@@ -319,6 +350,26 @@ pub fn status(model: &Model, today: Date) -> Status {
             _ => {}
         }
         goals.push(out);
+    }
+
+    // Goals with parts: the parts' states and latest actuals rolled up, in
+    // the parent's unit.
+    for (i, g) in model.goals.iter().enumerate() {
+        let Some(parent) = g.part_of.as_ref().and_then(|r| r.target) else {
+            continue;
+        };
+        if parent == i {
+            continue;
+        }
+        goals[parent].parts.push(i);
+        let unit = |x: usize| model.goals[x].target.as_ref().map(|t| t.qty.unit.kind());
+        if let (Some(r), true) = (
+            goals[i].actual,
+            unit(i).is_some() && unit(i) == unit(parent),
+        ) {
+            let (sum, n) = goals[parent].parts_actual.unwrap_or((Amount::ZERO, 0));
+            goals[parent].parts_actual = Some((sum.plus(r.amount), n + 1));
+        }
     }
 
     let mut battles = Vec::with_capacity(model.battles.len());
@@ -515,11 +566,13 @@ pub fn meets(op: Comparison, actual: Amount, bound: Amount) -> bool {
 pub fn severity_rank(state: GoalState) -> u8 {
     match state {
         GoalState::Achieved => 0,
+        GoalState::Held => 1,
         GoalState::OnTrack => 2,
         GoalState::NoData => 3,
         GoalState::AtRisk => 4,
         GoalState::OffTrack => 5,
         GoalState::Missed => 6,
+        GoalState::Breached => 7,
     }
 }
 

@@ -365,3 +365,68 @@ fn completion_in_a_checkin() {
     assert_eq!(states.len(), 7);
     assert_eq!(context(&format!("{head}spent ")), Context::TotalPools);
 }
+
+const LANG12: &str = r#"plan "Parts" { period 2026-01-01 .. 2026-12-31 }
+metric revenue money
+metric web money
+metric shops money
+metric stores count
+metric cash money
+goal company { target revenue ¥1000万 by 2026-12-31 }
+goal online { target web ¥500万 by 2026-12-31  part_of company }
+goal retail { target shops ¥500万 by 2026-12-31  part_of company }
+goal more_stores {
+  target stores 50 by 2026-12-31
+  baseline 10
+  milestones quarterly 20, 30, 40, 50
+}
+goal runway { keep cash >= ¥100万 }
+checkin 2026-02-14 { actual web ¥60万, shops ¥40万, stores 14, cash ¥150万 }
+checkin 2026-05-01 { actual cash ¥90万 }
+"#;
+
+/// Milestones run straight between quarter ends; a guardrail is held, then
+/// breached; a goal with parts shows their actuals added up.
+#[test]
+fn milestones_guardrails_and_parts() {
+    let analysis = planc::analyze(LANG12, &[]);
+    let day = planc::date::Date::parse("2026-02-20").expect("a date");
+    let s = planc::status::status(&analysis.model, day);
+    let value = planc::status::json::render("p.plan", LANG12, &analysis.model, &s, &[]);
+    let goal = |id: &str| {
+        value["goals"]
+            .as_array()
+            .expect("goals")
+            .iter()
+            .find(|g| g["id"] == id)
+            .cloned()
+            .expect("the goal")
+    };
+    // Stores: 10 on 01-01 to 20 on 03-31 (90 days); on 02-14, day 45: 15.
+    assert_eq!(goal("more_stores")["expected"], 15);
+    assert_eq!(goal("more_stores")["state"], "at_risk"); // (14-10)/(15-10) = 80%
+    assert_eq!(goal("runway")["state"], "held");
+    assert_eq!(goal("runway")["bound"], 1_000_000);
+    assert_eq!(
+        goal("company")["parts"],
+        serde_json::json!(["online", "retail"])
+    );
+    assert_eq!(goal("company")["parts_actual"], 1_000_000);
+    assert!(schema().is_valid(&value), "{value:#}");
+
+    let later = planc::date::Date::parse("2026-05-02").expect("a date");
+    let s = planc::status::status(&analysis.model, later);
+    let ds = planc::status::diagnostics(&analysis.model, &s, &[]);
+    assert!(ds.iter().any(|d| d.code.name() == "guardrail-breached"));
+    let breached = s
+        .goals
+        .iter()
+        .find(|g| analysis.model.goals[g.goal].common.name() == "runway")
+        .expect("runway");
+    assert_eq!(breached.state, planc::schedule::GoalState::Breached);
+    // --fail-on: breached is the worst state.
+    assert_eq!(
+        planc::status::severity_rank(planc::schedule::GoalState::Breached),
+        7
+    );
+}

@@ -88,6 +88,7 @@ codes! {
     ReviewOverdue = "review-overdue", Warning, "a running battle with a review cadence has had no check-in naming it for longer than the cadence";
     BattleNotClosed = "battle-not-closed", Warning, "a battle's window has ended and its latest state is neither done nor dropped";
     Overspent = "overspent", Error, "a pool's latest spent exceeds its total";
+    GuardrailBreached = "guardrail-breached", Warning, "the latest actual of a keep goal's metric is on the wrong side of its bound";
     CheckinInFuture = "checkin-in-future", Warning, "a check-in is dated after the day the status is taken for";
 }
 

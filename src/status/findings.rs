@@ -46,6 +46,8 @@ pub enum Finding {
         spent: Reading,
         total: Amount,
     },
+    /// A guardrail's latest actual on the wrong side of its bound.
+    GuardrailBreached { goal: usize, actual: Reading },
     /// A check-in dated after the day.
     CheckinInFuture {
         checkin: usize,
@@ -62,6 +64,7 @@ impl Finding {
             Finding::ReviewOverdue { .. } => Code::ReviewOverdue,
             Finding::BattleNotClosed { .. } => Code::BattleNotClosed,
             Finding::Overspent { .. } => Code::Overspent,
+            Finding::GuardrailBreached { .. } => Code::GuardrailBreached,
             Finding::CheckinInFuture { .. } => Code::CheckinInFuture,
         }
     }
@@ -70,9 +73,9 @@ impl Finding {
     pub fn item(&self) -> Option<crate::model::ItemId> {
         use crate::syntax::ast::ItemKind;
         let (kind, index) = match self {
-            Finding::GoalOffTrack { goal, .. } | Finding::GoalMissed { goal, .. } => {
-                (ItemKind::Goal, *goal)
-            }
+            Finding::GoalOffTrack { goal, .. }
+            | Finding::GoalMissed { goal, .. }
+            | Finding::GuardrailBreached { goal, .. } => (ItemKind::Goal, *goal),
             Finding::ReviewOverdue { battle, .. } | Finding::BattleNotClosed { battle, .. } => {
                 (ItemKind::Battle, *battle)
             }
@@ -233,6 +236,34 @@ impl Finding {
                     None => d,
                 };
                 d.with_help("Stop or cut the spending now, or raise the pool's `total` openly if the board agrees to more.")
+            }
+            Finding::GuardrailBreached { goal, actual } => {
+                let g = &m.goals[*goal];
+                let (op, bound, style) = g.keep.as_ref().map_or(
+                    (
+                        "",
+                        String::new(),
+                        Style {
+                            unit: Unit::Count,
+                            scale: None,
+                        },
+                    ),
+                    |k| (k.op.op(), k.qty.text.clone(), k.qty.style()),
+                );
+                let metric = g.keep.as_ref().map_or("", |k| k.metric.name.as_str());
+                let d = Diagnostic::new(
+                    Code::GuardrailBreached,
+                    g.common.id.span,
+                    format!(
+                        "guardrail `{}` is breached: `{metric}` was {} on {}, and must stay {op} {bound}",
+                        g.common.name(),
+                        super::shown(style, actual.amount),
+                        actual.date
+                    ),
+                )
+                .with_span_label(format!("keep {metric} {op} {bound}"))
+                .with_label(actual.span, format!("the latest actual, {}", actual.date));
+                d.with_help("A guardrail is what the plan must not sacrifice while it chases its targets: act now (slow the spending, spread the risk) and record the next actual when it holds again.")
             }
             Finding::CheckinInFuture {
                 checkin,

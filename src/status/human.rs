@@ -41,9 +41,9 @@ pub struct Options {
 
 fn goal_tone(s: GoalState) -> Tone {
     match s {
-        GoalState::Achieved | GoalState::OnTrack => Tone::Green,
+        GoalState::Achieved | GoalState::Held | GoalState::OnTrack => Tone::Green,
         GoalState::AtRisk => Tone::Amber,
-        GoalState::OffTrack | GoalState::Missed => Tone::Red,
+        GoalState::OffTrack | GoalState::Missed | GoalState::Breached => Tone::Red,
         GoalState::NoData => Tone::Plain,
     }
 }
@@ -130,20 +130,30 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
         let mut t = Table::new(&["state", "goal", "actual", "expected then", "pace", "target"]);
         for g in &status.goals {
             let goal = &model.goals[g.goal];
-            let style = g.target.map(|(_, _, s)| s);
+            let style = g.target.map(|(_, _, s)| s).or(g.keep.map(|(_, _, s)| s));
             let fmt = |a: Amount| style.map_or_else(|| a.to_decimal(), |s| super::shown(s, a));
+            let name = match (g.parts.len(), g.parts_actual) {
+                (0, _) => goal.common.name().to_string(),
+                (n, Some((sum, with))) => format!(
+                    "{} (parts: {} from {with} of {n})",
+                    goal.common.name(),
+                    fmt(sum)
+                ),
+                (n, None) => format!("{} ({n} parts, no actual yet)", goal.common.name()),
+            };
             t.push(vec![
                 (words(g.state.word()), goal_tone(g.state)),
-                plain(goal.common.name()),
+                plain(name),
                 plain(g.actual.map_or("—".to_string(), |r| {
                     format!("{} on {}", fmt(r.amount), r.date)
                 })),
                 plain(g.expected.map_or("—".to_string(), fmt)),
                 plain(g.pace.map_or("—".to_string(), pace_percent)),
-                plain(
-                    g.target
-                        .map_or("—".to_string(), |(a, d, _)| format!("{} by {d}", fmt(a))),
-                ),
+                plain(match (g.target, g.keep) {
+                    (_, Some((op, bound, _))) => format!("keep {} {}", op.op(), fmt(bound)),
+                    (Some((a, d, _)), None) => format!("{} by {d}", fmt(a)),
+                    (None, None) => "—".to_string(),
+                }),
             ]);
         }
         t.write(&mut out, options.color);

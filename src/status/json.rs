@@ -45,6 +45,16 @@ struct GoalOut<'a> {
     expected: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pace: Option<f64>,
+    /// A guardrail's `keep`: the comparison and the bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    op: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bound: Option<Value>,
+    /// The goals that are `part_of` this one, and their actuals added up.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts_actual: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -114,13 +124,25 @@ pub fn render(
                 id: goal.common.name(),
                 label: goal.common.label.as_deref(),
                 state: g.state.word(),
-                unit: g.target.map(|(_, _, s)| unit_word(s.unit)),
+                unit: g
+                    .target
+                    .map(|(_, _, s)| s)
+                    .or(g.keep.map(|(_, _, s)| s))
+                    .map(|s| unit_word(s.unit)),
                 target: g.target.map(|(a, _, _)| num(a)),
                 due: g.target.map(|(_, d, _)| d.to_string()),
                 actual: g.actual.map(|r| num(r.amount)),
                 actual_date: g.actual.map(|r| r.date.to_string()),
                 expected: g.expected.map(num),
                 pace: g.pace.map(|p| p.to_f64()),
+                op: g.keep.map(|(op, _, _)| op.op()),
+                bound: g.keep.map(|(_, b, _)| num(b)),
+                parts: g
+                    .parts
+                    .iter()
+                    .map(|&p| model.goals[p].common.name())
+                    .collect(),
+                parts_actual: g.parts_actual.map(|(a, _)| num(a)),
             }
         })
         .collect();

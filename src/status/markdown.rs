@@ -17,9 +17,9 @@ use crate::schedule::GoalState;
 
 fn goal_mark(s: GoalState) -> &'static str {
     match s {
-        GoalState::Achieved | GoalState::OnTrack => "🟢",
+        GoalState::Achieved | GoalState::Held | GoalState::OnTrack => "🟢",
         GoalState::AtRisk => "🟡",
-        GoalState::OffTrack | GoalState::Missed => "🔴",
+        GoalState::OffTrack | GoalState::Missed | GoalState::Breached => "🔴",
         GoalState::NoData => "⚪",
     }
 }
@@ -72,7 +72,7 @@ pub fn render(
         .push_str("| | goal | state | actual | expected then | pace | target |\n|---|---|---|---|---|---|---|\n");
     for g in &status.goals {
         let goal = &model.goals[g.goal];
-        let style = g.target.map(|(_, _, s)| s);
+        let style = g.target.map(|(_, _, s)| s).or(g.keep.map(|(_, _, s)| s));
         let fmt = |a: Amount| style.map_or_else(|| a.to_decimal(), |s| super::shown(s, a));
         b.row(format!(
             "| {} | **{}** {} | {} | {} | {} | {} | {} |\n",
@@ -87,10 +87,13 @@ pub fn render(
             )),
             g.expected.map_or("—".to_string(), |a| cell(&fmt(a))),
             g.pace.map_or("—".to_string(), |p| cell(&pace_percent(p))),
-            g.target.map_or("—".to_string(), |(a, d, _)| format!(
-                "{} by {d}",
-                cell(&fmt(a))
-            )),
+            match (g.target, g.keep) {
+                (_, Some((op, bound, _))) => {
+                    format!("keep {} {}", cell(op.op()), cell(&fmt(bound)))
+                }
+                (Some((a, d, _)), None) => format!("{} by {d}", cell(&fmt(a))),
+                (None, None) => "—".to_string(),
+            },
         ));
     }
     let attention = |phase: Option<Phase>, state: State| {
