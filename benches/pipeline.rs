@@ -100,3 +100,39 @@ fn fmt(bencher: Bencher, battles: usize) {
         .counter(BytesCount::of_str(text))
         .bench(|| planc::format::format(black_box(text)).expect("formats"));
 }
+
+/// The 10 000-battle plan with 52 weekly check-ins (issue 14: `planc status`
+/// costs at most 1.2× `planc check` on it).
+fn checkin_plan() -> &'static str {
+    static PLAN: OnceLock<String> = OnceLock::new();
+    PLAN.get_or_init(|| planc::testing::plan_with_checkins(10_000, 52))
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn check_with_checkins(bencher: Bencher) {
+    let text = checkin_plan();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| planc::analyze(black_box(text), &[]));
+}
+
+/// What `planc status --format json` computes: the analysis, the status on a
+/// day mid-year, its diagnostics and its JSON.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn status_with_checkins(bencher: Bencher) {
+    let text = checkin_plan();
+    let today = planc::date::Date::parse("2026-07-01").expect("a date");
+    bencher.counter(BytesCount::of_str(text)).bench(|| {
+        let analysis = planc::analyze(black_box(text), &[]);
+        let status = planc::status::status(&analysis.model, today);
+        let mut diagnostics = analysis.diagnostics.clone();
+        diagnostics.extend(planc::status::diagnostics(&analysis.model, &status, &[]));
+        let value = planc::status::json::render(
+            &planc::sources::SourceMap::one("plan.plan", text.to_string()),
+            &analysis.model,
+            &status,
+            &diagnostics,
+        );
+        serde_json::to_string(&value).expect("JSON")
+    });
+}

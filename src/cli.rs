@@ -15,6 +15,7 @@ mod graph;
 mod lsp;
 mod output;
 mod report;
+mod status;
 mod terminal;
 
 pub(crate) use error::{CliError, ExitCode};
@@ -51,6 +52,8 @@ enum Command {
     Graph(graph::Args),
     /// Write one self-contained HTML report of the plan, to mail to the board
     Report(report::Args),
+    /// The plan as of a day: goals, battles, tactics and budgets against the check-ins
+    Status(status::Args),
     /// Run the language server on standard input and output, for editors
     Lsp(lsp::Args),
 }
@@ -74,6 +77,7 @@ pub(crate) fn run() -> Result<ExitCode, CliError> {
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Report(args) => report::run(args),
+        Command::Status(args) => status::run(args),
         Command::Lsp(args) => lsp::run(args),
     }
 }

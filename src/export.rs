@@ -42,8 +42,36 @@ pub struct Build<'a> {
     paths: Vec<PathOut<'a>>,
     battles: Vec<BattleOut<'a>>,
     tactics: Vec<TacticOut<'a>>,
+    /// In date order (source order within a day).
+    checkins: Vec<CheckinOut<'a>>,
     edges: Vec<EdgeOut<'a>>,
     diagnostics: Counts,
+}
+
+/// `fission at_risk` in a check-in.
+#[derive(Serialize)]
+struct StateOut<'a> {
+    item: &'a str,
+    state: ItemState,
+}
+
+#[derive(Serialize)]
+struct CheckinOut<'a> {
+    date: String,
+    label: Option<&'a str>,
+    span: SpanOut<'a>,
+    actual: Vec<UseOut<'a>>,
+    status: Vec<StateOut<'a>>,
+    spent: Vec<UseOut<'a>>,
+    note: Option<&'a str>,
+    by: Option<&'a str>,
+}
+
+/// One actual of a goal's metric: the goal's readings, as a series.
+#[derive(Serialize)]
+struct ReadingOut<'a> {
+    date: String,
+    amount: AmountOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -221,6 +249,8 @@ struct GoalOut<'a> {
     owner: Option<&'a str>,
     gap: Option<AmountOut<'a>>,
     coverage: CoverageOut<'a>,
+    /// Every check-in's actual of the target's metric, in date order.
+    readings: Vec<ReadingOut<'a>>,
 }
 
 /// `{"resource": "people", "amount": …}` or `{"metric": "revenue", …}`.
@@ -516,6 +546,23 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
             unit: m.unit.word(),
         })
         .collect();
+    // The check-ins in date order (a stable sort: source order within a
+    // day), and each metric's actuals in that order.
+    let mut dated: Vec<(crate::date::Date, &Checkin)> = model
+        .checkins
+        .iter()
+        .filter_map(|c| Some((c.date.as_ref()?.value, c)))
+        .collect();
+    dated.sort_by_key(|(d, _)| *d);
+    let mut readings_of: Vec<Vec<(crate::date::Date, &Quantity)>> =
+        vec![Vec::new(); model.metrics.len()];
+    for (date, c) in &dated {
+        for u in &c.actual {
+            if let Some(m) = u.what.target {
+                readings_of[m].push((*date, &u.qty));
+            }
+        }
+    }
     let goals = model
         .goals
         .iter()
@@ -528,6 +575,22 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
                 .map(|t| t.qty.unit)
                 .or(g.keep.as_ref().map(|k| k.qty.unit))
                 .unwrap_or(Unit::Count);
+            let readings = g
+                .target
+                .as_ref()
+                .map(|t| &t.metric)
+                .or(g.keep.as_ref().map(|k| &k.metric))
+                .and_then(|m| m.target)
+                .map(|m| {
+                    readings_of[m]
+                        .iter()
+                        .map(|(d, q)| ReadingOut {
+                            date: d.to_string(),
+                            amount: quantity(q),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             GoalOut {
                 item: ctx.item(ItemKind::Goal, &g.common),
                 perspective: g.perspective.as_ref().map(|p| p.value),
@@ -555,6 +618,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
                     enough: cov.gap.map(|_| cov.is_covered()),
                     contributions: shares(&cov.contributions, unit),
                 },
+                readings,
             }
         })
         .collect();
@@ -612,6 +676,26 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
             segment: text(&t.segment),
         })
         .collect();
+    let checkins = dated
+        .iter()
+        .map(|(date, c)| CheckinOut {
+            date: date.to_string(),
+            label: c.label.as_deref(),
+            span: ctx.span(c.span),
+            actual: ctx.uses(ItemKind::Metric, &c.actual),
+            status: c
+                .status
+                .iter()
+                .map(|r| StateOut {
+                    item: ctx.name(&r.what),
+                    state: r.state.value,
+                })
+                .collect(),
+            spent: ctx.uses(ItemKind::Resource, &c.spent),
+            note: text(&c.note),
+            by: text(&c.by),
+        })
+        .collect();
     let edges = PlanGraph::new(model)
         .edges()
         .into_iter()
@@ -636,6 +720,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
         paths,
         battles,
         tactics,
+        checkins,
         edges,
         diagnostics: Counts {
             errors,

@@ -41,4 +41,5 @@ pub mod format;
 pub mod graph;
 pub mod lsp;
 pub mod report;
+pub mod status;
 pub mod testing;

@@ -2,6 +2,7 @@
 //! the first of each attribute, and report what is duplicated, missing or
 //! malformed. Names are not resolved here (see `resolve`).
 
+mod checkins;
 mod error;
 
 pub use error::LowerError;
@@ -66,6 +67,7 @@ impl Lowerer {
                 span: *extra,
             });
         }
+        checkins::check(&lower.model, &mut lower.errors);
         (lower.model, lower.errors)
     }
 }
@@ -247,6 +249,10 @@ impl Lower {
                 let tactic = self.tactic(item, &mut attrs);
                 self.model.tactics.push(tactic);
                 self.name(item, index);
+            }
+            ItemKind::Checkin => {
+                let checkin = self.checkin(item, &mut attrs);
+                self.model.checkins.push(checkin);
             }
         }
     }
@@ -553,6 +559,37 @@ impl Lower {
             after: self.refs(attrs.get(AttrKey::After)),
             segment: self.string(attrs.get(AttrKey::Segment)),
             common: self.common(item, attrs),
+        }
+    }
+
+    fn checkin(&mut self, item: &Item, attrs: &mut Attrs) -> Checkin {
+        let date = item
+            .date
+            .as_ref()
+            .and_then(|d| self.date(d, attrs).map(|date| Spanned::new(date, d.span)));
+        let status = match attrs.get(AttrKey::Status) {
+            Some(Value::States(states)) => states
+                .iter()
+                .filter_map(|(name, state)| {
+                    ItemState::from_word(&state.value).map(|s| Reported {
+                        what: Ref::new(name),
+                        state: Spanned::new(s, state.span),
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Checkin {
+            date,
+            label: item.label.as_ref().map(|l| self.text(l).value),
+            span: item.span,
+            keyword: item.keyword,
+            actual: self.uses(attrs.get(AttrKey::Actual), attrs),
+            status,
+            spent: self.uses(attrs.get(AttrKey::Spent), attrs),
+            note: self.string(attrs.get(AttrKey::Note)),
+            by: self.string(attrs.get(AttrKey::By)),
+            written: attrs.written,
         }
     }
 

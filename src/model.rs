@@ -374,6 +374,81 @@ pub struct Tactic {
     pub segment: Option<Spanned<String>>,
 }
 
+/// A battle's or tactic's state as its owner reports it in a check-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Blocked,
+    Done,
+    Dropped,
+}
+
+impl ItemState {
+    pub const ALL: [ItemState; 7] = [
+        ItemState::NotStarted,
+        ItemState::OnTrack,
+        ItemState::AtRisk,
+        ItemState::OffTrack,
+        ItemState::Blocked,
+        ItemState::Done,
+        ItemState::Dropped,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            ItemState::NotStarted => "not_started",
+            ItemState::OnTrack => "on_track",
+            ItemState::AtRisk => "at_risk",
+            ItemState::OffTrack => "off_track",
+            ItemState::Blocked => "blocked",
+            ItemState::Done => "done",
+            ItemState::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<ItemState> {
+        ItemState::ALL.into_iter().find(|s| s.word() == word)
+    }
+}
+
+/// `fission at_risk`: a battle or tactic and the state reported for it.
+#[derive(Clone, Debug)]
+pub struct Reported {
+    pub what: Ref,
+    pub state: Spanned<ItemState>,
+}
+
+/// `checkin DATE "label" { … }`: what actually happened, as of a day.
+#[derive(Clone, Debug)]
+pub struct Checkin {
+    /// `None` when the date written is not a real date (reported).
+    pub date: Option<Spanned<crate::date::Date>>,
+    pub label: Option<String>,
+    /// The whole item.
+    pub span: Span,
+    pub keyword: Span,
+    /// `actual METRIC QTY, …`: each metric's value on the date.
+    pub actual: Vec<Use>,
+    /// `status ID STATE, …`.
+    pub status: Vec<Reported>,
+    /// `spent RESOURCE QTY, …`: how much of a total pool is used up, in all.
+    pub spent: Vec<Use>,
+    pub note: Option<Spanned<String>>,
+    pub by: Option<Spanned<String>>,
+    pub written: AttrSet,
+}
+
+impl Checkin {
+    /// Where to point at it: its date, else its keyword.
+    pub fn head_span(&self) -> Span {
+        self.date.as_ref().map_or(self.keyword, |d| d.span)
+    }
+}
+
 /// The whole plan.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -386,6 +461,8 @@ pub struct Model {
     pub paths: Vec<Path>,
     pub battles: Vec<Battle>,
     pub tactics: Vec<Tactic>,
+    /// Check-ins, in source order (`planc build` sorts them by date).
+    pub checkins: Vec<Checkin>,
     /// Every named item, first definition wins.
     pub names: HashMap<String, ItemId>,
     /// Items that did not parse.
@@ -403,7 +480,7 @@ impl Model {
             ItemKind::Path => &self.paths.get(id.index)?.common,
             ItemKind::Battle => &self.battles.get(id.index)?.common,
             ItemKind::Tactic => &self.tactics.get(id.index)?.common,
-            ItemKind::Plan | ItemKind::Positioning => return None,
+            ItemKind::Plan | ItemKind::Positioning | ItemKind::Checkin => return None,
         })
     }
 
@@ -415,12 +492,17 @@ impl Model {
             ItemKind::Path => &mut self.paths.get_mut(id.index)?.common,
             ItemKind::Battle => &mut self.battles.get_mut(id.index)?.common,
             ItemKind::Tactic => &mut self.tactics.get_mut(id.index)?.common,
-            ItemKind::Plan | ItemKind::Positioning => return None,
+            ItemKind::Plan | ItemKind::Positioning | ItemKind::Checkin => return None,
         })
     }
 
     /// `battle `fission` «…»` for messages.
     pub fn describe(&self, id: ItemId) -> String {
+        if id.kind == ItemKind::Checkin {
+            if let Some(date) = self.checkins.get(id.index).and_then(|c| c.date.as_ref()) {
+                return format!("the check-in of {}", date.value);
+            }
+        }
         self.common(id)
             .map_or_else(|| id.kind.keyword().to_string(), |c| c.describe(id.kind))
     }

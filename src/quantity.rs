@@ -193,7 +193,7 @@ impl Scale {
         })
     }
 
-    fn exponent(self) -> u32 {
+    pub fn exponent(self) -> u32 {
         match self {
             Scale::K => 3,
             Scale::M => 6,

@@ -7,7 +7,7 @@ pub use error::ResolveError;
 use crate::model::*;
 use crate::quantity::{Unit, UnitKind};
 use crate::span::Span;
-use crate::syntax::ast::ItemKind;
+use crate::syntax::ast::{AttrKey, ItemKind};
 use std::collections::HashMap;
 
 /// Resolves every reference of the table (`Model::refs_mut`) to an item of a
@@ -52,6 +52,21 @@ impl<'a> Resolver<'a> {
     fn lookup(&mut self, x: Reference) -> Option<ItemId> {
         let (r, attr) = (x.to, x.attr);
         match self.model.names.get(&r.name) {
+            // `spent` records how much of a total pool is used up: a
+            // capacity pool (people, desks) is not used up.
+            Some(id)
+                if attr.key == AttrKey::Spent
+                    && id.kind == ItemKind::Resource
+                    && self.model.resources[id.index].kind == Some(PoolKind::Capacity) =>
+            {
+                let defined = self.model.resources[id.index].common.id.span;
+                self.errors.push(ResolveError::NotATotalPool {
+                    span: r.span,
+                    name: r.name.clone(),
+                    defined,
+                });
+                None
+            }
             Some(id) if attr.expects.contains(&id.kind) => Some(*id),
             Some(id) => {
                 let defined = self.model.common(*id).map_or(r.span, |c| c.id.span);

@@ -273,11 +273,15 @@ impl GoalLine<'_> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GoalState {
     Achieved,
+    /// A guardrail (`keep`) whose latest actual keeps its bound.
+    Held,
     OnTrack,
     NoData,
     AtRisk,
     OffTrack,
     Missed,
+    /// A guardrail whose latest actual is on the wrong side of its bound.
+    Breached,
 }
 
 impl GoalState {
@@ -289,6 +293,8 @@ impl GoalState {
             GoalState::AtRisk => "at_risk",
             GoalState::OffTrack => "off_track",
             GoalState::Missed => "missed",
+            GoalState::Held => "held",
+            GoalState::Breached => "breached",
         }
     }
 }

@@ -60,6 +60,43 @@ goal nps_goal \"口碑目标\" {{\n  perspective process\n  target nps 60% by 20
     s
 }
 
+/// [`plan`] with `weeks` weekly check-ins from 2026-01-05 on (at most 52):
+/// each gives the three metrics' actuals, the budget spent so far, and the
+/// state of every other battle running that week (each running battle is
+/// named every two weeks, as its `review every 2w` asks).
+pub fn plan_with_checkins(battles: usize, weeks: usize) -> String {
+    let mut s = plan(battles);
+    for w in 0..weeks.min(52) {
+        let day = 4 + 7 * w; // days after 2026-01-01
+        let (m, d) = month_day(day);
+        let _ = write!(
+            s,
+            "\ncheckin 2026-{m:02}-{d:02} \"第{n}周复盘\" {{\n  actual revenue ¥{rev}万, customers {cust}, nps {nps}%\n  spent budget ¥{spent}万\n",
+            n = w + 1,
+            rev = battles * 4 * (w + 1) / 52,
+            cust = battles * 100 * (w + 1) / 52,
+            nps = 30 + w / 2,
+            spent = battles * 10 * (w + 1) / 52,
+        );
+        let mut first = true;
+        for b in (w % 2..battles).step_by(2) {
+            let start = (b * 37) % 270;
+            let len = 30 + (b * 13) % 60;
+            if start <= day && day <= start + len {
+                s.push_str(if first { "  status " } else { ", " });
+                first = false;
+                let _ = write!(s, "battle_{b} {}", ["on_track", "at_risk", "done"][b % 3]);
+            }
+        }
+        s.push_str(if first {
+            "  note \"无战役\"\n}\n"
+        } else {
+            "\n}\n"
+        });
+    }
+    s
+}
+
 /// The same plan as written in a hurry, for the formatter: every line
 /// trimmed and run into the next, lists and windows without their spaces.
 /// Comments are left as they are (one on a line of its own stays there), so

@@ -117,7 +117,8 @@ fn each_case_fires_the_diagnostic_it_is_named_after() {
     }
 }
 
-/// Every diagnostic name has at least one case.
+/// Every diagnostic name has at least one case (those only `planc status`
+/// reports have theirs in tests/status.rs, on the days they fire).
 #[test]
 fn every_diagnostic_has_a_case() {
     let mut names: Vec<String> = cases()
@@ -133,6 +134,9 @@ fn every_diagnostic_has_a_case() {
             .filter_map(|e| e.file_name().to_str().map(String::from)),
     );
     for code in planc::Code::ALL {
+        if planc::status::CODES.contains(code) {
+            continue;
+        }
         assert!(
             names.iter().any(|n| n.starts_with(code.name())),
             "no case in tests/cases for {}",

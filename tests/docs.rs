@@ -30,10 +30,50 @@ fn every_page_names_a_diagnostic_and_its_severity() {
     }
 }
 
+/// The day a status diagnostic's page is taken for: its examples say
+/// "taken with `planc status --today DATE`".
+fn today_of(page: &str) -> Option<planc::date::Date> {
+    let at = page.find("planc status --today ")? + "planc status --today ".len();
+    planc::date::Date::parse(page.get(at..at + 10)?)
+}
+
+/// What `planc check` reports, and with a day, what `planc status` adds.
+fn diagnostics(plan: &str, today: Option<planc::date::Date>) -> Vec<planc::Diagnostic> {
+    let analysis = planc::analyze(plan, &[]);
+    let mut out = analysis.diagnostics.clone();
+    if let Some(day) = today {
+        let status = planc::status::status(&analysis.model, day);
+        out.extend(planc::status::diagnostics(&analysis.model, &status, &[]));
+    }
+    out
+}
+
+#[test]
+fn status_pages_name_their_day_and_check_pages_do_not() {
+    for (name, page) in planc::docs::PAGES {
+        let code = Code::from_name(name).expect("a diagnostic");
+        let status_only = planc::status::CODES.contains(&code);
+        assert_eq!(
+            today_of(page).is_some(),
+            status_only,
+            "{name}.md: a status diagnostic's page says `planc status --today DATE`, and only those"
+        );
+        if status_only {
+            // `planc check` never reports it.
+            let failing = planc::docs::example(page, "Failing example").expect("an example");
+            assert!(
+                planc::analyze(failing, &[]).diagnostics.is_empty(),
+                "{name}: the failing example is clean under `planc check`"
+            );
+        }
+    }
+}
+
 #[test]
 fn failing_examples_fire_and_fixed_examples_are_clean() {
     let mut problems = Vec::new();
     for (name, page) in planc::docs::PAGES {
+        let today = today_of(page);
         let Some(failing) = planc::docs::example(page, "Failing example") else {
             problems.push(format!("{name}: no failing example"));
             continue;
@@ -56,7 +96,7 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
             }
             continue;
         }
-        let fired = planc::analyze(failing, &[]).diagnostics;
+        let fired = diagnostics(failing, today);
         if !fired.iter().any(|d| d.code.name() == *name) {
             let got: Vec<String> = fired
                 .iter()
@@ -66,7 +106,7 @@ fn failing_examples_fire_and_fixed_examples_are_clean() {
                 "{name}: the failing example does not fire it; it gives {got:#?}"
             ));
         }
-        let left = planc::analyze(fixed, &[]).diagnostics;
+        let left = diagnostics(fixed, today);
         if !left.is_empty() {
             let got: Vec<String> = left
                 .iter()

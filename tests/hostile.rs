@@ -71,7 +71,7 @@ fn nul_bytes() {
     let text = format!("{ACME}\0\0\0");
     let found = analyze(&text, &[]).diagnostics;
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].message, "expected an item: plan, positioning, resource, metric, goal, path, battle or tactic, found a NUL byte");
+    assert_eq!(found[0].message, "expected an item: plan, positioning, resource, metric, goal, path, battle, tactic or checkin, found a NUL byte");
 }
 
 #[test]

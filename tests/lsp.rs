@@ -203,13 +203,14 @@ fn references_find_every_use() {
         .iter()
         .map(|l| range_of(&l["range"]))
         .collect();
-    let expected: Vec<_> = (0..4)
+    // The declaration, `after`, two `for`s, and two check-ins' `status`.
+    let expected: Vec<_> = (0..6)
         .map(|n| span16(&text, find(&text, "fission", n), 7))
         .collect();
     assert_eq!(ranges, expected);
     params["context"] = json!({ "includeDeclaration": false });
     let found = client.call("textDocument/references", params);
-    assert_eq!(found.as_array().unwrap().len(), 3);
+    assert_eq!(found.as_array().unwrap().len(), 5);
     client.shutdown();
 }
 
@@ -291,7 +292,7 @@ fn rename_changes_every_occurrence_or_refuses() {
     params["newName"] = json!("裂变");
     let edit = client.call("textDocument/rename", params.clone());
     let edits = edit["changes"][uri().as_str()].as_array().unwrap().clone();
-    assert_eq!(edits.len(), 4);
+    assert_eq!(edits.len(), 6);
     let renamed = apply(&text, &edits);
     assert_eq!(renamed, text.replace("fission", "裂变"));
     assert!(planc::analyze(&renamed, &[]).diagnostics.is_empty());
@@ -410,6 +411,7 @@ fn completion_offers_what_fits_the_place() {
         "path",
         "battle",
         "tactic",
+        "checkin",
     ];
     assert_eq!(complete(&mut client, 2, &format!("{text}\n")), items);
     assert_eq!(complete(&mut client, 3, &format!("{text}\nbat")), items);

@@ -23,3 +23,4 @@ mod lsp;
 mod outputs;
 mod pictures;
 mod properties;
+mod status;

@@ -60,7 +60,7 @@ codes! {
     SplitMismatch = "split-mismatch", Error, "a split that does not sum to the target, has the wrong number of values, or splits a percent goal";
     Overcommitted = "overcommitted", Error, "a resource pool exceeded: a capacity on some day, or a total in sum";
     TacticsExceedBattle = "tactics-exceed-battle", Error, "a battle's tactics need more than the battle, or a resource the battle does not list";
-    WindowOutsidePeriod = "window-outside-period", Error, "a window (or goal date) outside the plan period";
+    WindowOutsidePeriod = "window-outside-period", Error, "a window (or goal date, or check-in date) outside the plan period";
     WindowOutsideBattle = "window-outside-battle", Error, "a tactic's window not inside its battle's";
     BattleAfterDeadline = "battle-after-deadline", Error, "a battle ends after the date of a goal it advances";
     AfterViolated = "after-violated", Error, "an item starts before something it must come after has ended";
@@ -84,6 +84,15 @@ codes! {
     FileNotIncluded = "file-not-included", Warning, "planc check DIR: a .plan file under DIR that no root includes";
     PartsShort = "parts-short", Warning, "the parts of a money or count goal add up to less than its target";
     PartDueLate = "part-due-late", Error, "a part is due after its parent";
+    ConflictingCheckins = "conflicting-checkins", Error, "two check-ins of one date give one metric, item or pool different values";
+    // `planc status` only: they depend on the day the status is taken for.
+    GoalOffTrack = "goal-off-track", Warning, "a goal's pace is below alerts off_track";
+    GoalMissed = "goal-missed", Warning, "a goal's date has passed and its latest actual does not reach the target";
+    ReviewOverdue = "review-overdue", Warning, "a running battle with a review cadence has had no check-in naming it for longer than the cadence";
+    BattleNotClosed = "battle-not-closed", Warning, "a battle's window has ended and its latest state is neither done nor dropped";
+    Overspent = "overspent", Error, "a pool's latest spent exceeds its total";
+    GuardrailBreached = "guardrail-breached", Warning, "the latest actual of a keep goal's metric is on the wrong side of its bound";
+    CheckinInFuture = "checkin-in-future", Warning, "a check-in is dated after the day the status is taken for";
 }
 
 impl Code {

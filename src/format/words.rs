@@ -94,6 +94,9 @@ fn item_words(text: &str, item: &Item, comments: &[Comment]) -> ItemWords {
     if let Some(name) = &item.name {
         head.push(word(" ", name.span));
     }
+    if let Some(date) = &item.date {
+        head.push(word(" ", date.span));
+    }
     let label_at = head.len();
     if let Some(label) = &item.label {
         head.push(word(" ", label.span));
@@ -222,6 +225,12 @@ fn attr_words(attr: &Attr) -> Vec<Word> {
         Value::Strs(strings) => {
             for (i, s) in strings.iter().enumerate() {
                 push(list_sep(i), s.span);
+            }
+        }
+        Value::States(states) => {
+            for (i, (name, state)) in states.iter().enumerate() {
+                push(list_sep(i), name.span);
+                push(" ", state.span);
             }
         }
         Value::Scores(scores) => {

@@ -87,6 +87,23 @@ pub enum LowerError {
     BadCharEscape {
         span: Span,
     },
+    /// Two check-ins of one date give one metric, item or pool different values.
+    ConflictingCheckins {
+        date: Date,
+        key: AttrKey,
+        name: String,
+        span: Span,
+        text: String,
+        first: Span,
+        first_text: String,
+    },
+    /// A check-in dated outside the plan period.
+    CheckinOutsidePeriod {
+        span: Span,
+        date: Date,
+        period: crate::date::DateRange,
+        period_span: Span,
+    },
     UnknownAllow {
         span: Span,
         name: String,
@@ -211,6 +228,31 @@ impl LowerError {
                     .with_span_label("not a character")
                     .with_help("`\\u{…}` takes the hexadecimal code of a real character (up to 10FFFF, not D800–DFFF), like `\\u{4E07}` for 万.")
             }
+            LowerError::ConflictingCheckins { date, key, name, span, text, first, first_text } => {
+                let what = match key {
+                    AttrKey::Status => "state",
+                    AttrKey::Spent => "spending",
+                    _ => "value",
+                };
+                Diagnostic::new(
+                    Code::ConflictingCheckins,
+                    *span,
+                    format!("the check-ins of {date} give `{name}` two different {what}s: `{first_text}` and `{text}`"),
+                )
+                .with_span_label(format!("`{key}` {name} {text}", key = key.word()))
+                .with_label(*first, format!("`{}` {name} {first_text} on the same day", key.word()))
+                .with_help(format!(
+                    "One day has one {what} of `{name}`: keep the right one and remove the other, or date the later review on the day it was held."
+                ))
+            }
+            LowerError::CheckinOutsidePeriod { span, date, period, period_span } => Diagnostic::new(
+                Code::WindowOutsidePeriod,
+                *span,
+                format!("this check-in is dated {date}, outside the plan period {period}"),
+            )
+            .with_span_label("outside the period")
+            .with_label(*period_span, "the plan period")
+            .with_help("Date the check-in on the day of the review, inside the period, or widen the plan's `period`."),
             LowerError::UnknownAllow { span, name, suggestion } => {
                 Diagnostic::new(Code::UnknownName, *span, format!("`{name}` is not the name of a diagnostic"))
                     .with_span_label("unknown diagnostic")

@@ -2,7 +2,9 @@
 //! block the cursor is in, and after an attribute the names of the right
 //! kind (`on` → paths, `for` → battles, `serves`/`supports`/`part_of` →
 //! goals, `after` → battles or tactics, `target`/`keep`/`objective`/`win`/
-//! `expects` → metrics, `needs`/`cost` → resources) or the words it accepts.
+//! `expects` → metrics, `needs`/`cost` → resources; in a check-in, `actual` →
+//! metrics, `status` → battles and tactics then the seven states, `spent` →
+//! total pools) or the words it accepts.
 //!
 //! The context is read from the text before the cursor with a small
 //! scanner, not from the syntax tree: half-typed text does not parse, and
@@ -32,6 +34,21 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
             .map(|a| keyword(a.word(), "attribute"))
             .collect(),
         Context::Names(kind) => names(model, kind),
+        Context::Reported => names(model, ItemKind::Battle)
+            .into_iter()
+            .chain(names(model, ItemKind::Tactic))
+            .collect(),
+        Context::TotalPools => {
+            let total = |name: &str| {
+                model.resources.iter().any(|r| {
+                    r.common.name() == name && r.kind == Some(crate::model::PoolKind::Total)
+                })
+            };
+            names(model, ItemKind::Resource)
+                .into_iter()
+                .filter(|c| total(&c.label))
+                .collect()
+        }
         Context::Words(words) => words.iter().map(|w| keyword(w, "value")).collect(),
     }
 }
@@ -44,6 +61,10 @@ pub enum Context {
     /// The block's attributes, less those already written in it.
     AttrStart(ItemKind, Vec<AttrKey>),
     Names(ItemKind),
+    /// After a check-in's `status`: battles and tactics.
+    Reported,
+    /// After a check-in's `spent`: pools with a `total`.
+    TotalPools,
     Words(Vec<&'static str>),
 }
 
@@ -167,6 +188,20 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
         Target | Win | Keep if first => Context::Names(ItemKind::Metric),
         Objective | Expects if element => Context::Names(ItemKind::Metric),
         Needs | Cost if element => Context::Names(ItemKind::Resource),
+        Actual if element => Context::Names(ItemKind::Metric),
+        Spent if element => Context::TotalPools,
+        Status if element => Context::Reported,
+        Status
+            if matches!(args.last(), Some(Token::Word(_)))
+                && (args.len() == 1 || args[args.len() - 2] == Token::Punct(',')) =>
+        {
+            Context::Words(
+                crate::model::ItemState::ALL
+                    .iter()
+                    .map(|s| s.word())
+                    .collect(),
+            )
+        }
         Perspective if first => Context::Words(
             crate::model::Perspective::ALL
                 .iter()
@@ -280,7 +315,7 @@ fn names(model: &Model, kind: ItemKind) -> Vec<CompletionItem> {
         ItemKind::Path => model.paths.iter().map(|p| &p.common).collect(),
         ItemKind::Battle => model.battles.iter().map(|b| &b.common).collect(),
         ItemKind::Tactic => model.tactics.iter().map(|t| &t.common).collect(),
-        ItemKind::Plan | ItemKind::Positioning => Vec::new(),
+        ItemKind::Plan | ItemKind::Positioning | ItemKind::Checkin => Vec::new(),
     };
     commons
         .into_iter()

@@ -40,7 +40,7 @@ pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
         ItemKind::Metric => h.metric(i),
         ItemKind::Path => h.path(i),
         ItemKind::Tactic => h.tactic(i),
-        ItemKind::Plan | ItemKind::Positioning => String::new(),
+        ItemKind::Plan | ItemKind::Positioning | ItemKind::Checkin => String::new(),
     }
 }
 

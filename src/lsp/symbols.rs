@@ -202,5 +202,6 @@ pub fn symbol_kind(kind: ItemKind) -> SymbolKind {
         ItemKind::Path => SymbolKind::MODULE,
         ItemKind::Battle => SymbolKind::EVENT,
         ItemKind::Tactic => SymbolKind::FUNCTION,
+        ItemKind::Checkin => SymbolKind::EVENT,
     }
 }

@@ -6,7 +6,9 @@
 //! new reference attribute is one row in `reference_table!` below (and, if
 //! its value is a new struct, an `impl Refers` for it).
 
-use super::{Battle, Goal, ItemId, Model, Path, Quantity, Ref, Tactic, Target, Use, Win};
+use super::{
+    Battle, Checkin, Goal, ItemId, Model, Path, Quantity, Ref, Reported, Tactic, Target, Use, Win,
+};
 use crate::syntax::ast::{AttrKey, ItemKind};
 use serde::Serialize;
 
@@ -132,6 +134,15 @@ impl Refers for Win {
     }
     fn quantity(&self) -> Option<&Quantity> {
         Some(&self.qty)
+    }
+}
+
+impl Refers for Reported {
+    fn reference(&self) -> &Ref {
+        &self.what
+    }
+    fn reference_mut(&mut self) -> &mut Ref {
+        &mut self.what
     }
 }
 
@@ -263,6 +274,14 @@ reference_table! {
         needs: Needs -> [Resource], uses true;
         after: After -> [Tactic] edge After, uses true;
     }
+    // A check-in records what happened: naming a metric or pool there is
+    // not a use of it (`unused-metric`). `spent` names `total` pools only;
+    // resolve refuses a capacity pool there.
+    Checkin in checkins {
+        actual: Actual -> [Metric], uses false;
+        status: Status -> [Battle, Tactic], uses false;
+        spent: Spent -> [Resource], uses false;
+    }
 }
 
 #[cfg(test)]
@@ -353,6 +372,13 @@ tactic t2 "T2" {
   after t1
   win users >= 5
 }
+checkin 2026-02-01 "Review" {
+  actual revenue ¥10万, users 2
+  status b1 on_track, t1 done
+  spent budget ¥1万
+  note "n"
+  by "o"
+}
 "#;
 
     /// A name written as an attribute's value: item kind, attribute, offset.
@@ -374,6 +400,7 @@ tactic t2 "T2" {
                     Value::Names(ids) => ids.iter().map(|i| i.span.start).collect(),
                     Value::Name(id) => vec![id.span.start],
                     Value::Amounts(list) => list.iter().map(|(i, _)| i.span.start).collect(),
+                    Value::States(list) => list.iter().map(|(i, _)| i.span.start).collect(),
                     Value::Target { metric, .. } | Value::Win { metric, .. } => {
                         vec![metric.span.start]
                     }

@@ -23,6 +23,12 @@ pub enum ResolveError {
         defined: Span,
         suggestion: Option<String>,
     },
+    /// `spent` naming a capacity pool: only a total pool is used up.
+    NotATotalPool {
+        span: Span,
+        name: String,
+        defined: Span,
+    },
     MetricUnit {
         span: Span,
         text: String,
@@ -95,6 +101,18 @@ impl ResolveError {
                 Some(s) => format!("Did you mean the {} `{s}`?", keywords(attr.expects)),
                 None => format!("Name {} here.", a(attr.expects)),
             }),
+            ResolveError::NotATotalPool {
+                span,
+                name,
+                defined,
+            } => Diagnostic::new(
+                Code::WrongKind,
+                *span,
+                format!("`{name}` is a capacity pool, but `spent` needs a pool with a `total`"),
+            )
+            .with_span_label("not a total pool")
+            .with_label(*defined, format!("`{name}` is declared here with a `capacity`"))
+            .with_help("`spent` says how much of a budget (a `total`) is used up so far; people and desks are not used up, so leave them out of the check-in."),
             ResolveError::MetricUnit {
                 span,
                 text,

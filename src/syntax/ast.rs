@@ -31,10 +31,11 @@ pub enum ItemKind {
     Path,
     Battle,
     Tactic,
+    Checkin,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 8] = [
+    pub const ALL: [ItemKind; 9] = [
         ItemKind::Plan,
         ItemKind::Positioning,
         ItemKind::Resource,
@@ -43,6 +44,7 @@ impl ItemKind {
         ItemKind::Path,
         ItemKind::Battle,
         ItemKind::Tactic,
+        ItemKind::Checkin,
     ];
 
     pub fn keyword(self) -> &'static str {
@@ -55,6 +57,7 @@ impl ItemKind {
             ItemKind::Path => "path",
             ItemKind::Battle => "battle",
             ItemKind::Tactic => "tactic",
+            ItemKind::Checkin => "checkin",
         }
     }
 
@@ -73,6 +76,7 @@ impl ItemKind {
             ItemKind::Path => "a path",
             ItemKind::Battle => "a battle",
             ItemKind::Tactic => "a tactic",
+            ItemKind::Checkin => "a check-in",
         }
     }
 }
@@ -118,8 +122,10 @@ pub struct Item {
     pub kind: ItemKind,
     pub span: Span,
     pub keyword: Span,
-    /// The ID; `plan` and `positioning` have none.
+    /// The ID; `plan`, `positioning` and `checkin` have none.
     pub name: Option<Ident>,
+    /// A check-in's date, as written.
+    pub date: Option<Spanned<String>>,
     /// The human label; for `plan`, its title.
     pub label: Option<StrLit>,
     /// A metric's unit word.
@@ -200,6 +206,11 @@ attr_keys! {
     For = "for",
     Kind = "kind",
     Win = "win",
+    Actual = "actual",
+    Status = "status",
+    Spent = "spent",
+    Note = "note",
+    By = "by",
 }
 
 /// A set of attribute keys, as bits: cheaper than a tree set on every item.
@@ -259,6 +270,7 @@ impl AttrKey {
                 Allow,
             ],
             ItemKind::Tactic => &[For, Kind, Owner, Window, Needs, Win, After, Segment, Allow],
+            ItemKind::Checkin => &[Actual, Status, Spent, Note, By],
         }
     }
 }
@@ -299,6 +311,8 @@ pub enum Value {
         op: Spanned<String>,
         qty: QtyLit,
     },
+    /// `status fission at_risk, referral on_track`.
+    States(Vec<(Ident, Spanned<String>)>),
 }
 
 impl Item {

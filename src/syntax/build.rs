@@ -17,6 +17,7 @@ pub(super) fn is_item(rule: Rule) -> bool {
             | Rule::path_item
             | Rule::battle_item
             | Rule::tactic_item
+            | Rule::checkin_item
     )
 }
 
@@ -29,6 +30,7 @@ pub(super) fn item(pair: Pair<Rule>) -> Item {
         Rule::goal_item => ItemKind::Goal,
         Rule::path_item => ItemKind::Path,
         Rule::battle_item => ItemKind::Battle,
+        Rule::checkin_item => ItemKind::Checkin,
         _ => ItemKind::Tactic,
     };
     let span = Span::from(pair.as_span());
@@ -37,6 +39,7 @@ pub(super) fn item(pair: Pair<Rule>) -> Item {
         span,
         keyword: span,
         name: None,
+        date: None,
         label: None,
         unit: None,
         attrs: Vec::new(),
@@ -44,6 +47,7 @@ pub(super) fn item(pair: Pair<Rule>) -> Item {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::ident => item.name = Some(ident(part)),
+            Rule::date => item.date = Some(spanned(part)),
             Rule::string => item.label = Some(string(part)),
             Rule::metric_unit => item.unit = Some(spanned(part)),
             Rule::open_brace | Rule::close_brace => {}
@@ -54,7 +58,8 @@ pub(super) fn item(pair: Pair<Rule>) -> Item {
             | Rule::kw_goal
             | Rule::kw_path
             | Rule::kw_battle
-            | Rule::kw_tactic => item.keyword = part.as_span().into(),
+            | Rule::kw_tactic
+            | Rule::kw_checkin => item.keyword = part.as_span().into(),
             _ => item.attrs.push(attr(part)),
         }
     }
@@ -73,6 +78,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
             | Rule::path_attr
             | Rule::battle_attr
             | Rule::tactic_attr
+            | Rule::checkin_attr
     ) {
         pair.into_inner()
             .next()
@@ -103,9 +109,12 @@ fn attr(pair: Pair<Rule>) -> Attr {
                 .map(spanned)
                 .collect(),
         ),
-        Rule::question_attr | Rule::segment_attr | Rule::owner_attr | Rule::significance_attr => {
-            Value::Str(string(next(&mut parts)))
-        }
+        Rule::question_attr
+        | Rule::segment_attr
+        | Rule::owner_attr
+        | Rule::significance_attr
+        | Rule::note_attr
+        | Rule::by_attr => Value::Str(string(next(&mut parts))),
         Rule::not_do_attr | Rule::include_attr => Value::Strs(
             next(&mut parts)
                 .into_inner()
@@ -152,18 +161,31 @@ fn attr(pair: Pair<Rule>) -> Attr {
         }
         Rule::on_attr | Rule::for_attr | Rule::part_of_attr => Value::Name(ident(next(&mut parts))),
         Rule::breakthrough_attr | Rule::main_attr => Value::Flag,
-        Rule::cost_attr | Rule::expects_attr | Rule::objective_attr | Rule::needs_attr => {
-            Value::Amounts(
-                next(&mut parts)
-                    .into_inner()
-                    .filter(|p| p.as_rule() == Rule::amount)
-                    .map(|amount| {
-                        let mut inner = amount.into_inner();
-                        (ident(next(&mut inner)), quantity(next(&mut inner)))
-                    })
-                    .collect(),
-            )
-        }
+        Rule::status_attr => Value::States(
+            next(&mut parts)
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::state_entry)
+                .map(|entry| {
+                    let mut inner = entry.into_inner();
+                    (ident(next(&mut inner)), spanned(next(&mut inner)))
+                })
+                .collect(),
+        ),
+        Rule::cost_attr
+        | Rule::expects_attr
+        | Rule::objective_attr
+        | Rule::needs_attr
+        | Rule::actual_attr
+        | Rule::spent_attr => Value::Amounts(
+            next(&mut parts)
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::amount)
+                .map(|amount| {
+                    let mut inner = amount.into_inner();
+                    (ident(next(&mut inner)), quantity(next(&mut inner)))
+                })
+                .collect(),
+        ),
         Rule::duration_attr => Value::Duration(spanned(next(&mut parts))),
         Rule::review_attr => {
             let _every = next(&mut parts);

@@ -155,7 +155,7 @@ impl SyntaxError {
                 .with_help("End the comment with `*/`, or use `//` for a comment to the end of the line."),
             SyntaxError::Unreadable { .. } => Diagnostic { message: "this text cannot be read as an item".into(), ..d }
                 .with_span_label("not an item")
-                .with_help("Items start with plan, positioning, resource, metric, goal, path, battle or tactic."),
+                .with_help("Items start with plan, positioning, resource, metric, goal, path, battle, tactic or checkin."),
             SyntaxError::WindowDash { dash, example, .. } => Diagnostic {
                 message: format!("a window's two dates are joined by `..`, not `{dash}`"),
                 ..d
@@ -291,7 +291,7 @@ pub(super) fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -
 fn help_for(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::file | Rule::item_alone | Rule::plan_item | Rule::kw_plan => {
-            "Each item starts with one of the eight item words: plan, positioning, resource, metric, goal, path, battle or tactic."
+            "Each item starts with one of the nine item words: plan, positioning, resource, metric, goal, path, battle, tactic or checkin."
         }
         Rule::date | Rule::window | Rule::range_dots => "Write dates as year-month-day with four, two and two digits, like 2026-04-01; a window is two dates joined by `..`.",
         Rule::quantity | Rule::number => "Write amounts as a number with an optional scale (k, M, 万, 亿): money with its sign first (¥2000万, $1.5M), percents with % (40%), counts bare (5000).",

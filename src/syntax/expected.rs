@@ -32,6 +32,8 @@ pub(super) fn describe(rule: Rule) -> Option<String> {
             "a tactic kind: `acquisition`, `product`, `conversion`, `retention` or `organization`"
         }
         Rule::kw_by => "`by` and the date",
+        Rule::item_state => "a state: `not_started`, `on_track`, `at_risk`, `off_track`, `blocked`, `done` or `dropped`",
+        Rule::states | Rule::state_entry => "a battle or tactic and its state, like `fission at_risk`",
         Rule::kw_every => "`every` and a duration, like `every 2w`",
         Rule::EOI => "the end of the file",
         Rule::plan_item
@@ -42,6 +44,8 @@ pub(super) fn describe(rule: Rule) -> Option<String> {
         | Rule::path_item
         | Rule::battle_item
         | Rule::tactic_item
+        | Rule::checkin_item
+        | Rule::kw_checkin
         | Rule::kw_plan
         | Rule::kw_positioning
         | Rule::kw_resource
@@ -52,7 +56,7 @@ pub(super) fn describe(rule: Rule) -> Option<String> {
         | Rule::kw_tactic
         | Rule::item_alone
         | Rule::file => {
-            "an item: plan, positioning, resource, metric, goal, path, battle or tactic"
+            "an item: plan, positioning, resource, metric, goal, path, battle, tactic or checkin"
         }
         _ => {
             if let Some(kind) = attrs_rule_kind(rule) {
@@ -82,6 +86,7 @@ pub(super) fn attrs_rule_kind(rule: Rule) -> Option<ItemKind> {
         Rule::path_attr => ItemKind::Path,
         Rule::battle_attr => ItemKind::Battle,
         Rule::tactic_attr => ItemKind::Tactic,
+        Rule::checkin_attr => ItemKind::Checkin,
         _ => return None,
     })
 }

@@ -13,10 +13,14 @@ pub fn item(item: &mut Item, by: usize) {
         span,
         keyword,
         name,
+        date,
         label,
         unit,
         attrs,
     } = item;
+    if let Some(d) = date {
+        spanned(d, by);
+    }
     s(span, by);
     s(keyword, by);
     if let Some(n) = name {
@@ -98,6 +102,12 @@ fn attr(x: &mut Attr, by: usize) {
         Value::DiagNames(names) => names.iter_mut().for_each(|n| spanned(n, by)),
         Value::Str(x) => string(x, by),
         Value::Strs(xs) => xs.iter_mut().for_each(|x| string(x, by)),
+        Value::States(states) => {
+            for (n, state) in states {
+                ident(n, by);
+                spanned(state, by);
+            }
+        }
         Value::Scores(scores) => {
             for (id, n) in scores {
                 ident(id, by);
