@@ -136,3 +136,101 @@ fn status_with_checkins(bencher: Bencher) {
         serde_json::to_string(&value).expect("JSON")
     });
 }
+
+/// Whole processes, side by side with the floor of ../shared/bench (issue
+/// 17's targets): `planc check`, `planc fmt` and `planc build` on the plan
+/// `gen_plan.py N` writes, against `jsonfloor` reading `gen_plan.py N
+/// --json`, the same model as JSON. Build the floor first (its README);
+/// `PLANC_FLOOR` names it elsewhere. Without python3 or the floor these
+/// benchmarks measure nothing. Peak memory: `/usr/bin/time -v`
+/// (docs/performance.md).
+mod processes {
+    use divan::Bencher;
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+
+    const SIZES: [usize; 2] = [10_000, 100_000];
+
+    fn shared() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench")
+    }
+
+    fn floor() -> Option<PathBuf> {
+        let path = std::env::var_os("PLANC_FLOOR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| shared().join("jsonfloor/target/release/jsonfloor"));
+        path.exists().then_some(path)
+    }
+
+    /// `gen_plan.py N [--json]`, written once under target/.
+    fn generated(battles: usize, json: bool) -> Option<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-plans");
+        std::fs::create_dir_all(&dir).ok()?;
+        let path = dir.join(format!("p{battles}.{}", if json { "json" } else { "plan" }));
+        if !path.exists() {
+            let mut generate = Command::new("python3");
+            generate
+                .arg(shared().join("gen_plan.py"))
+                .arg(battles.to_string());
+            if json {
+                generate.arg("--json");
+            }
+            let output = generate.output().ok()?;
+            if !output.status.success() {
+                return None;
+            }
+            std::fs::write(&path, output.stdout).ok()?;
+        }
+        Some(path)
+    }
+
+    fn run(command: &mut Command) {
+        let status = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("runs");
+        // 1: `fmt --check` found a file to format; 2 and more: a failure.
+        assert!(status.code().is_some_and(|code| code <= 1), "{status}");
+    }
+
+    fn planc(args: &[&str], file: &Path) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
+        command.args(args).arg(file);
+        command
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+    fn floor_jsonfloor(bencher: Bencher, battles: usize) {
+        let (Some(floor), Some(json)) = (floor(), generated(battles, true)) else {
+            return;
+        };
+        bencher.bench(|| run(Command::new(&floor).arg(&json)));
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+    fn check(bencher: Bencher, battles: usize) {
+        let Some(plan) = generated(battles, false) else {
+            return;
+        };
+        bencher.bench(|| run(&mut planc(&["check"], &plan)));
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+    fn fmt_check(bencher: Bencher, battles: usize) {
+        let Some(plan) = generated(battles, false) else {
+            return;
+        };
+        bencher.bench(|| run(&mut planc(&["fmt", "--check"], &plan)));
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+    fn build_to_file(bencher: Bencher, battles: usize) {
+        let Some(plan) = generated(battles, false) else {
+            return;
+        };
+        let out = plan.with_extension("build.json");
+        let out = out.to_str().expect("a UTF-8 path");
+        bencher.bench(|| run(&mut planc(&["build", "-o", out], &plan)));
+    }
+}

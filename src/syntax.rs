@@ -6,6 +6,7 @@ mod error;
 mod expected;
 mod hint;
 mod parser;
+mod scan;
 pub mod shift;
 
 pub(crate) use build::{ascii_string, is_curly};
@@ -33,58 +34,190 @@ pub fn parse_each(text: &str, on_item: impl FnMut(ast::Item)) -> (Vec<Broken>, V
     parse_range(text, 0..text.len(), on_item)
 }
 
+/// How many bytes a piece read by one task holds at least: large enough
+/// that a task costs little beside it, small enough for both cores.
+const PIECE: usize = 64 * 1024;
+/// How many pieces are read (in parallel) at once, per thread; their items
+/// are handed on (in order, on the caller's thread) while the next pieces
+/// are read. The syntax trees held at once are a few batches'.
+const BATCH_PER_THREAD: usize = 4;
+
 /// [`parse_each`] over `text[range]`, with spans in the whole text.
+///
+/// The range is cut into pieces at the places where an item probably
+/// begins ([`scan::item_starts`]); the pieces parse in parallel, and their
+/// items, broken regions and errors are handed on in source order, while
+/// the next pieces parse. A piece is used only if the sequential parse
+/// would begin an item exactly where the piece begins; where it would not
+/// (an item or a broken region runs over the cut), the text is read again
+/// in order from where the sequential parse is. So the result is the
+/// sequential parse's, whatever the cuts.
 fn parse_range(
     text: &str,
     range: std::ops::Range<usize>,
+    on_item: impl FnMut(ast::Item),
+) -> (Vec<Broken>, Vec<SyntaxError>) {
+    parse_pieces(text, range, PIECE, on_item)
+}
+
+/// [`parse_range`] in pieces of at least `piece` bytes.
+fn parse_pieces(
+    text: &str,
+    range: std::ops::Range<usize>,
+    piece: usize,
     mut on_item: impl FnMut(ast::Item),
 ) -> (Vec<Broken>, Vec<SyntaxError>) {
-    let mut file = File::default();
+    use rayon::prelude::*;
+    let end = range.end;
+    let mut cuts = vec![range.start];
+    cuts.extend(scan::item_starts(text, range.clone(), piece));
+    let limit = |k: usize| cuts.get(k + 1).copied().unwrap_or(end);
+    let mut broken = Vec::new();
     let mut errors = Vec::new();
-    let mut at = range.start;
-    // One item at a time (`next_item` in the grammar): pest keeps one item's
-    // tokens in memory, not the whole file's.
-    while at < range.end {
-        let rest = &text[at..range.end];
-        let next = match PlanParser::parse(Rule::next_item, rest) {
-            Ok(mut pairs) => pairs.next(),
-            // `next_item` accepts any text (see `broken` in the grammar);
-            // this is a safety net, not a path users should ever see.
-            Err(e) => {
-                let from = at + error::pest_position(&e);
-                errors.push(SyntaxError::unreadable(text, Span::new(from, range.end)));
-                file.broken.push(Broken {
-                    span: Span::new(at, range.end),
-                    kind: None,
-                    name: None,
-                });
+    // Where the sequential parse begins its next item; `None` once it ended.
+    let mut next = Some(range.start);
+    let mut take = |k: usize, mut piece: Piece| {
+        let Some(at) = next else { return };
+        if at >= limit(k) {
+            return; // the sequential parse is past this piece
+        }
+        if at != cuts[k] {
+            // Out of step: read this piece again from where the
+            // sequential parse is.
+            piece = Piece::read(text, at, limit(k), end);
+        }
+        piece.items.into_iter().for_each(&mut on_item);
+        broken.extend(piece.broken);
+        errors.extend(piece.errors);
+        next = piece.next;
+    };
+    if cuts.len() == 1 {
+        take(0, Piece::read(text, range.start, end, end));
+        return (broken, errors);
+    }
+    let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
+    std::thread::scope(|scope| {
+        // Batches of pieces parse on rayon's threads; this thread hands
+        // their items on in order. The channel holds one batch, so at most
+        // three batches' trees exist at once.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Piece>>(1);
+        let (cuts, limit) = (&cuts, &limit);
+        scope.spawn(move || {
+            for ks in (0..cuts.len()).collect::<Vec<_>>().chunks(batch) {
+                let pieces = ks
+                    .par_iter()
+                    .map(|&k| Piece::read(text, cuts[k], limit(k), end))
+                    .collect();
+                if send.send(pieces).is_err() {
+                    break; // the reader stopped
+                }
+            }
+        });
+        let mut k = 0;
+        for pieces in receive {
+            for piece in pieces {
+                take(k, piece);
+                k += 1;
+            }
+        }
+    });
+    (broken, errors)
+}
+
+/// What the sequential parse reads from one place to the next item that
+/// begins at or after a limit.
+struct Piece {
+    items: Vec<ast::Item>,
+    broken: Vec<Broken>,
+    errors: Vec<SyntaxError>,
+    /// Where the next item (or broken region) begins, at or after the
+    /// limit; `None` where the parse ended.
+    next: Option<usize>,
+}
+
+impl Piece {
+    /// Parse `text[..end]` from `from`, where an item (or a broken region,
+    /// or spaces before one) begins, until an item begins at `limit` or later.
+    fn read(text: &str, from: usize, limit: usize, end: usize) -> Piece {
+        let mut piece = Piece {
+            items: Vec::new(),
+            broken: Vec::new(),
+            errors: Vec::new(),
+            next: None,
+        };
+        let mut at = from;
+        // One item at a time (`next_item` in the grammar): pest keeps one
+        // item's tokens in memory, not the whole piece's.
+        while at < end {
+            let rest = &text[at..end];
+            let next = match PlanParser::parse(Rule::next_item, rest) {
+                Ok(mut pairs) => pairs.next(),
+                // `next_item` accepts any text (see `broken` in the grammar);
+                // this is a safety net, not a path users should ever see.
+                Err(e) => {
+                    let from = at + error::pest_position(&e);
+                    let error = SyntaxError::unreadable(text, Span::new(from, end));
+                    piece.errors.push(error);
+                    piece.broken.push(Broken {
+                        span: Span::new(at, end),
+                        kind: None,
+                        name: None,
+                    });
+                    break;
+                }
+            };
+            let Some(next) = next else { break };
+            let next_end = at + next.as_span().end();
+            let Some(pair) = next.into_inner().next() else {
+                break;
+            };
+            let start = at + pair.as_span().start();
+            if start >= limit && pair.as_rule() != Rule::EOI {
+                piece.next = Some(start);
                 break;
             }
-        };
-        let Some(next) = next else { break };
-        let end = at + next.as_span().end();
-        let Some(pair) = next.into_inner().next() else {
-            break;
-        };
-        match pair.as_rule() {
-            Rule::broken => {
-                let span = Span::from(pair.as_span()).shifted(at);
-                errors.push(reparse_broken(text, span));
-                file.broken.push(broken_head(text, span));
+            match pair.as_rule() {
+                Rule::broken => {
+                    let span = Span::from(pair.as_span()).shifted(at);
+                    piece.errors.push(reparse_broken(text, span));
+                    piece.broken.push(broken_head(text, span));
+                }
+                rule if build::is_item(rule) => {
+                    let mut item = build::item(pair);
+                    shift::item(&mut item, at);
+                    piece.items.push(item);
+                }
+                _ => break, // the end of the file
             }
-            rule if build::is_item(rule) => {
-                let mut item = build::item(pair);
-                shift::item(&mut item, at);
-                on_item(item);
+            if next_end <= at {
+                break;
             }
-            _ => break, // the end of the file
+            at = next_end;
         }
-        if end <= at {
-            break;
-        }
-        at = end;
+        piece
     }
-    (file.broken, errors)
+}
+
+/// [`parse`] read as one piece, in order, on this thread: what [`parse`]
+/// must equal whatever the cuts (the tests and the `parallel` fuzz target
+/// compare the two).
+#[doc(hidden)]
+pub fn parse_sequential(text: &str) -> (File, Vec<SyntaxError>) {
+    let piece = Piece::read(text, 0, text.len(), text.len());
+    let file = File {
+        items: piece.items,
+        broken: piece.broken,
+    };
+    (file, piece.errors)
+}
+
+/// [`parse`] cut into pieces of at least `piece` bytes (`1`: at every
+/// place an item may begin), for the tests and the fuzz target.
+#[doc(hidden)]
+pub fn parse_in_pieces(text: &str, piece: usize) -> (File, Vec<SyntaxError>) {
+    let mut items = Vec::new();
+    let (broken, errors) = parse_pieces(text, 0..text.len(), piece, |item| items.push(item));
+    (File { items, broken }, errors)
 }
 
 /// The items of `text[range]` with their spans in the whole `text`, and the
@@ -150,4 +283,66 @@ pub(crate) fn trailing_word_start(text: &str) -> usize {
         .take_while(|&(_, c)| is_word_char(c))
         .last()
         .map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Damage that moves item boundaries: unclosed and closed comments and
+    /// strings, broken heads, stray braces, item words mid-line.
+    const DAMAGE: &[&str] = &[
+        "/*",
+        "*/",
+        "\"",
+        "“",
+        "”",
+        "//",
+        "{",
+        "}",
+        "\nbattle ",
+        "\ntactic x {",
+        "\r",
+        "\n/* battle b {} */\n",
+        "goal",
+        "\n  path p \"",
+        "\\",
+        "\n\n",
+        "元",
+        "¥",
+    ];
+
+    fn agree(text: &str) {
+        let sequential = format!("{:?}", super::parse_sequential(text));
+        for piece in [1, 7, 200] {
+            let parallel = format!("{:?}", super::parse_in_pieces(text, piece));
+            assert_eq!(parallel, sequential, "pieces of {piece} on {text:?}");
+        }
+        assert_eq!(format!("{:?}", super::parse(text)), sequential);
+    }
+
+    #[test]
+    fn the_parallel_parse_is_the_sequential_one_on_generated_plans() {
+        agree(&crate::testing::plan(40));
+        agree(&crate::testing::untidy(&crate::testing::plan(20)));
+    }
+
+    #[test]
+    fn the_parallel_parse_is_the_sequential_one_on_damaged_plans() {
+        let plan = crate::testing::plan(3);
+        // A small deterministic generator: every damage at many places.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..400 {
+            let mut text = plan.clone();
+            for _ in 0..1 + round % 4 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let mut at = (seed as usize >> 8) % (text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, DAMAGE[(seed as usize) % DAMAGE.len()]);
+            }
+            agree(&text);
+        }
+    }
 }

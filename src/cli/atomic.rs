@@ -47,6 +47,7 @@ enum Purpose {
 /// Rewrite the plan at `path`, read as `read`, with `contents`. Refused,
 /// and the file left as it is, if it changed since it was read.
 pub(super) fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliError> {
+    let contents = &Bytes(contents);
     let cannot =
         |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
     let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
@@ -54,9 +55,60 @@ pub(super) fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(
     rewrite(&target, &meta, contents, Some(read), Purpose::Format).map_err(cannot)
 }
 
+/// What a file is given: bytes held, or bytes made as they are written
+/// (`planc build`'s JSON streams into the temporary file and is never held
+/// whole). It may be asked to write itself more than once (in place after a
+/// refused replace), and must write the same bytes each time.
+pub(super) trait Contents {
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Contents held in memory.
+pub(super) struct Bytes<'a>(pub(super) &'a [u8]);
+
+impl Contents for Bytes<'_> {
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.0)
+    }
+}
+
+/// Write `contents` into `file` through a buffer; how many bytes it wrote.
+fn put(file: &mut File, contents: &dyn Contents) -> io::Result<u64> {
+    struct Counted<W> {
+        out: W,
+        written: u64,
+    }
+    impl<W: Write> Write for Counted<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = self.out.write(buf)?;
+            self.written += n as u64;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.out.flush()
+        }
+    }
+    let mut out = Counted {
+        out: io::BufWriter::with_capacity(64 * 1024, file),
+        written: 0,
+    };
+    contents.write_to(&mut out)?;
+    out.flush()?;
+    Ok(out.written)
+}
+
 /// Write the output `contents` to `path`, which must not be one of
 /// `inputs`.
 pub(super) fn write(path: &Path, contents: &[u8], inputs: &[FileId]) -> Result<(), CliError> {
+    write_with(path, &Bytes(contents), inputs)
+}
+
+/// [`write`], with contents made as they are written.
+pub(super) fn write_with(
+    path: &Path,
+    contents: &dyn Contents,
+    inputs: &[FileId],
+) -> Result<(), CliError> {
     let cannot =
         |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
     match fs::metadata(path) {
@@ -144,7 +196,7 @@ fn euid() -> u32 {
 fn rewrite(
     target: &Path,
     meta: &Metadata,
-    contents: &[u8],
+    contents: &dyn Contents,
     read: Option<&Snapshot>,
     purpose: Purpose,
 ) -> Result<(), String> {
@@ -182,7 +234,7 @@ enum Done {
 fn through_temporary(
     target: &Path,
     meta: &Metadata,
-    contents: &[u8],
+    contents: &dyn Contents,
     read: Option<&Snapshot>,
 ) -> Result<Done, String> {
     let mode = meta.mode() & 0o7777;
@@ -207,8 +259,8 @@ fn through_temporary(
         }
     }
     let file = temp.as_file_mut();
-    file.write_all(contents)
-        .and_then(|()| file.set_permissions(Permissions::from_mode(mode)))
+    put(file, contents)
+        .and_then(|_| file.set_permissions(Permissions::from_mode(mode)))
         .and_then(|()| file.sync_all())
         .map_err(|e| format!("{}; the file was left as it was", reason(&e)))?;
     // As late as can be: an edit made while planc worked is never lost. (One
@@ -223,7 +275,7 @@ fn through_temporary(
 
 /// Write `contents` into the existing file `target`, keeping its inode;
 /// if a write fails, put the old text back.
-fn in_place(target: &Path, contents: &[u8], read: Option<&Snapshot>) -> Result<(), String> {
+fn in_place(target: &Path, contents: &dyn Contents, read: Option<&Snapshot>) -> Result<(), String> {
     let mut file = match OpenOptions::new().read(true).write(true).open(target) {
         Ok(file) => file,
         // Writable but not readable (mode 0200): no old text to put back.
@@ -240,7 +292,7 @@ fn in_place(target: &Path, contents: &[u8], read: Option<&Snapshot>) -> Result<(
     let written = fill(&mut file, contents);
     match written {
         Ok(()) => Ok(()),
-        Err(e) if kept && fill(&mut file, &old).is_ok() => {
+        Err(e) if kept && fill(&mut file, &Bytes(&old)).is_ok() => {
             Err(format!("{}; the file was left as it was", reason(&e)))
         }
         Err(e) => Err(format!(
@@ -252,20 +304,20 @@ planc wrote it in place)",
 }
 
 /// The file's whole contents become `contents`.
-fn fill(file: &mut File, contents: &[u8]) -> io::Result<()> {
+fn fill(file: &mut File, contents: &dyn Contents) -> io::Result<()> {
     file.seek(SeekFrom::Start(0))?;
-    file.write_all(contents)?;
-    file.set_len(contents.len() as u64)?;
+    let written = put(file, contents)?;
+    file.set_len(written)?;
     file.sync_all()
 }
 
 /// Write into what `path` names (a device, a FIFO, standard output).
-fn into(path: &Path, contents: &[u8], append: bool) -> Result<(), String> {
+fn into(path: &Path, contents: &dyn Contents, append: bool) -> Result<(), String> {
     let written = OpenOptions::new()
         .write(true)
         .append(append)
         .open(path)
-        .and_then(|mut f| f.write_all(contents).and_then(|()| f.flush()));
+        .and_then(|mut f| put(&mut f, contents).map(drop));
     match written {
         // A FIFO whose reader went away, like a closed pipe: not an error.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(reason(&e)),
@@ -275,11 +327,11 @@ fn into(path: &Path, contents: &[u8], append: bool) -> Result<(), String> {
 
 /// Create the new file `target` with `contents`, with the mode a shell's
 /// `>` would give it (0666 less the umask).
-fn create(target: &Path, contents: &[u8]) -> Result<(), String> {
+fn create(target: &Path, contents: &dyn Contents) -> Result<(), String> {
     let mut temp = temporary(target, 0o600).map_err(|e| reason(&e))?;
     let file = temp.as_file_mut();
-    file.write_all(contents)
-        .and_then(|()| file.set_permissions(Permissions::from_mode(0o666 & !umask())))
+    put(file, contents)
+        .and_then(|_| file.set_permissions(Permissions::from_mode(0o666 & !umask())))
         .and_then(|()| file.sync_all())
         .map_err(|e| reason(&e))?;
     // Never over a file that appeared meanwhile.
@@ -447,7 +499,7 @@ mod tests {
         // first look, before its rename.
         fs::write(dir.join("saved"), "the editor's").expect("write");
         fs::rename(dir.join("saved"), &path).expect("rename");
-        let said = through_temporary(&path, &meta, b"formatted", Some(&read))
+        let said = through_temporary(&path, &meta, &Bytes(b"formatted"), Some(&read))
             .err()
             .expect("refused");
         assert!(said.starts_with("it changed while planc"), "{said}");
@@ -520,7 +572,7 @@ mod tests {
         let path = dir.join("plan.plan");
         fs::write(&path, "a much longer original text").expect("write");
         let inode = fs::metadata(&path).expect("meta").ino();
-        in_place(&path, b"short", Some(&snapshot(&path))).expect("written");
+        in_place(&path, &Bytes(b"short"), Some(&snapshot(&path))).expect("written");
         assert_eq!(fs::read_to_string(&path).expect("read"), "short");
         assert_eq!(fs::metadata(&path).expect("meta").ino(), inode);
         let _ = fs::remove_dir_all(&dir);

@@ -1,5 +1,6 @@
 //! `planc build FILE [-o OUT]`
 
+use super::atomic;
 use super::error::{CliError, ExitCode};
 use super::files;
 use super::output;
@@ -32,9 +33,18 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         Ok(analysis) => analysis,
     };
     let value = planc::export::export_sources(&plan.map, &analysis);
-    let mut json = serde_json::to_vec_pretty(&value)
-        .map_err(|e| CliError::CouldNotRun(format!("cannot write the JSON: {e}")))?;
-    json.push(b'\n');
-    output::emit(args.output.as_deref(), &json, &plan.inputs())?;
+    // Streamed into the temporary file (or standard output): the JSON of a
+    // large plan is ten times its size, and is never held whole.
+    output::emit_with(args.output.as_deref(), &Json(&value), &plan.inputs())?;
     Ok(ExitCode::Clean)
+}
+
+/// The build's JSON, pretty-printed, with a final newline.
+struct Json<'a, T>(&'a T);
+
+impl<T: serde::Serialize> atomic::Contents for Json<'_, T> {
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self.0)?;
+        out.write_all(b"\n")
+    }
 }

@@ -112,6 +112,24 @@ pub(super) fn emit(to: Option<&Path>, bytes: &[u8], inputs: &[FileId]) -> Result
     }
 }
 
+/// [`emit`], with contents made as they are written (`planc build`'s
+/// JSON): streamed into the temporary file or standard output, never held.
+pub(super) fn emit_with(
+    to: Option<&Path>,
+    contents: &dyn atomic::Contents,
+    inputs: &[FileId],
+) -> Result<(), CliError> {
+    match to {
+        Some(path) => atomic::write_with(path, contents, inputs),
+        None => {
+            let mut out = Stdout::new();
+            out.must_not_be(inputs)?;
+            contents.write_to(&mut out).map_err(CliError::Stdout)?;
+            out.finish()
+        }
+    }
+}
+
 /// One line on stderr, `planc: ` first.
 pub(super) fn say(message: impl Display) {
     let _ = writeln!(io::stderr().lock(), "planc: {message}");

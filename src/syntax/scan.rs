@@ -1,0 +1,136 @@
+//! A cheap pre-scan that finds where items probably begin, so that the
+//! parser can read a large file in pieces, in parallel.
+//!
+//! A candidate is a line whose first word is an item word (the words of
+//! [`ItemKind`], the one list), outside block comments and strings. The
+//! scan is a hint, never trusted: the parallel parse (`super::parse_range`)
+//! checks that the sequential parse would begin an item exactly at each
+//! candidate it uses, and re-reads a piece in order where it would not. A
+//! wrong candidate costs time, never a different result.
+
+use super::ast::ItemKind;
+use std::ops::Range;
+
+/// Candidates in `text[range]` (after `range.start`), each at least `gap`
+/// bytes after the previous one, so that the pieces between them are worth
+/// a task each.
+pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> Vec<usize> {
+    let bytes = &text.as_bytes()[..range.end];
+    let mut starts = Vec::new();
+    let mut last = range.start;
+    let mut i = range.start;
+    // At the start of a line (the range starts at an item boundary, which
+    // is not a candidate: it is the first piece's start).
+    let mut line_start = false;
+    while i < bytes.len() {
+        if line_start {
+            line_start = false;
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            if j >= last + gap && item_word_at(bytes, j) {
+                starts.push(j);
+                last = j;
+            }
+            i = j;
+            continue;
+        }
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                i += 1;
+                line_start = true;
+            }
+            b'"' => i = string_end(bytes, i + 1, b"\""),
+            // `“`: a curly string ends at `”`.
+            0xE2 if bytes[i..].starts_with("“".as_bytes()) => {
+                i = string_end(bytes, i + 3, "”".as_bytes());
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                match find(&bytes[i + 2..], b"*/") {
+                    Some(at) => i += 2 + at + 2,
+                    // Unclosed: the rest is one piece.
+                    None => break,
+                }
+                // A comment's end is not a line's start, even after a newline.
+            }
+            _ => i += 1,
+        }
+    }
+    starts
+}
+
+/// Where the string whose text starts at `i` ends: after its closing
+/// `close`, or at the end of the line (a string never spans lines).
+fn string_end(bytes: &[u8], mut i: usize, close: &[u8]) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => return i,
+            b'\\' if bytes.get(i + 1).is_some_and(|&b| b != b'\n' && b != b'\r') => i += 2,
+            _ if bytes[i..].starts_with(close) => return i + close.len(),
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// Whether an item word, as a whole word, starts at `j`.
+fn item_word_at(bytes: &[u8], j: usize) -> bool {
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_lowercase() {
+        k += 1;
+    }
+    // A longer word (or one going on in non-ASCII letters) is no item word.
+    let whole = bytes
+        .get(k)
+        .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80));
+    whole
+        && k > j
+        && std::str::from_utf8(&bytes[j..k])
+            .ok()
+            .and_then(ItemKind::from_keyword)
+            .is_some()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_starts;
+
+    fn starts(text: &str) -> Vec<usize> {
+        item_starts(text, 0..text.len(), 0)
+    }
+
+    #[test]
+    fn finds_item_words_at_line_starts() {
+        let text = "goal a {}\n  battle b {}\ntactic_x\nbattles\n\ttactic t {}";
+        assert_eq!(starts(text), vec![12, 42]);
+    }
+
+    #[test]
+    fn skips_comments_and_strings() {
+        let text = "/* x\nbattle a {}\n*/\ngoal g { owner \"a /* \"\n}\n// \nbattle b {}\n";
+        let (g, b) = (text.find("goal g").unwrap(), text.find("battle b").unwrap());
+        assert_eq!(starts(text), vec![g, b]);
+        let text = "goal g { owner \"a\\\" /*\"\n}\nbattle b {}\n";
+        assert_eq!(starts(text), vec![text.find("battle b").unwrap()]);
+        let text = "goal g {} /* never closed\nbattle b {}\n";
+        assert!(starts(text).is_empty());
+        let text = "goal g { owner “/*” }\nbattle b {}\n";
+        assert_eq!(starts(text), vec![text.find("battle b").unwrap()]);
+    }
+
+    #[test]
+    fn keeps_the_gap() {
+        let text = "battle a {}\nbattle b {}\nbattle c {}\nbattle d {}\n";
+        assert_eq!(item_starts(text, 0..text.len(), 20), vec![24]);
+    }
+}
