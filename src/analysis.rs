@@ -1,6 +1,7 @@
 //! The whole pipeline on one source text: parse → lower → resolve → check.
 
 use crate::diagnostic::{self, Code, Diagnostic, Origin};
+use crate::lang::LangPref;
 use crate::model::Model;
 use crate::syntax::ast::File;
 
@@ -11,6 +12,9 @@ pub struct Analysis {
     pub model: Model,
     /// Sorted by place; `allow`ed warnings removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the diagnostics are worded in, and every view of this
+    /// plan should speak (`LangPref::pick` with the plan's `lang`).
+    pub lang: crate::lang::Lang,
 }
 
 impl Analysis {
@@ -46,12 +50,18 @@ pub fn allow_name(name: &str) -> Result<Code, AllowRefused> {
     }
 }
 
-/// Run every phase. `allow` adds to the plan's own `allow` list.
+/// Run every phase. `allow` adds to the plan's own `allow` list. Words in
+/// the plan's own `lang`, else English.
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
+    analyze_in(text, allow, LangPref::default())
+}
+
+/// Run every phase, worded in the language `pref` picks for this plan.
+pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    complete(model, text, &syntax_errors, &lower_errors, allow)
+    complete(model, text, &syntax_errors, &lower_errors, allow, pref)
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the
@@ -61,9 +71,10 @@ pub fn analyze_parsed(
     text: &str,
     syntax_errors: &[crate::syntax::SyntaxError],
     allow: &[Code],
+    pref: LangPref,
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    complete(model, text, syntax_errors, &lower_errors, allow)
+    complete(model, text, syntax_errors, &lower_errors, allow, pref)
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.
@@ -73,17 +84,27 @@ fn complete(
     syntax_errors: &[crate::syntax::SyntaxError],
     lower_errors: &[crate::lower::LowerError],
     allow: &[Code],
+    pref: LangPref,
 ) -> Analysis {
+    // The plan's `lang` is known once its item is lowered; syntax errors
+    // are typed, so they are worded here, after it, like the rest.
+    let lang = pref.pick(model.plan.as_ref().and_then(|p| p.lang));
     let resolve_errors = crate::resolve::resolve(&mut model);
-    let mut diagnostics: Vec<Diagnostic> =
-        syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
-    diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
+    let mut diagnostics: Vec<Diagnostic> = syntax_errors
+        .iter()
+        .map(|e| e.to_diagnostic_in(lang))
+        .collect();
+    diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic_in(lang)));
     let findings = crate::check::check(&model, text, &resolve_errors);
     diagnostics.extend(resolve_errors.into_iter().map(|e| {
-        let d = e.to_diagnostic();
+        let d = e.to_diagnostic_in(lang);
         d.with_origin(Origin::Resolve(Box::new(e)))
     }));
-    diagnostics.extend(findings.into_iter().map(|f| f.into_diagnostic(&model)));
+    diagnostics.extend(
+        findings
+            .into_iter()
+            .map(|f| f.into_diagnostic_in(&model, lang)),
+    );
     let allowed: Vec<Code> = model
         .plan
         .iter()
@@ -114,5 +135,9 @@ fn complete(
     };
     diagnostics.retain(|d| d.is_error() || !(allowed.contains(&d.code) || allowed_here(d)));
     diagnostic::sort(&mut diagnostics);
-    Analysis { model, diagnostics }
+    Analysis {
+        model,
+        diagnostics,
+        lang,
+    }
 }

@@ -311,6 +311,9 @@ impl Lower {
                 }
             }
         }
+        if let Some(Value::Word(w)) = attrs.get(AttrKey::Lang) {
+            plan.lang = crate::lang::Lang::from_code(&w.value);
+        }
         plan.allow = self.allow_list(attrs);
         plan
     }

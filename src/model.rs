@@ -137,6 +137,8 @@ pub struct PlanBlock {
     pub main_paths: u32,
     pub concurrent_battles: u32,
     pub allow: Vec<(Code, Span)>,
+    /// `lang en|zh`: the language planc speaks about this plan.
+    pub lang: Option<crate::lang::Lang>,
     pub written: AttrSet,
 }
 

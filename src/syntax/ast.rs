@@ -196,6 +196,7 @@ attr_keys! {
     For = "for",
     Kind = "kind",
     Win = "win",
+    Lang = "lang",
 }
 
 /// A set of attribute keys, as bits: cheaper than a tree set on every item.
@@ -224,7 +225,7 @@ impl AttrKey {
     pub fn of(kind: ItemKind) -> &'static [AttrKey] {
         use AttrKey::*;
         match kind {
-            ItemKind::Plan => &[Period, Limits, Allow],
+            ItemKind::Plan => &[Period, Lang, Limits, Allow],
             ItemKind::Positioning => &[WeAre, Serve, Pain, WhyUs, NotDo, Moat],
             ItemKind::Resource => &[Capacity, Total],
             ItemKind::Metric => &[],

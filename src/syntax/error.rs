@@ -8,6 +8,8 @@ use crate::span::Span;
 use crate::suggest::closest;
 use pest::error::{ErrorVariant, InputLocation};
 
+mod zh;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxError {
     /// Something else was expected at this token.
@@ -16,6 +18,9 @@ pub enum SyntaxError {
         expected: Vec<String>,
         found: String,
         help: Option<&'static str>,
+        /// The grammar rules `expected` and `help` were worded from, for
+        /// the other languages' words (`error/zh.rs`).
+        rules: Vec<Rule>,
     },
     /// A word in a block that is not one of its attributes.
     UnknownAttribute {
@@ -285,10 +290,11 @@ pub(super) fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -
         expected,
         found,
         help,
+        rules: positives,
     }
 }
 
-fn help_for(rule: Rule) -> Option<&'static str> {
+pub(super) fn help_for(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::file | Rule::item_alone | Rule::plan_item | Rule::kw_plan => {
             "Each item starts with one of the eight item words: plan, positioning, resource, metric, goal, path, battle or tactic."
