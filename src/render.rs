@@ -17,6 +17,9 @@ pub struct Source<'a> {
     pub text: &'a str,
     pub index: LineIndex<'a>,
     pub diagnostics: &'a [Diagnostic],
+    /// The language of planc's own words around the diagnostics (`help`,
+    /// the summary); the diagnostics are already worded in it.
+    pub lang: crate::lang::Lang,
 }
 
 impl<'a> Source<'a> {
@@ -26,7 +29,13 @@ impl<'a> Source<'a> {
             text,
             index: LineIndex::new(text),
             diagnostics,
+            lang: crate::lang::Lang::En,
         }
+    }
+
+    pub fn with_lang(mut self, lang: crate::lang::Lang) -> Source<'a> {
+        self.lang = lang;
+        self
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::error::{CliError, ExitCode};
 use super::files::{self, FileId};
+use super::lang;
 use super::output::{self, Stdout};
 use super::terminal::{self, Color};
 use planc::render::{github, human, json, markdown, sarif, Source};
@@ -44,17 +45,22 @@ fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
         .iter()
         .map(|name| {
             allow_name(name).map_err(|refused| match refused {
-                AllowRefused::NotAWarning(_) => format!(
-                    "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+                AllowRefused::NotAWarning(_) => lang::say(
+                    format!(
+                        "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+                    ),
+                    format!("--allow {name}：`{name}` 是错误，只有警告才能忽略"),
                 ),
                 AllowRefused::Unknown {
                     suggestion: Some(s),
-                } => {
-                    format!("--allow {name}: no warning has this name; did you mean `{s}`?")
-                }
-                AllowRefused::Unknown { suggestion: None } => {
-                    format!("--allow {name}: no warning has this name; `planc explain` lists them")
-                }
+                } => lang::say(
+                    format!("--allow {name}: no warning has this name; did you mean `{s}`?"),
+                    format!("--allow {name}：没有叫这个名字的警告；你是不是想写 `{s}`？"),
+                ),
+                AllowRefused::Unknown { suggestion: None } => lang::say(
+                    format!("--allow {name}: no warning has this name; `planc explain` lists them"),
+                    format!("--allow {name}：没有叫这个名字的警告；`planc explain` 会列出所有警告"),
+                ),
             })
         })
         .collect()
@@ -74,17 +80,25 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
                 continue;
             }
         };
-        let diagnostics = match plan.analyze(&allow) {
-            Ok(analysis) => analysis.diagnostics,
-            Err(encoding) => vec![encoding.clone()],
+        let (diagnostics, lang) = match plan.analyze(&allow) {
+            Ok(analysis) => (analysis.diagnostics, analysis.lang),
+            Err(encoding) => (vec![encoding.clone()], lang::for_text(&plan.text)),
         };
-        checked.push((plan, diagnostics));
+        checked.push((plan, diagnostics, lang));
     }
     let sources: Vec<Source> = checked
         .iter()
-        .map(|(plan, ds)| Source::new(&plan.name, &plan.text, ds))
+        .map(|(plan, ds, lang)| Source::new(&plan.name, &plan.text, ds).with_lang(*lang))
         .collect();
-    let inputs: Vec<FileId> = checked.iter().flat_map(|(plan, _)| plan.inputs()).collect();
+    // The closing line speaks as the plans do (all of them, else the run).
+    let lang = match sources.first() {
+        Some(first) if sources.iter().all(|s| s.lang == first.lang) => first.lang,
+        _ => lang::own(),
+    };
+    let inputs: Vec<FileId> = checked
+        .iter()
+        .flat_map(|(plan, _, _)| plan.inputs())
+        .collect();
     let errors = sources
         .iter()
         .flat_map(|s| s.diagnostics)
@@ -101,7 +115,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             for source in &sources {
                 output::show(&human::render(source, style));
             }
-            output::show(&human::summary(errors, warnings, sources.len()));
+            output::show(&human::summary_in(lang, errors, warnings, sources.len()));
         }
         Format::Json | Format::Sarif | Format::Github | Format::Markdown => {
             // Streamed into standard output: a plan with 300 000 warnings

@@ -92,7 +92,8 @@ impl Plan {
     /// The plan analysed; for bytes that are not UTF-8, the one diagnostic
     /// that says so.
     pub(super) fn analyze(&self, allow: &[Code]) -> Result<Analysis, &Diagnostic> {
-        self.text().map(|text| planc::analyze(text, allow))
+        self.text()
+            .map(|text| planc::analysis::analyze_in(text, allow, super::lang::pref()))
     }
 
     /// The file read, for refusing to write over it.

@@ -47,7 +47,7 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
             let end = source.index.line_col(d.span.end);
             let mut message = visible(&d.message, true).into_owned();
             if !d.help.is_empty() {
-                message.push_str("\nhelp: ");
+                message.push_str(source.lang.pick("\nhelp: ", "\n建议："));
                 message.push_str(&visible(&d.help, true));
             }
             writeln!(
@@ -63,13 +63,21 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
         }
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    writeln!(
-        out,
-        "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(sources.len(), "file")
-    )?;
+    let lang = sources.first().map_or(crate::lang::Lang::En, |s| s.lang);
+    match lang {
+        crate::lang::Lang::En => writeln!(
+            out,
+            "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(sources.len(), "file")
+        )?,
+        crate::lang::Lang::Zh => writeln!(
+            out,
+            "planc：{} 个文件中有 {errors} 个错误、{warnings} 个警告（GitHub 每一级只显示前 10 条标注）",
+            sources.len()
+        )?,
+    }
     out.flush()
 }
 
