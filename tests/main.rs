@@ -21,3 +21,4 @@ mod lsp;
 mod outputs;
 mod pictures;
 mod properties;
+mod zh;

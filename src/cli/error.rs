@@ -61,7 +61,10 @@ impl fmt::Display for CliError {
         match self {
             CliError::Arguments(e) => write!(f, "{}", e.render()),
             CliError::CouldNotRun(message) => f.write_str(message),
-            CliError::Stdout(e) => write!(f, "cannot write to standard output: {}", reason(e)),
+            CliError::Stdout(e) => f.write_str(&super::lang::say(
+                format!("cannot write to standard output: {}", reason(e)),
+                format!("无法写入标准输出：{}", reason_zh(e)),
+            )),
         }
     }
 }
@@ -69,6 +72,20 @@ impl fmt::Display for CliError {
 impl From<clap::Error> for CliError {
     fn from(e: clap::Error) -> Self {
         CliError::Arguments(e)
+    }
+}
+
+/// An IO error in Chinese words; the system's own words (English) for
+/// the rare ones.
+pub(super) fn reason_zh(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "没有这个文件或文件夹".to_string(),
+        io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+        io::ErrorKind::StorageFull => "设备空间已满".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        io::ErrorKind::QuotaExceeded => "超出了磁盘配额".to_string(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+        _ => reason(e),
     }
 }
 

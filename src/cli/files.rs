@@ -2,6 +2,7 @@
 //! gets a plan's text, with errors a person can act on.
 
 use super::error::CliError;
+use super::lang::say;
 use planc::{Analysis, Code, Diagnostic};
 use std::fs::{File, Metadata};
 use std::io::Read;
@@ -149,9 +150,10 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
 /// Standard input can be read once: a second `-` would read nothing.
 pub(super) fn stdin_once(paths: &[String]) -> Result<(), CliError> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
-        return Err(CliError::CouldNotRun(
-            "`-` (standard input) is named twice; it can be read only once".to_string(),
-        ));
+        return Err(CliError::CouldNotRun(say(
+            "`-` (standard input) is named twice; it can be read only once",
+            "`-`（标准输入）写了两次；标准输入只能读一次",
+        )));
     }
     Ok(())
 }
@@ -173,31 +175,55 @@ fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
             .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| {
+                say(
+                    format!("cannot read standard input: {e}"),
+                    format!("无法读取标准输入：{e}"),
+                )
+            })?;
         return check_size(path, bytes).map(|b| (b, snapshot));
     }
     let cannot = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("cannot read `{path}`: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("cannot read `{path}`: permission denied"),
-        _ => format!("cannot read `{path}`: {}", super::error::reason(&e)),
+        std::io::ErrorKind::NotFound => say(
+            format!("cannot read `{path}`: no such file"),
+            format!("无法读取 `{path}`：没有这个文件"),
+        ),
+        std::io::ErrorKind::PermissionDenied => say(
+            format!("cannot read `{path}`: permission denied"),
+            format!("无法读取 `{path}`：没有权限"),
+        ),
+        _ => say(
+            format!("cannot read `{path}`: {}", super::error::reason(&e)),
+            format!("无法读取 `{path}`：{}", super::error::reason_zh(&e)),
+        ),
     };
     // Looked at before opening: opening a FIFO would wait for a writer.
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(format!(
-            "cannot read `{path}`: it is a directory; name the .plan files inside it"
+        return Err(say(
+            format!("cannot read `{path}`: it is a directory; name the .plan files inside it"),
+            format!("无法读取 `{path}`：这是一个文件夹；请写出里面的 .plan 文件"),
         ));
     }
     if !meta.is_file() {
-        return Err(format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"));
+        return Err(say(
+            format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"),
+            format!("无法读取 `{path}`：它不是普通文件（而是管道或设备）；要读标准输入，请用 `-`"),
+        ));
     }
     let file = File::open(path).map_err(cannot)?;
     // The snapshot is of the file opened, taken before its first byte is read.
     let meta = file.metadata().map_err(cannot)?;
     if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
-            meta.len() / 1_000_000
+        return Err(say(
+            format!(
+                "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
+                meta.len() / 1_000_000
+            ),
+            format!(
+                "无法读取 `{path}`：文件有 {} MB，超过了 planc 能接受的 256 MB",
+                meta.len() / 1_000_000
+            ),
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
@@ -209,9 +235,15 @@ fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
 
 fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "cannot read `{}`: it is larger than the 256 MB planc accepts",
-            display_name(path)
+        return Err(say(
+            format!(
+                "cannot read `{}`: it is larger than the 256 MB planc accepts",
+                display_name(path)
+            ),
+            format!(
+                "无法读取 `{}`：文件超过了 planc 能接受的 256 MB",
+                display_name(path)
+            ),
         ));
     }
     Ok(bytes)
