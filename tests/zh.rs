@@ -92,9 +92,6 @@ fn prose(text: &str) -> String {
 
 /// Three English words in a row is a sentence planc forgot to translate.
 fn english_sentence(text: &str) -> Option<String> {
-    let words: Vec<&str> = prose(text)
-        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
-        .collect();
     let mut run = Vec::new();
     for w in prose(text).split(|c: char| c.is_whitespace()) {
         let pure = !w.is_empty()
@@ -109,7 +106,6 @@ fn english_sentence(text: &str) -> Option<String> {
             run.clear();
         }
     }
-    drop(words);
     None
 }
 
