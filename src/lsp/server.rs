@@ -64,6 +64,7 @@ pub fn run(connection: &Connection) -> Exit {
         pending: HashMap::new(),
         parsers: HashMap::new(),
         outbox: Vec::new(),
+        lang: crate::lang::LangPref::default(),
     };
     let mut phase = Phase::Waiting;
     let ended = |phase| match phase {
@@ -224,6 +225,9 @@ struct Server {
     parsers: HashMap<Uri, Incremental>,
     /// Notifications to send before the next answer.
     outbox: Vec<PublishDiagnosticsParams>,
+    /// The language: a Chinese `initialize.params.locale` forces Chinese;
+    /// otherwise each plan's own `lang`, else English (docs/chinese.md).
+    lang: crate::lang::LangPref,
 }
 
 impl Server {
@@ -358,6 +362,11 @@ impl Server {
             .pointer("/capabilities/general/positionEncodings")
             .and_then(|v| serde_json::from_value(v.clone()).ok());
         self.encoding = Encoding::negotiate(offered.as_deref());
+        let locale = request.params.get("locale").and_then(|v| v.as_str());
+        self.lang = match locale.map(crate::lang::Lang::from_locale) {
+            Some(crate::lang::Lang::Zh) => crate::lang::LangPref::forced(crate::lang::Lang::Zh),
+            _ => crate::lang::LangPref::default(),
+        };
         let result = InitializeResult {
             capabilities: capabilities(self.encoding),
             server_info: Some(ServerInfo {
@@ -435,6 +444,7 @@ impl Server {
             return;
         };
         let parser = self.parsers.entry(uri.clone()).or_default();
+        parser.lang = self.lang;
         let built = catch_unwind(AssertUnwindSafe(|| {
             let analysis = parser.analyze(&text);
             Document::with_analysis(uri.clone(), version, text, analysis)
