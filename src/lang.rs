@@ -217,3 +217,56 @@ pub mod zh {
         }
     }
 }
+
+/// The one-line summary of each diagnostic, in `lang` (`planc explain`'s
+/// list, SARIF's rule descriptions). Exhaustive: a new name needs its
+/// Chinese here.
+pub fn summary(code: crate::Code, lang: Lang) -> &'static str {
+    use crate::Code::*;
+    if lang == Lang::En {
+        return code.summary();
+    }
+    match code {
+        Syntax => "文本读不通（planc 会用白话说明这里应该写什么）",
+        InvalidLiteral => {
+            "不存在的日期、结束早于开始的时间周期、1–5 以外的评分，或写法不对的数、时长、上限"
+        }
+        UnknownName => "引用了不存在的名字（或 allow 了不存在的警告）；会提示最接近的名字",
+        DuplicateName => "两项重名（或有两段定位）",
+        DuplicateAttribute => "同一个块里一个属性写了两次，或一项资源同时写了 capacity 和 total",
+        WrongKind => "引用的项种类不对（例如 for 写了一条路径）",
+        MissingAttribute => "缺少必填属性：计划没有 period，资源没有 capacity 或 total",
+        PlanMissing => "没有 plan，或不止一个",
+        GoalWithoutTarget => "目标没有目标值",
+        GoalWithoutPath => "没有路径服务这个目标",
+        PathWithoutGoal => "路径没有 serves",
+        PathWithoutBattle => "主路径上没有战役",
+        BattleWithoutPath => "战役没有 on",
+        BattleWithoutObjective => "战役没有战役目标",
+        BattleWithoutWindow => "战役没有时间周期",
+        BattleWithoutTactic => "战役没有战术",
+        TacticWithoutBattle => "战术没有 for",
+        TacticWithoutWin => "战术没有赢的标准",
+        UnitMismatch => "数值的单位和指标或资源不一致、用了第二种货币，或容量不是单纯的数量",
+        SplitMismatch => "拆解合计不等于目标值、个数不对，或拆解了百分比目标",
+        Overcommitted => "资源超配：某天超出容量，或合计超出总额",
+        TacticsExceedBattle => "战役的战术所需资源超过了战役本身，或用了战役没有列出的资源",
+        WindowOutsidePeriod => "时间周期（或目标日期）落在计划周期之外",
+        WindowOutsideBattle => "战术的时间周期超出了所属战役",
+        BattleAfterDeadline => "战役在它推进的目标到期之后才结束",
+        AfterViolated => "一项在它必须等待的另一项结束之前就开始了",
+        Cycle => "supports 或 after 绕成了圈",
+        NotDoViolation => "瞄准了不做清单上的细分市场",
+        GoalUndercovered => "承接金额或数量目标的各场战役，战役目标合计补不上差距",
+        PathOverCost => "路径上的战役所需资源超出了路径的预计投入",
+        TooManyMainPaths => "主路径超过了 limits main_paths",
+        TooManyConcurrentBattles => "同一天的战役超过了 limits concurrent_battles",
+        MultipleBreakthroughGoals => "关键突破目标不止一个",
+        BattleOnCandidatePath => "战役落在不是主路径的备选路径上",
+        BattleWithoutReview => "战役没有复盘节奏",
+        TacticWithoutOwner => "战术没有负责人",
+        UnusedMetric => "没有任何目标值、战役目标、预期回报或赢的标准用到这个指标",
+        UnusedResource => "没有谁需要或投入这项资源",
+        PositioningIncomplete => "没有定位，或定位缺少 we_are、serve、pain、why_us 之一",
+    }
+}
