@@ -370,3 +370,40 @@ fn fmt_keeps_lang() {
     assert!(formatted.contains("lang zh"), "{formatted}");
     assert_eq!(planc::analyze(&formatted, &[]).lang, Lang::Zh);
 }
+
+/// The language server's hover speaks the plan's language.
+#[test]
+fn hover_speaks_chinese() {
+    use planc::lsp::document::Document;
+    let text = std::fs::read_to_string("examples/acme.plan").expect("readable");
+    let zh = Document::with_analysis(
+        "file:///acme.plan".parse().expect("a URI"),
+        1,
+        text.clone(),
+        in_lang(&text, Lang::Zh),
+    );
+    let en = Document::new("file:///acme.plan".parse().expect("a URI"), 1, text);
+    let model = &zh.analysis.model;
+    use planc::syntax::ast::ItemKind;
+    for (kind, n) in [
+        (ItemKind::Battle, model.battles.len()),
+        (ItemKind::Goal, model.goals.len()),
+        (ItemKind::Path, model.paths.len()),
+        (ItemKind::Tactic, model.tactics.len()),
+        (ItemKind::Metric, model.metrics.len()),
+        (ItemKind::Resource, model.resources.len()),
+    ] {
+        for i in 0..n {
+            let said = planc::lsp::hover::describe(&zh, kind, i);
+            for line in said.lines() {
+                assert_eq!(english_sentence(line), None, "{said}");
+            }
+            let english = planc::lsp::hover::describe(&en, kind, i);
+            assert_eq!(
+                said.lines().count(),
+                english.lines().count(),
+                "{said}\n{english}"
+            );
+        }
+    }
+}

@@ -122,16 +122,22 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let format = format(&args).map_err(CliError::CouldNotRun)?;
     let request = request(&args, format).map_err(CliError::CouldNotRun)?;
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::CouldNotRun(
-            "a PNG is not for the terminal; write it to a file with -o map.png".to_string(),
-        ));
+        return Err(CliError::CouldNotRun(super::lang::say(
+            "a PNG is not for the terminal; write it to a file with -o map.png",
+            "PNG 不能直接输出到终端；请用 -o map.png 写到文件里",
+        )));
     }
     let plan = files::load(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            let closing = format!("{}: nothing was drawn; fix the errors first", plan.name);
+            let closing = match super::lang::for_text(&plan.text) {
+                planc::Lang::En => {
+                    format!("{}: nothing was drawn; fix the errors first", plan.name)
+                }
+                planc::Lang::Zh => format!("{}：没有画图；请先改正错误", plan.name),
+            };
             return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
@@ -166,10 +172,16 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             (e, 0) => count(e, "error"),
             (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
         };
-        output::say(format_args!(
-            "{} has {found}, outlined on the diagram; `planc check {}` explains them",
-            plan.name, args.file
-        ));
+        match analysis.lang {
+            planc::Lang::En => output::say(format_args!(
+                "{} has {found}, outlined on the diagram; `planc check {}` explains them",
+                plan.name, args.file
+            )),
+            planc::Lang::Zh => output::say(format_args!(
+                "{} 有 {errors} 个错误、{warnings} 个警告，已在图上框出；`planc check {}` 会逐条说明",
+                plan.name, args.file
+            )),
+        }
     }
     Ok(ExitCode::Clean)
 }

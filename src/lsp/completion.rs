@@ -11,6 +11,7 @@
 
 use super::position::{offset, Encoding};
 use super::Document;
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::syntax::ast::{AttrKey, ItemKind};
 use crate::syntax::is_word_char;
@@ -21,19 +22,26 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
     let cursor = offset(&index, at, encoding);
     let before = &doc.text[..cursor];
     let model = &doc.analysis.model;
+    let lang = doc.analysis.lang;
     match context(before) {
         Context::None => Vec::new(),
         Context::ItemStart => ItemKind::ALL
             .iter()
-            .map(|k| keyword(k.keyword(), "item"))
+            .map(|&k| match lang {
+                Lang::En => keyword(k.keyword(), "item"),
+                Lang::Zh => keyword(k.keyword(), crate::lang::zh::kind(k)),
+            })
             .collect(),
         Context::AttrStart(block, written) => AttrKey::of(block)
             .iter()
             .filter(|a| !written.contains(a))
-            .map(|a| keyword(a.word(), "attribute"))
+            .map(|a| keyword(a.word(), lang.pick("attribute", "属性")))
             .collect(),
-        Context::Names(kind) => names(model, kind),
-        Context::Words(words) => words.iter().map(|w| keyword(w, "value")).collect(),
+        Context::Names(kind) => names(model, kind, lang),
+        Context::Words(words) => words
+            .iter()
+            .map(|w| keyword(w, lang.pick("value", "取值")))
+            .collect(),
     }
 }
 
@@ -272,7 +280,7 @@ fn keyword(word: &str, detail: &str) -> CompletionItem {
     }
 }
 
-fn names(model: &Model, kind: ItemKind) -> Vec<CompletionItem> {
+fn names(model: &Model, kind: ItemKind, lang: Lang) -> Vec<CompletionItem> {
     let commons: Vec<&crate::model::Common> = match kind {
         ItemKind::Resource => model.resources.iter().map(|r| &r.common).collect(),
         ItemKind::Metric => model.metrics.iter().map(|m| &m.common).collect(),
@@ -294,7 +302,10 @@ fn names(model: &Model, kind: ItemKind) -> Vec<CompletionItem> {
                 ItemKind::Battle => CompletionItemKind::EVENT,
                 _ => CompletionItemKind::FUNCTION,
             }),
-            detail: Some(c.describe(kind)),
+            detail: Some(match lang {
+                Lang::En => c.describe(kind),
+                Lang::Zh => crate::lang::zh::describe(c, kind),
+            }),
             ..CompletionItem::default()
         })
         .collect()
