@@ -463,7 +463,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
                 code,
                 tip.span,
                 format!(
-                    "{}在 {} 资源超配：同时需要 {}，容量只有 {}（超出 {}）",
+                    "{}在 {} 超配了：同时需要 {}，容量只有 {}（超出 {}）",
                     describe(&r.common, ItemKind::Resource),
                     when(*stretch),
                     style.format(*load),
@@ -506,7 +506,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
                 code,
                 tip.span,
                 format!(
-                    "{}资源超配：计划一共需要 {}，总额只有 {}（超出 {}）",
+                    "{}超配了：计划一共需要 {}，总额只有 {}（超出 {}）",
                     describe(&r.common, ItemKind::Resource),
                     style.format(*sum),
                     limit.text,
@@ -549,13 +549,13 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             let message = match (envelope, stretch) {
                 (None, _) => format!("{name}的战术需要 `{rname}`，但战役的 `needs` 里没有它"),
                 (Some(u), Some(range)) => format!(
-                    "{name}的战术在 {} 同时需要 {} 的 `{rname}`，超过了战役的 {}",
+                    "{name}的战术在 {} 同时需要 `{rname}` {}，超过了战役的 {}",
                     when(*range),
                     amount(*load),
                     u.qty.text
                 ),
                 (Some(u), None) => format!(
-                    "{name}的战术一共需要 {} 的 `{rname}`，超过了战役的 {}",
+                    "{name}的战术一共需要 `{rname}` {}，超过了战役的 {}",
                     amount(*load),
                     u.qty.text
                 ),
@@ -596,13 +596,13 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             let rname = &cost.what.name;
             let message = match stretch {
                 Some(range) => format!(
-                    "{name}上的战役在 {} 同时需要 {} 的 `{rname}`，超出了预计投入 {}",
+                    "{name}上的战役在 {} 同时需要 `{rname}` {}，超出了预计投入 {}",
                     when(*range),
                     style.format(*load),
                     cost.qty.text
                 ),
                 None => format!(
-                    "{name}上的战役一共需要 {} 的 `{rname}`，超出了预计投入 {}",
+                    "{name}上的战役一共需要 `{rname}` {}，超出了预计投入 {}",
                     style.format(*load),
                     cost.qty.text
                 ),

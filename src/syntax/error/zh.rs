@@ -102,7 +102,7 @@ fn help_for(rule: Rule) -> Option<&'static str> {
         Rule::date | Rule::window | Rule::range_dots => "日期按年-月-日写，四位、两位、两位，例如 2026-04-01；时间周期是用 `..` 连起来的两个日期。",
         Rule::quantity | Rule::number => "数值是一个数，后面可以带量级（k、M、万、亿）：金额先写货币符号（¥2000万、$1.5M），百分比带 %（40%），数量直接写数（5000）。",
         Rule::duration => "时长是一个整数加单位：d（天）、w（周）、mo（月）、q（季度）或 y（年），例如 2w。",
-        Rule::ident => "名字以字母或 `_` 开头，后面跟字母、数字或 `_`；项的关键字（plan、goal、path……）不能当名字。",
+        Rule::ident => "名字以汉字、字母或 `_` 开头，后面跟汉字、字母、数字或 `_`；项的关键字（plan、goal、path……）不能当名字。",
         Rule::string => "把文字放在同一行的双引号里，例如 \"县域中小餐饮门店\"。",
         Rule::comparison => "赢的标准由指标、比较符和数值组成，例如 `win referrals >= 1500`。",
         Rule::open_brace => "项的属性写在名字和标签后面的 `{` 和 `}` 之间。",
@@ -204,7 +204,7 @@ fn words(e: &SyntaxError) -> Diagnostic {
                     "试试 `{suggestion}`，计划里其他引用它的地方也照这样写；引号里的标签仍然可以写“{written}”，例如 `{suggestion} \"{written}\"`。"
                 ))
             } else {
-                d.with_help(format!("用名字来引用这一项，名字以字母开头，例如 `{suggestion}`。"))
+                d.with_help(format!("用名字来引用这一项（名字不能以数字开头），例如 `{suggestion}`。"))
             }
         }
         SyntaxError::Colon { colon, attr, example, .. } => {
