@@ -70,6 +70,8 @@ pub struct Key {
 
 pub struct Scene {
     pub view: View,
+    /// The language of the picture's own words.
+    pub lang: Lang,
     /// ASCII, the graph's name in DOT: `strategy_map`, `trace`.
     pub id: &'static str,
     /// The `--view` word that draws it: `map`, `trace`.
@@ -267,6 +269,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
     }
     Scene {
         view,
+        lang,
         id,
         command,
         flow,
@@ -296,17 +299,29 @@ impl Scene {
             .filter(|&i| self.nodes[i].key.name == name)
             .collect();
         if starts.is_empty() {
-            let mut message = format!(
-                "--focus {name}: nothing named `{name}` is drawn in --view {}",
-                self.command
-            );
+            let zh = self.lang == Lang::Zh;
+            let mut message = if zh {
+                format!(
+                    "--focus {name}：--view {} 里没有画出名叫 `{name}` 的项",
+                    self.command
+                )
+            } else {
+                format!(
+                    "--focus {name}: nothing named `{name}` is drawn in --view {}",
+                    self.command
+                )
+            };
             let names = self.nodes.iter().map(|n| n.key.name.as_str());
             if let Some(close) = crate::suggest::closest(name, names) {
-                let _ = write!(message, "; did you mean `{close}`?");
+                let _ = match zh {
+                    true => write!(message, "；你是不是想写 `{close}`？"),
+                    false => write!(message, "; did you mean `{close}`?"),
+                };
             } else if self.view == View::Map {
-                message.push_str(
+                message.push_str(self.lang.pick(
                     " (the map draws goals only; --view trace draws paths, battles and tactics)",
-                );
+                    "（战略地图只画目标；--view trace 才画路径、战役和战术）",
+                ));
             }
             return Err(message);
         }
@@ -359,7 +374,11 @@ impl Scene {
                 *n = new_index[*n];
             }
         }
-        let _ = write!(self.caption, " · focus: {name}");
+        let _ = write!(
+            self.caption,
+            "{}{name}",
+            self.lang.pick(" · focus: ", " · 聚焦：")
+        );
         Ok(())
     }
 }
