@@ -114,7 +114,7 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
         return Ok(Plan {
             name,
             text,
-            encoding: Some(diagnostic),
+            encoding: Some(in_run_language(diagnostic)),
             snapshot,
         });
     }
@@ -132,7 +132,7 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
                 Plan {
                     name,
                     text,
-                    encoding: Some(diagnostic),
+                    encoding: Some(in_run_language(diagnostic)),
                     snapshot,
                 }
             }
@@ -145,6 +145,44 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
             },
         },
     })
+}
+
+/// The encoding diagnostic of `planc::source` (worded in English by the
+/// library, which reads no plan's `lang` from bytes it cannot decode) in the
+/// run's language.
+fn in_run_language(mut d: Diagnostic) -> Diagnostic {
+    if super::lang::own() != planc::Lang::Zh {
+        return d;
+    }
+    let number_after = |text: &str, marker: &str| -> String {
+        text.split_once(marker)
+            .map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect())
+            .unwrap_or_default()
+    };
+    let at = number_after(&d.message, "byte ");
+    if d.message.starts_with("this file is not valid UTF-8") {
+        let hex = number_after(&d.message, "(0x");
+        let hex: String = d
+            .message
+            .split_once("(0x")
+            .map(|(_, r)| r.chars().take_while(char::is_ascii_hexdigit).collect())
+            .unwrap_or(hex);
+        d.message = format!(
+            "这个文件不是有效的 UTF-8：第 {at} 个字节（0x{hex}）既不能开始也不能延续一个字符"
+        );
+        d.span_label = "无效字节".to_string();
+        d.help = "请把文件存成 UTF-8。编辑器里一般就叫“UTF-8”（不是 GBK、GB2312 或 UTF-16）；GBK 文件可以用 `iconv -f GBK -t UTF-8` 转换。".to_string();
+    } else if d.message.starts_with("this file looks like UTF-16") {
+        d.message = "这个文件看起来是 UTF-16 文本，不是 UTF-8".to_string();
+        d.span_label = "NUL 字节".to_string();
+        d.help = "请把文件存成 UTF-8。编辑器里一般就叫“UTF-8”（不是 UTF-16 或“Unicode”）；可以用 `iconv -f UTF-16 -t UTF-8` 转换。".to_string();
+    } else if d.message.starts_with("this looks like a binary file") {
+        d.message = format!("这看起来是二进制文件，不是计划：第 {at} 个字节是 NUL（0x00）");
+        d.span_label = "NUL 字节".to_string();
+        d.help = "planc 读的计划是 UTF-8 文本。检查一下文件名：这个文件可能是图片、压缩包或程序。"
+            .to_string();
+    }
+    d
 }
 
 /// Standard input can be read once: a second `-` would read nothing.
