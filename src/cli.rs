@@ -77,7 +77,6 @@ const ABOUT_ZH: &[(&str, &str)] = &[
     ("report", "生成一份独立的 HTML 报告，方便发给董事会"),
     ("lsp", "在标准输入输出上运行语言服务器，供编辑器使用"),
     ("init", "生成一份入门计划，带你走完五个步骤"),
-    ("help", "显示帮助"),
 ];
 
 /// The command line, its help in the run's language.
@@ -99,6 +98,9 @@ fn command() -> clap::Command {
                 cmd = cmd.mut_subcommand(name, |c| c.about(*about).long_about(None));
             }
         }
+        cmd = cmd.mut_arg("lang", |a| {
+            a.help("planc 使用的语言：en 或 zh（默认依次看计划里的 `lang`、PLANC_LANG、LC_ALL、LC_MESSAGES、LANG）")
+        });
     }
     cmd
 }
