@@ -1,11 +1,12 @@
-//! Embeds docs/diagnostics/*.md in the binary for `planc explain`, so the
-//! pages users read on the web and in the terminal are the same text.
+//! Embeds docs/diagnostics/*.md and docs/diagnostics/zh/*.md in the binary
+//! for `planc explain`, so the pages users read on the web and in the
+//! terminal are the same text.
 
 use std::fmt::Write;
 use std::path::Path;
 
-fn main() {
-    let dir = Path::new("docs/diagnostics");
+/// The pages of one directory, by diagnostic name (README and index left out).
+fn pages(dir: &Path) -> Vec<(String, String)> {
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut pages: Vec<(String, String)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -27,11 +28,31 @@ fn main() {
         }
     }
     pages.sort();
-    let mut code = String::from("/// Every page of docs/diagnostics, by diagnostic name.\npub static PAGES: &[(&str, &str)] = &[\n");
+    pages
+}
+
+fn write_static(code: &mut String, doc: &str, name: &str, pages: Vec<(String, String)>) {
+    writeln!(code, "/// {doc}\npub static {name}: &[(&str, &str)] = &[").unwrap();
     for (name, path) in pages {
         writeln!(code, "    ({name:?}, include_str!({path:?})),").unwrap();
     }
     code.push_str("];\n");
+}
+
+fn main() {
+    let mut code = String::new();
+    write_static(
+        &mut code,
+        "Every page of docs/diagnostics, by diagnostic name.",
+        "PAGES",
+        pages(Path::new("docs/diagnostics")),
+    );
+    write_static(
+        &mut code,
+        "Every Chinese page of docs/diagnostics/zh, by diagnostic name.",
+        "ZH_PAGES",
+        pages(Path::new("docs/diagnostics/zh")),
+    );
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("pages.rs"), code).expect("OUT_DIR is writable");
 }

@@ -3,6 +3,7 @@
 //! primary place; items that are broken or damaged (an invalid literal, a
 //! wrong unit, an unresolved name) are left alone so nothing cascades.
 
+mod criteria;
 mod cycle;
 pub mod error;
 mod examples;
@@ -10,6 +11,8 @@ mod excuses;
 pub mod facts;
 mod focus;
 mod numbers;
+mod owners;
+mod parts;
 pub mod resources;
 pub mod sweep;
 mod time;
@@ -36,9 +39,12 @@ pub fn check(model: &Model, text: &str, unresolved: &[ResolveError]) -> Vec<Find
     trace::check(&ctx, &excuses, &examples, &mut out);
     let cycles = cycle::check(&ctx, &mut out);
     numbers::check(&ctx, &excuses, &mut out);
+    parts::check(&ctx, &excuses, &cycles, &mut out);
     resources::check(&ctx, &mut out);
     time::check(&ctx, &cycles, &mut out);
     focus::check(&ctx, &excuses, &examples, &mut out);
+    criteria::check(&ctx, &mut out);
+    owners::check(&ctx, &mut out);
     out
 }
 
@@ -52,6 +58,8 @@ pub struct Ctx<'a> {
     pub battles_on: Vec<Vec<usize>>,
     /// For each battle, its tactics.
     pub tactics_for: Vec<Vec<usize>>,
+    /// For each goal, the goals that are `part_of` it.
+    pub parts_of: Vec<Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -59,6 +67,7 @@ impl<'a> Ctx<'a> {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
+        let mut parts_of = vec![Vec::new(); model.goals.len()];
         for r in model.refs() {
             let from = r.from.index;
             match (r.attr.edge, r.to.target) {
@@ -67,6 +76,7 @@ impl<'a> Ctx<'a> {
                 }
                 (Some(EdgeKind::On), Some(p)) => battles_on[p].push(from),
                 (Some(EdgeKind::For), Some(b)) => tactics_for[b].push(from),
+                (Some(EdgeKind::PartOf), Some(g)) => parts_of[g].push(from),
                 _ => {}
             }
         }
@@ -75,6 +85,7 @@ impl<'a> Ctx<'a> {
             paths_serving,
             battles_on,
             tactics_for,
+            parts_of,
             model,
         }
     }

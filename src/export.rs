@@ -89,6 +89,8 @@ struct AmountOut<'a> {
 struct LimitsOut {
     main_paths: u32,
     concurrent_battles: u32,
+    /// Unchecked (`null`) unless the plan writes it.
+    owner_load: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -203,9 +205,15 @@ struct GoalOut<'a> {
     item: ItemOut<'a>,
     perspective: Option<Perspective>,
     target: Option<TargetOut<'a>>,
+    /// A guardrail: `{"metric", "op", "amount"}` as a tactic's `win`.
+    keep: Option<WinOut<'a>>,
     baseline: Option<AmountOut<'a>>,
     split: Option<SplitOut<'a>>,
+    milestones: Option<SplitOut<'a>>,
     supports: Vec<&'a str>,
+    part_of: Option<&'a str>,
+    /// The goals that are `part_of` this one, in source order.
+    parts: Vec<&'a str>,
     breakthrough: bool,
     owner: Option<&'a str>,
     gap: Option<AmountOut<'a>>,
@@ -370,6 +378,13 @@ fn quantity(q: &Quantity) -> AmountOut<'_> {
     }
 }
 
+fn split(s: &Split) -> SplitOut<'_> {
+    SplitOut {
+        mode: s.mode,
+        values: s.values.iter().map(quantity).collect(),
+    }
+}
+
 fn window(r: DateRange) -> WindowOut {
     WindowOut {
         start: r.start.to_string(),
@@ -397,6 +412,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
     // edges, turned around.
     let mut battles_of_path: Vec<Vec<&str>> = vec![Vec::new(); model.paths.len()];
     let mut tactics_of_battle: Vec<Vec<&str>> = vec![Vec::new(); model.battles.len()];
+    let mut parts_of_goal: Vec<Vec<&str>> = vec![Vec::new(); model.goals.len()];
     for r in model.refs() {
         let (Some(to), Some(from)) = (r.target(), model.common(r.from)) else {
             continue;
@@ -404,6 +420,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         match r.attr.edge {
             Some(EdgeKind::On) => battles_of_path[to.index].push(&from.id.name),
             Some(EdgeKind::For) => tactics_of_battle[to.index].push(&from.id.name),
+            Some(EdgeKind::PartOf) => parts_of_goal[to.index].push(&from.id.name),
             _ => {}
         }
     }
@@ -424,6 +441,7 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         limits: LimitsOut {
             main_paths: p.main_paths,
             concurrent_battles: p.concurrent_battles,
+            owner_load: p.owner_load,
         },
         allow: p.allow.iter().map(|(c, _)| c.name()).collect(),
         currency: model.currency.map(|(c, _)| c.code()),
@@ -490,8 +508,14 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
         .goals
         .iter()
         .zip(goal_coverage(model))
-        .map(|(g, cov)| {
-            let unit = g.target.as_ref().map_or(Unit::Count, |t| t.qty.unit);
+        .zip(parts_of_goal)
+        .map(|((g, cov), parts)| {
+            let unit = g
+                .target
+                .as_ref()
+                .map(|t| t.qty.unit)
+                .or(g.keep.as_ref().map(|k| k.qty.unit))
+                .unwrap_or(Unit::Count);
             GoalOut {
                 item: ctx.item(ItemKind::Goal, &g.common),
                 perspective: g.perspective.as_ref().map(|p| p.value),
@@ -500,12 +524,17 @@ pub fn export<'a>(file: &'a str, text_: &'a str, analysis: &'a Analysis) -> Buil
                     amount: quantity(&t.qty),
                     by: t.by.value.to_string(),
                 }),
-                baseline: g.baseline.as_ref().map(quantity),
-                split: g.split.as_ref().map(|s| SplitOut {
-                    mode: s.mode,
-                    values: s.values.iter().map(quantity).collect(),
+                keep: g.keep.as_ref().map(|w| WinOut {
+                    metric: ctx.name(&w.metric),
+                    op: w.op,
+                    amount: quantity(&w.qty),
                 }),
+                baseline: g.baseline.as_ref().map(quantity),
+                split: g.split.as_ref().map(split),
+                milestones: g.milestones.as_ref().map(split),
                 supports: ctx.refs(&g.supports),
+                part_of: g.part_of.as_ref().map(|r| ctx.name(r)),
+                parts,
                 breakthrough: g.breakthrough.is_some(),
                 owner: text(&g.owner),
                 gap: cov.gap.map(|gap| amount(gap, unit)),

@@ -268,5 +268,11 @@ pub fn summary(code: crate::Code, lang: Lang) -> &'static str {
         UnusedMetric => "没有任何目标值、战役目标、预期回报或赢的标准用到这个指标",
         UnusedResource => "没有谁需要或投入这项资源",
         PositioningIncomplete => "没有定位，或定位缺少 we_are、serve、pain、why_us 之一",
+        CriterionCannotFail => "赢的标准取什么值都能满足（>= 0），或战役目标什么也没改变（+0）",
+        OwnerOverloaded => {
+            "设了 limits owner_load N 时，同一个负责人在同一天负责的战役和战术超过 N 项"
+        }
+        PartsShort => "金额或数量目标的分解目标加起来不够目标值",
+        PartDueLate => "分解目标的期限晚于上级目标",
     }
 }

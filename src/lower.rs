@@ -304,10 +304,10 @@ impl Lower {
                         continue;
                     }
                 };
-                if key.value == "main_paths" {
-                    plan.main_paths = n;
-                } else {
-                    plan.concurrent_battles = n;
+                match key.value.as_str() {
+                    "main_paths" => plan.main_paths = n,
+                    "owner_load" => plan.owner_load = Some(n),
+                    _ => plan.concurrent_battles = n,
                 }
             }
         }
@@ -416,39 +416,72 @@ impl Lower {
             }
             _ => None,
         };
+        let mut keep = match attrs.get(AttrKey::Keep) {
+            Some(Value::Win { metric, op, qty }) => self.quantity(qty, attrs).map(|qty| Win {
+                metric: Ref::new(metric),
+                op: Comparison::from_op(&op.value).unwrap_or(Comparison::AtLeast),
+                qty,
+                span: attrs.span(AttrKey::Keep).unwrap_or(metric.span),
+            }),
+            _ => None,
+        };
+        // A goal has a target or a guardrail, not both: the target is kept,
+        // and the goal's numbers are left alone until one is removed.
+        if let (Some(first), Some(span)) = (attrs.span(AttrKey::Target), attrs.span(AttrKey::Keep))
+        {
+            self.errors.push(LowerError::TargetAndKeep { first, span });
+            keep = None;
+            attrs.damaged = true;
+        }
         let baseline = match attrs.get(AttrKey::Baseline) {
             Some(Value::Qty(q)) => self.quantity(q, attrs),
             _ => None,
         };
-        let split = match attrs.get(AttrKey::Split) {
-            Some(Value::Split { mode, values }) => {
-                let mode = if mode.value == "monthly" {
-                    SplitMode::Monthly
-                } else {
-                    SplitMode::Quarterly
-                };
-                let parsed: Vec<Quantity> = values
-                    .iter()
-                    .filter_map(|v| self.quantity(v, attrs))
-                    .collect();
-                (parsed.len() == values.len()).then(|| Split {
-                    mode,
-                    values: parsed,
-                    span: attrs.span(AttrKey::Split).unwrap_or(item.keyword),
-                })
-            }
-            _ => None,
-        };
+        let split = self.split(attrs, AttrKey::Split, item);
+        let mut milestones = self.split(attrs, AttrKey::Milestones, item);
+        // A split or milestones, not both: the split is kept.
+        if let (Some(first), Some(span)) =
+            (attrs.span(AttrKey::Split), attrs.span(AttrKey::Milestones))
+        {
+            self.errors
+                .push(LowerError::SplitAndMilestones { first, span });
+            milestones = None;
+            attrs.damaged = true;
+        }
         Goal {
             perspective,
             target,
+            keep,
             baseline,
             split,
+            milestones,
+            part_of: self.single_ref(attrs.get(AttrKey::PartOf)),
             supports: self.refs(attrs.get(AttrKey::Supports)),
             breakthrough: attrs.span(AttrKey::Breakthrough),
             owner: self.string(attrs.get(AttrKey::Owner)),
             common: self.common(item, attrs),
         }
+    }
+
+    /// A `split` or `milestones`, if every value reads.
+    fn split(&mut self, attrs: &mut Attrs, key: AttrKey, item: &Item) -> Option<Split> {
+        let Some(Value::Split { mode, values }) = attrs.get(key) else {
+            return None;
+        };
+        let mode = if mode.value == "monthly" {
+            SplitMode::Monthly
+        } else {
+            SplitMode::Quarterly
+        };
+        let parsed: Vec<Quantity> = values
+            .iter()
+            .filter_map(|v| self.quantity(v, attrs))
+            .collect();
+        (parsed.len() == values.len()).then(|| Split {
+            mode,
+            values: parsed,
+            span: attrs.span(key).unwrap_or(item.keyword),
+        })
     }
 
     fn path(&mut self, item: &Item, attrs: &mut Attrs) -> Path {

@@ -93,6 +93,16 @@ impl Ref {
     }
 }
 
+impl Goal {
+    /// The metric the goal measures: its target's, else its guardrail's.
+    pub fn metric(&self) -> Option<&Ref> {
+        self.target
+            .as_ref()
+            .map(|t| &t.metric)
+            .or(self.keep.as_ref().map(|k| &k.metric))
+    }
+}
+
 /// A quantity with its exact value.
 #[derive(Clone, Debug)]
 pub struct Quantity {
@@ -136,6 +146,8 @@ pub struct PlanBlock {
     pub period: Option<Window>,
     pub main_paths: u32,
     pub concurrent_battles: u32,
+    /// `limits owner_load N`: unchecked unless written.
+    pub owner_load: Option<u32>,
     pub allow: Vec<(Code, Span)>,
     /// `lang en|zh`: the language planc speaks about this plan.
     pub lang: Option<crate::lang::Lang>,
@@ -240,9 +252,16 @@ pub struct Goal {
     pub common: Common,
     pub perspective: Option<Spanned<Perspective>>,
     pub target: Option<Target>,
+    /// `keep METRIC OP QTY`: a guardrail instead of a target (never both).
+    pub keep: Option<Win>,
     pub baseline: Option<Quantity>,
     pub split: Option<Split>,
+    /// `milestones quarterly …`: where the level should stand at each
+    /// block's end (never with `split`).
+    pub milestones: Option<Split>,
     pub supports: Vec<Ref>,
+    /// `part_of GOAL`: this goal is a share of that one.
+    pub part_of: Option<Ref>,
     pub breakthrough: Option<Span>,
     pub owner: Option<Spanned<String>>,
 }
@@ -417,6 +436,10 @@ impl Model {
 
     pub fn concurrent_battles(&self) -> u32 {
         self.plan.as_ref().map_or(3, |p| p.concurrent_battles)
+    }
+
+    pub fn owner_load(&self) -> Option<u32> {
+        self.plan.as_ref().and_then(|p| p.owner_load)
     }
 
     /// The window a tactic runs in: its own, else its battle's.

@@ -191,16 +191,21 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
             damaged.push(x.from);
         }
     }
-    // A goal's baseline and split are in the unit of its target's metric.
+    // A goal's baseline, split and milestones are in the unit of its metric.
     for (i, g) in model.goals.iter().enumerate() {
-        let metric = g.target.as_ref().and_then(|t| t.metric.target);
+        let metric = g.metric().and_then(|r| r.target);
         let mut ok = true;
         if let Some(b) = &g.baseline {
             ok &= check(b, metric.map(Expect::Metric), errors);
         }
-        if let Some(s) = &g.split {
-            // Splitting a percent goal is a split-mismatch, reported by the checks.
-            let percent_goal = metric.is_some_and(|m| metric_units[m].0 == UnitKind::Percent);
+        for (s, is_split) in [(&g.split, true), (&g.milestones, false)]
+            .into_iter()
+            .filter_map(|(s, is_split)| Some((s.as_ref()?, is_split)))
+        {
+            // Splitting a percent goal is a split-mismatch, reported by the
+            // checks; milestones of a percent level are fine.
+            let percent_goal =
+                is_split && metric.is_some_and(|m| metric_units[m].0 == UnitKind::Percent);
             for v in &s.values {
                 ok &= check(
                     v,

@@ -137,3 +137,31 @@ fn the_pre_commit_hooks_run_as_pre_commit_calls_them() {
         );
     }
 }
+
+#[test]
+fn the_weekly_status_workflow_reports_and_fails_on_off_track() {
+    let doc = load("docs/ci/github-weekly-status.yml");
+    let cron = doc["on"]["schedule"][0]["cron"]
+        .as_str()
+        .expect("a schedule");
+    assert_eq!(cron.split_whitespace().count(), 5, "{cron}");
+    let mut runs = Vec::new();
+    commands(&doc, &mut runs);
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("planc status --format markdown")
+                && r.contains("GITHUB_STEP_SUMMARY")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|r| r.contains("--fail-on off_track")),
+        "{runs:?}"
+    );
+    let page = std::fs::read_to_string(root().join("docs/ci.md")).expect("readable");
+    let file =
+        std::fs::read_to_string(root().join("docs/ci/github-weekly-status.yml")).expect("readable");
+    assert!(
+        page.contains(&file),
+        "docs/ci.md shows the workflow as it is"
+    );
+}

@@ -12,6 +12,7 @@ mod ci;
 mod cli;
 mod diagnostics_table;
 mod docs;
+mod docs_zh;
 mod fmt;
 mod fmt_cli;
 mod graph;

@@ -1,4 +1,4 @@
-//! Loops in `supports` or `after`: strongly connected components, each
+//! Loops in `supports`, `part_of` or `after`: strongly connected components, each
 //! reported once with the whole loop. Kosaraju's algorithm, because
 //! petgraph's is iterative there (its Tarjan recurses, and a chain of
 //! thousands of `after`s would overflow the stack).
@@ -15,7 +15,7 @@ use std::collections::HashSet;
 /// does not also report what only follows from the loop.
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::new();
-    for kind in [EdgeKind::Supports, EdgeKind::After] {
+    for kind in [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After] {
         let graph = ctx
             .graph
             .graph

@@ -11,7 +11,7 @@ use crate::date::DateRange;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::EdgeKind;
 use crate::model::{ItemId, Model, SplitMode, Window};
-use crate::quantity::{Amount, Style};
+use crate::quantity::{Amount, Style, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
@@ -124,11 +124,29 @@ pub enum Finding {
     SplitOfPercent {
         goal: usize,
     },
+    /// A split (or milestones) with the wrong number of values: one per
+    /// quarter (month) from the period's start up to the goal's date `due`.
     SplitCount {
         goal: usize,
         values: usize,
         expected: u64,
         mode: SplitMode,
+        due: crate::date::Date,
+        milestones: bool,
+    },
+    /// A milestone that moves away from the target (below the one before
+    /// it, or the baseline) or beyond it (`past`).
+    MilestoneOutOfOrder {
+        goal: usize,
+        index: usize,
+        /// The milestone before it; `None` for the first (compared with the
+        /// baseline).
+        previous: Option<usize>,
+        past: bool,
+    },
+    /// The last milestone is not the target.
+    MilestonesEnd {
+        goal: usize,
     },
     SplitSum {
         goal: usize,
@@ -145,6 +163,9 @@ pub enum Finding {
         contributions: Vec<(usize, usize)>,
         /// Whether any battle traces to the goal at all.
         any_battle: bool,
+        /// A goal that `supports` this one on another metric of the same
+        /// unit: it may be meant as a share (`part_of`).
+        share: Option<usize>,
     },
     UnusedMetric {
         metric: usize,
@@ -237,6 +258,45 @@ pub enum Finding {
     PositioningIncomplete {
         missing: Vec<&'static str>,
     },
+    /// A tactic's `win` that every value of its money or count metric meets.
+    WinCannotFail {
+        tactic: usize,
+    },
+    /// A battle's objective of `+0`.
+    ObjectiveChangesNothing {
+        battle: usize,
+        /// The index of the objective entry.
+        objective: usize,
+    },
+    OwnerOverloaded {
+        limit: u32,
+        /// The first item naming the owner: how the message writes it.
+        named_by: ItemId,
+        /// The item that tips the first stretch over the limit.
+        tip: ItemId,
+        /// Every other item running on a stretch over the limit.
+        others: Vec<ItemId>,
+        /// Every stretch over the limit, with the most items running in it.
+        stretches: Vec<(DateRange, u64)>,
+    },
+    PartsShort {
+        goal: usize,
+        /// What the parts' targets add up to.
+        sum: Amount,
+        /// Every part, in source order.
+        parts: Vec<usize>,
+    },
+    PartDueLate {
+        part: usize,
+        parent: usize,
+    },
+    /// A part measured in another unit than its parent.
+    PartUnit {
+        part: usize,
+        parent: usize,
+        unit: UnitKind,
+        parent_unit: UnitKind,
+    },
 }
 
 impl Finding {
@@ -258,7 +318,9 @@ impl Finding {
             Finding::Cycle { .. } => Code::Cycle,
             Finding::SplitOfPercent { .. }
             | Finding::SplitCount { .. }
-            | Finding::SplitSum { .. } => Code::SplitMismatch,
+            | Finding::SplitSum { .. }
+            | Finding::MilestoneOutOfOrder { .. }
+            | Finding::MilestonesEnd { .. } => Code::SplitMismatch,
             Finding::GoalUndercovered { .. } => Code::GoalUndercovered,
             Finding::UnusedMetric { .. } => Code::UnusedMetric,
             Finding::UnusedResource { .. } => Code::UnusedResource,
@@ -278,6 +340,13 @@ impl Finding {
             Finding::PositioningMissing | Finding::PositioningIncomplete { .. } => {
                 Code::PositioningIncomplete
             }
+            Finding::WinCannotFail { .. } | Finding::ObjectiveChangesNothing { .. } => {
+                Code::CriterionCannotFail
+            }
+            Finding::OwnerOverloaded { .. } => Code::OwnerOverloaded,
+            Finding::PartsShort { .. } => Code::PartsShort,
+            Finding::PartDueLate { .. } => Code::PartDueLate,
+            Finding::PartUnit { .. } => Code::UnitMismatch,
         }
     }
 
@@ -294,8 +363,8 @@ impl Finding {
             Finding::GoalWithoutTarget { goal, example } => {
                 let c = &m.goals[*goal].common;
                 Diagnostic::new(code, c.id.span, format!("{} has no target", c.describe(ItemKind::Goal)))
-                    .with_span_label("no `target`")
-                    .with_help(format!("Say what number to reach and by when, like `{example}`; a goal without a number cannot be checked or won."))
+                    .with_span_label("no `target` or `keep`")
+                    .with_help(format!("Say what number to reach and by when, like `{example}`, or, for a bound that must hold all along, a guardrail like `keep METRIC >= LEVEL`; a goal without a number cannot be checked or won."))
             }
             Finding::GoalWithoutPath {
                 goal,
@@ -503,6 +572,7 @@ impl Finding {
                     .collect();
                 let what = match (kind, items.first().map(|i| i.kind)) {
                     (EdgeKind::Supports, _) => "goals support each other",
+                    (EdgeKind::PartOf, _) => "goals are each part of the other",
                     (_, Some(ItemKind::Battle)) => "battles each wait for the other to end",
                     _ => "tactics each wait for the other to end",
                 };
@@ -520,6 +590,7 @@ impl Finding {
                 }
                 d.with_help(match kind {
                     EdgeKind::Supports => "`supports` points from a goal to the higher goal it leads to; remove the link that points back down.",
+                    EdgeKind::PartOf => "`part_of` points from a share (a department's, a region's) to the larger goal it is part of, so the parts form a tree; remove the `part_of` that points back down.",
                     _ => "`after` means strictly after the other ends, so two items cannot each wait for the other; remove one `after` from the loop.",
                 })
             }
@@ -545,37 +616,163 @@ impl Finding {
                 values,
                 expected,
                 mode,
+                due,
+                milestones,
             } => {
                 let g = &m.goals[*goal];
-                let split = g.split.as_ref().map_or(g.common.id.span, |s| s.span);
+                let (what, span) = if *milestones {
+                    (
+                        "these milestones have",
+                        g.milestones.as_ref().map(|s| s.span),
+                    )
+                } else {
+                    ("this split has", g.split.as_ref().map(|s| s.span))
+                };
+                let span = span.unwrap_or(g.common.id.span);
                 let per = match mode {
                     SplitMode::Quarterly => "quarter",
                     SplitMode::Monthly => "month",
                 };
+                let period = m.plan.as_ref().and_then(|p| p.period);
+                let whole_period = period.is_some_and(|p| p.range.end == *due);
                 let mut d = Diagnostic::new(
                     code,
-                    split,
-                    format!(
-                        "this split has {}, but the plan period has {}",
-                        count(*values as u64, "value"),
-                        count(*expected, per)
-                    ),
+                    span,
+                    if whole_period {
+                        format!(
+                            "{what} {}, but the plan period has {}",
+                            count(*values as u64, "value"),
+                            count(*expected, per)
+                        )
+                    } else {
+                        format!(
+                            "{what} {}, but the goal has {} from the period's start to its date {due}",
+                            count(*values as u64, "value"),
+                            count(*expected, per)
+                        )
+                    },
                 )
                 .with_span_label(count(*values as u64, "value"));
-                if let Some(period) = m.plan.as_ref().and_then(|p| p.period) {
-                    d = d.with_label(
-                        period.span,
-                        format!(
-                            "{} from {} to {}",
-                            count(*expected, per),
-                            period.range.start,
-                            period.range.end
-                        ),
-                    );
+                match (period, &g.target) {
+                    (Some(period), _) if whole_period => {
+                        d = d.with_label(
+                            period.span,
+                            format!(
+                                "{} from {} to {}",
+                                count(*expected, per),
+                                period.range.start,
+                                period.range.end
+                            ),
+                        );
+                    }
+                    (Some(period), Some(t)) => {
+                        d = d.with_label(
+                            t.by.span,
+                            format!(
+                                "{} from {} to {due}",
+                                count(*expected, per),
+                                period.range.start
+                            ),
+                        );
+                    }
+                    _ => {}
                 }
-                d.with_help(format!(
-                    "Give one value per {per} of the period, from its start: {expected} in all."
-                ))
+                let help = if *milestones {
+                    format!("Give where the metric should stand at the end of each {per}, from the period's start up to the goal's date: {expected} in all, the last equal to the target.")
+                } else if whole_period {
+                    format!("Give one value per {per} of the period, from its start: {expected} in all.")
+                } else {
+                    format!("Give one value per {per} from the period's start up to the goal's date (a partial last {per} counts): {expected} in all.")
+                };
+                d.with_help(help)
+            }
+            Finding::MilestoneOutOfOrder {
+                goal,
+                index,
+                previous,
+                past,
+            } => {
+                let g = &m.goals[*goal];
+                let Some(ms) = &g.milestones else {
+                    return Diagnostic::new(
+                        code,
+                        g.common.id.span,
+                        "these milestones are out of order",
+                    );
+                };
+                let Some(v) = ms.values.get(*index) else {
+                    return Diagnostic::new(code, ms.span, "these milestones are out of order");
+                };
+                let Some(target) = &g.target else {
+                    return Diagnostic::new(code, v.span, "these milestones are out of order");
+                };
+                let mut d = if *past {
+                    Diagnostic::new(
+                        code,
+                        v.span,
+                        format!(
+                            "milestone {} ({}) goes past the target {}",
+                            index + 1,
+                            v.text,
+                            target.qty.text
+                        ),
+                    )
+                    .with_span_label("past the target")
+                    .with_label(target.qty.span, "the target")
+                } else {
+                    let (before, place) = match previous.and_then(|p| ms.values.get(p)) {
+                        Some(p) => (p.text.clone(), Some(p.span)),
+                        None => (
+                            g.baseline
+                                .as_ref()
+                                .map_or("0 (no baseline)".to_string(), |b| {
+                                    format!("the baseline {}", b.text)
+                                }),
+                            g.baseline.as_ref().map(|b| b.span),
+                        ),
+                    };
+                    let d = Diagnostic::new(
+                        code,
+                        v.span,
+                        format!(
+                            "milestone {} ({}) moves away from the target {}: it comes after {before}",
+                            index + 1,
+                            v.text,
+                            target.qty.text
+                        ),
+                    )
+                    .with_span_label("backwards");
+                    match place {
+                        Some(span) => d.with_label(span, "the level before it"),
+                        None => d,
+                    }
+                };
+                d = d.with_help("Milestones say where a level (stores, members) should stand at each quarter's (month's) end: from the baseline toward the target, each at least as far as the one before (a plateau is fine), the last on the target.");
+                d
+            }
+            Finding::MilestonesEnd { goal } => {
+                let g = &m.goals[*goal];
+                let (Some(ms), Some(target)) = (&g.milestones, &g.target) else {
+                    return Diagnostic::new(
+                        code,
+                        g.common.id.span,
+                        "the last milestone is not the target",
+                    );
+                };
+                let Some(last) = ms.values.last() else {
+                    return Diagnostic::new(code, ms.span, "the last milestone is not the target");
+                };
+                Diagnostic::new(
+                    code,
+                    last.span,
+                    format!(
+                        "the last milestone is {}, but the target is {}",
+                        last.text, target.qty.text
+                    ),
+                )
+                .with_span_label("the last milestone")
+                .with_label(target.qty.span, "the target")
+                .with_help("The last milestone is where the goal should stand on its date: make it the target, or change the target.")
             }
             Finding::SplitSum { goal, sum } => {
                 let g = &m.goals[*goal];
@@ -607,6 +804,7 @@ impl Finding {
                 covered,
                 contributions,
                 any_battle,
+                share,
             } => {
                 let g = &m.goals[*goal];
                 let metric_name = m.metrics[*metric].common.name();
@@ -668,14 +866,29 @@ impl Finding {
                         style.format_signed(missing, true)
                     )
                 };
+                let help = match share {
+                    Some(s) => {
+                        let other = &m.goals[*s].common;
+                        d = d.with_label(
+                            other.id.span,
+                            format!("supports `{}` on another metric", g.common.name()),
+                        );
+                        format!(
+                            "{help} If goal `{}` is one department's (region's, product's) share of this goal, write `part_of {}` in it instead of `supports`: a goal with parts is covered by its parts' battles.",
+                            other.name(),
+                            g.common.name()
+                        )
+                    }
+                    None => help,
+                };
                 d.with_help(help)
             }
             Finding::UnusedMetric { metric } => {
                 let c = &m.metrics[*metric].common;
                 Diagnostic::new(code, c.id.span, format!("{} is never used", c.describe(ItemKind::Metric)))
-                    .with_span_label("no target, objective, expects or win names it")
+                    .with_span_label("no target, keep, objective, expects or win names it")
                     .with_help(format!(
-                        "Use `{}` in a goal's target, a battle's objective, a path's expects or a tactic's win, or remove it.",
+                        "Use `{}` in a goal's target or keep, a battle's objective, a path's expects or a tactic's win, or remove it.",
                         c.name()
                     ))
             }
@@ -1114,6 +1327,203 @@ impl Finding {
                 Diagnostic::new(code, span, format!("the positioning does not say {list}"))
                     .with_span_label(format!("missing {list}"))
                     .with_help("Answer all four questions: `we_are` (who we are), `serve` (whom we serve), `pain` (which pain we solve) and `why_us` (why we win).")
+            }
+            Finding::WinCannotFail { tactic } => {
+                let t = &m.tactics[*tactic];
+                let Some(win) = &t.win else {
+                    return Diagnostic::new(
+                        code,
+                        t.common.id.span,
+                        "this win criterion cannot fail",
+                    );
+                };
+                Diagnostic::new(
+                    code,
+                    win.span,
+                    format!(
+                        "{} wins with `{} {} {}`, which any value of `{}` meets",
+                        t.common.describe(ItemKind::Tactic),
+                        win.metric.name,
+                        win.op.op(),
+                        win.qty.text,
+                        win.metric.name
+                    ),
+                )
+                .with_span_label("met before the play starts")
+                .with_help(format!(
+                    "Say the level that means this play won, like `win {} >= …` with the number you expect it to reach; a criterion nothing can miss tells you nothing.",
+                    win.metric.name
+                ))
+            }
+            Finding::ObjectiveChangesNothing { battle, objective } => {
+                let b = &m.battles[*battle];
+                let Some(u) = b.objective.get(*objective) else {
+                    return Diagnostic::new(
+                        code,
+                        b.common.id.span,
+                        "this objective changes nothing",
+                    );
+                };
+                Diagnostic::new(
+                    code,
+                    u.qty.span,
+                    format!(
+                        "{} aims to change `{}` by {}, which changes nothing",
+                        b.common.describe(ItemKind::Battle),
+                        u.what.name,
+                        u.qty.text
+                    ),
+                )
+                .with_span_label("no change")
+                .with_help(format!(
+                    "Say how much this battle should move `{}`, like `objective {} +…`, or remove it from the objective if the battle is not meant to move it.",
+                    u.what.name, u.what.name
+                ))
+            }
+            Finding::OwnerOverloaded {
+                limit,
+                named_by,
+                tip,
+                others,
+                stretches,
+            } => {
+                let owner_of = |id: ItemId| match id.kind {
+                    ItemKind::Battle => m.battles[id.index].owner.as_ref(),
+                    _ => m.tactics[id.index].owner.as_ref(),
+                };
+                let owner = owner_of(*named_by).map_or("", |o| o.value.trim());
+                let span = owner_of(*tip).map_or_else(
+                    || m.common(*tip).map_or(Span::new(0, 0), |c| c.id.span),
+                    |o| o.span,
+                );
+                let most = stretches.iter().map(|s| s.1).max().unwrap_or(0);
+                let days: Vec<String> = stretches
+                    .iter()
+                    .take(5)
+                    .map(|(r, n)| format!("{r} ({n} at once)"))
+                    .collect();
+                let more = stretches.len().saturating_sub(5);
+                let mut days = days.join(", ");
+                if more > 0 {
+                    let _ = std::fmt::Write::write_fmt(&mut days, format_args!(" and {more} more"));
+                }
+                let mut d = Diagnostic::new(
+                    code,
+                    span,
+                    format!(
+                        "\"{owner}\" has up to {most} battles and tactics running at once, more than `limits owner_load {limit}`: {days}"
+                    ),
+                )
+                .with_span_label(format!("{} tips it over", who(m, *tip)));
+                for &id in others {
+                    let place = owner_of(id).map_or_else(
+                        || m.common(id).map_or(Span::new(0, 0), |c| c.id.span),
+                        |o| o.span,
+                    );
+                    d = d.with_label(place, format!("{} also runs then", who(m, id)));
+                }
+                d.with_help(format!(
+                    "One person cannot lead this much at once: give some of these items another owner, move their windows apart, or raise `limits owner_load` if \"{owner}\" is a team."
+                ))
+            }
+            Finding::PartsShort { goal, sum, parts } => {
+                let g = &m.goals[*goal];
+                let name = g.common.describe(ItemKind::Goal);
+                let Some(target) = &g.target else {
+                    return Diagnostic::new(
+                        code,
+                        g.common.id.span,
+                        format!("the parts of {name} do not reach its target"),
+                    );
+                };
+                let style = target.qty.style();
+                let short = target.qty.amount.minus(*sum);
+                let mut d = Diagnostic::new(
+                    code,
+                    g.common.id.span,
+                    format!(
+                        "the parts of {name} add up to {}, {} short of its target {}",
+                        style.format(*sum),
+                        style.format(short),
+                        target.qty.text
+                    ),
+                )
+                .with_span_label(format!("{} not given to any part", style.format(short)))
+                .with_label(target.qty.span, "the target");
+                for &p in parts {
+                    let part = &m.goals[p];
+                    if let Some(t) = &part.target {
+                        d = d.with_label(
+                            t.qty.span,
+                            format!("{} from part `{}`", t.qty.text, part.common.name()),
+                        );
+                    }
+                }
+                d.with_help(format!(
+                    "Give the missing {} to a part: raise a part's target, or add the missing department (region, product line) as a goal with `part_of {}`; or lower this target.",
+                    style.format(short),
+                    g.common.name()
+                ))
+            }
+            Finding::PartDueLate { part, parent } => {
+                let c = &m.goals[*part];
+                let pg = &m.goals[*parent];
+                let (Some(t), Some(pt)) = (&c.target, &pg.target) else {
+                    return Diagnostic::new(
+                        code,
+                        c.common.id.span,
+                        "a part is due after its parent",
+                    );
+                };
+                Diagnostic::new(
+                    code,
+                    t.by.span,
+                    format!(
+                        "{} is due {}, after {} it is part of ({})",
+                        c.common.describe(ItemKind::Goal),
+                        t.by.value,
+                        pg.common.describe(ItemKind::Goal),
+                        pt.by.value
+                    ),
+                )
+                .with_span_label("the part's date")
+                .with_label(pt.by.span, "the parent's date")
+                .with_help(format!(
+                    "A share must be reached by the time the whole is: move this date to {} or earlier, or move the parent's date.",
+                    pt.by.value
+                ))
+            }
+            Finding::PartUnit {
+                part,
+                parent,
+                unit,
+                parent_unit,
+            } => {
+                let c = &m.goals[*part];
+                let pg = &m.goals[*parent];
+                let span = c.part_of.as_ref().map_or(c.common.id.span, |r| r.span);
+                let mut d = Diagnostic::new(
+                    code,
+                    span,
+                    format!(
+                        "{} is measured in {}, but {} it is part of is measured in {}",
+                        c.common.describe(ItemKind::Goal),
+                        unit.word(),
+                        pg.common.describe(ItemKind::Goal),
+                        parent_unit.word()
+                    ),
+                )
+                .with_span_label(format!("a {} part", unit.word()));
+                if let Some(r) = pg.metric() {
+                    d = d.with_label(
+                        r.span,
+                        format!("the parent's metric, in {}", parent_unit.word()),
+                    );
+                }
+                d.with_help(format!(
+                    "A part is a share of its parent's number, so it counts the same thing: give it a {} metric, or link it with `supports` if it only helps the parent.",
+                    parent_unit.word()
+                ))
             }
         }
     }

@@ -34,9 +34,10 @@ pub struct GoalCoverage {
     pub goal: usize,
     /// target − baseline, for money and count goals with a resolved target.
     pub gap: Option<Amount>,
-    /// The signed objectives on the goal's metric of the battles tracing to it.
+    /// The signed objectives on the goal's metric of the battles tracing to
+    /// it, plus its parts' coverage (in its unit).
     pub covered: Amount,
-    /// (battle, amount) contributing to `covered`.
+    /// (battle, amount) of its own battles contributing to `covered`.
     pub contributions: Vec<(usize, Amount)>,
 }
 
@@ -105,7 +106,7 @@ pub fn resource_loads(model: &Model) -> Vec<ResourceLoad> {
 
 pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
     let ctx = Ctx::new(model);
-    model
+    let mut coverage: Vec<GoalCoverage> = model
         .goals
         .iter()
         .enumerate()
@@ -140,5 +141,50 @@ pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
                 contributions,
             }
         })
-        .collect()
+        .collect();
+    roll_up_parts(model, &mut coverage);
+    coverage
+}
+
+/// A goal with parts is covered by its parts' coverage (LANGUAGE.md, *Goal
+/// decomposition*): each part's coverage is added to its parent's, parts
+/// before parents, where the part is in the parent's unit. Goals on a loop
+/// of `part_of` (a `cycle`) roll nothing up.
+fn roll_up_parts(model: &Model, coverage: &mut [GoalCoverage]) {
+    let n = model.goals.len();
+    let unit = |g: usize| {
+        let r = model.goals[g].metric()?;
+        Some(model.metrics[r.target?].unit)
+    };
+    let parent: Vec<Option<usize>> = model
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(g, goal)| goal.part_of.as_ref()?.target.filter(|&p| p != g))
+        .collect();
+    let mut parts = vec![Vec::new(); n];
+    for (g, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            parts[p].push(g);
+        }
+    }
+    // Depth first from each root, iteratively: a part comes after its parent.
+    let mut order = Vec::with_capacity(n);
+    for root in (0..n).filter(|&g| parent[g].is_none()) {
+        let mut stack = vec![root];
+        while let Some(g) = stack.pop() {
+            order.push(g);
+            stack.extend(parts[g].iter().copied());
+        }
+    }
+    for &g in order.iter().rev() {
+        let Some(p) = parent[g] else { continue };
+        if unit(g).is_none() || unit(g) != unit(p) {
+            continue;
+        }
+        // Only the amount: `contributions` stay the goal's own battles, so
+        // that a long chain of parts costs linear time.
+        let covered = coverage[g].covered;
+        coverage[p].covered = coverage[p].covered.plus(covered);
+    }
 }

@@ -5,15 +5,24 @@ use super::{Ctx, Excuses, Finding};
 use crate::date::Date;
 use crate::model::{Goal, ItemId, SplitMode};
 use crate::quantity::{Amount, UnitKind};
+use crate::schedule::{block_count, Cadence};
 use crate::syntax::ast::{AttrKey, ItemKind};
 
 pub(super) fn check(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
+    // For each goal, the goals that `support` it.
+    let mut supporters = vec![Vec::new(); ctx.model.goals.len()];
+    for (s, goal) in ctx.model.goals.iter().enumerate() {
+        for g in goal.supports.iter().filter_map(|r| r.target) {
+            supporters[g].push(s);
+        }
+    }
     for (g, goal) in ctx.model.goals.iter().enumerate() {
         if goal.common.damaged {
             continue;
         }
         split(ctx, g, goal, out);
-        coverage(ctx, excuses, g, goal, out);
+        milestones(ctx, g, goal, out);
+        coverage(ctx, excuses, g, goal, &supporters[g], out);
     }
     unused(ctx, excuses, out);
 }
@@ -24,20 +33,21 @@ fn metric_unit(ctx: &Ctx, goal: &Goal) -> Option<UnitKind> {
     Some(ctx.model.metrics[m].unit)
 }
 
-/// How many months the plan period spans (a period of 2026-01-01 ..
-/// 2026-12-31 is 12): the months started from `start` up to `end`, a
-/// partial last one counted. Computed, not stepped through, so a period of
-/// thousands of years costs nothing and is never cut short.
-pub(super) fn months_in(start: Date, end: Date) -> u64 {
-    let (sy, sm, sd) = start.ymd();
-    let (ey, em, ed) = end.ymd();
-    // Whole months from start's month to end's month.
-    let span = (i64::from(ey) - i64::from(sy)) * 12 + i64::from(em) - i64::from(sm);
-    // The day `span` months after start, clamped to that month's end: if
-    // `end` is on or after it, a new (partial) month has begun there.
-    let anniversary = sd.min(crate::date::days_in_month(ey, em));
-    let full = if ed >= anniversary { span } else { span - 1 };
-    (full + 1).max(1) as u64
+/// How many values a split or milestones must have: one per quarter
+/// (month) from the period's first day up to the goal's date, a partial last
+/// one counted (`schedule::block_count`). `None` when there is no period, or
+/// the goal's date lies outside it (`window-outside-period` says so).
+fn blocks_due(ctx: &Ctx, goal: &Goal, mode: SplitMode) -> Option<(u64, Date)> {
+    let period = ctx.model.plan.as_ref()?.period?.range;
+    let due = goal.target.as_ref()?.by.value;
+    if due < period.start || due > period.end {
+        return None;
+    }
+    let cadence = match mode {
+        SplitMode::Quarterly => Cadence::Quarterly,
+        SplitMode::Monthly => Cadence::Monthly,
+    };
+    Some((block_count(cadence, period.start, due), due))
 }
 
 fn split(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Finding>) {
@@ -51,18 +61,15 @@ fn split(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Finding>) {
         out.push(Finding::SplitOfPercent { goal: g });
         return;
     }
-    if let Some(period) = ctx.model.plan.as_ref().and_then(|p| p.period) {
-        let months = months_in(period.range.start, period.range.end);
-        let expected = match split.mode {
-            SplitMode::Quarterly => months.div_ceil(3),
-            SplitMode::Monthly => months,
-        };
+    if let Some((expected, due)) = blocks_due(ctx, goal, split.mode) {
         if split.values.len() as u64 != expected {
             out.push(Finding::SplitCount {
                 goal: g,
                 values: split.values.len(),
                 expected,
                 mode: split.mode,
+                due,
+                milestones: false,
             });
             return;
         }
@@ -76,7 +83,68 @@ fn split(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Finding>) {
     }
 }
 
-fn coverage(ctx: &Ctx, excuses: &Excuses, g: usize, goal: &Goal, out: &mut Vec<Finding>) {
+/// `milestones`: one level per quarter (month) up to the goal's date, moving
+/// from the baseline toward the target (plateaus allowed), the last on it.
+fn milestones(ctx: &Ctx, g: usize, goal: &Goal, out: &mut Vec<Finding>) {
+    let (Some(ms), Some(target)) = (&goal.milestones, &goal.target) else {
+        return;
+    };
+    if metric_unit(ctx, goal).is_none() {
+        return;
+    }
+    if let Some((expected, due)) = blocks_due(ctx, goal, ms.mode) {
+        if ms.values.len() as u64 != expected {
+            out.push(Finding::SplitCount {
+                goal: g,
+                values: ms.values.len(),
+                expected,
+                mode: ms.mode,
+                due,
+                milestones: true,
+            });
+            return;
+        }
+    }
+    let baseline = goal.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount);
+    let rising = target.qty.amount >= baseline;
+    let mut previous = baseline;
+    for (i, v) in ms.values.iter().enumerate() {
+        let backwards = if rising {
+            v.amount < previous
+        } else {
+            v.amount > previous
+        };
+        let past = if rising {
+            v.amount > target.qty.amount
+        } else {
+            v.amount < target.qty.amount
+        };
+        if backwards || past {
+            out.push(Finding::MilestoneOutOfOrder {
+                goal: g,
+                index: i,
+                previous: i.checked_sub(1),
+                past,
+            });
+            return;
+        }
+        previous = v.amount;
+    }
+    if let Some(last) = ms.values.last() {
+        if last.amount != target.qty.amount {
+            out.push(Finding::MilestonesEnd { goal: g });
+        }
+    }
+}
+
+fn coverage(
+    ctx: &Ctx,
+    excuses: &Excuses,
+    g: usize,
+    goal: &Goal,
+    supporters: &[usize],
+    out: &mut Vec<Finding>,
+) {
     let Some(target) = &goal.target else { return };
     let Some(metric) = target.metric.target else {
         return;
@@ -87,9 +155,10 @@ fn coverage(ctx: &Ctx, excuses: &Excuses, g: usize, goal: &Goal, out: &mut Vec<F
     ) {
         return;
     }
-    // A goal no path serves is `goal-without-path`, not also undercovered.
+    // A goal no path serves is `goal-without-path`, not also undercovered;
+    // a goal with parts is covered through them (each part is checked).
     let m = ctx.model;
-    if ctx.paths_serving[g].is_empty() {
+    if ctx.paths_serving[g].is_empty() || !ctx.parts_of[g].is_empty() {
         return;
     }
     // A path or battle that could not be linked in may be the missing
@@ -155,6 +224,20 @@ fn coverage(ctx: &Ctx, excuses: &Excuses, g: usize, goal: &Goal, out: &mut Vec<F
             Some((b, k))
         })
         .collect();
+    // A goal that `supports` this one on another metric of the same unit
+    // (department revenue under company revenue) may be meant as a share.
+    let share = supporters.iter().copied().find(|&s| {
+        let other = &m.goals[s];
+        other
+            .target
+            .as_ref()
+            .and_then(|t| t.metric.target)
+            .is_some_and(|their| {
+                their != metric
+                    && m.metrics[their].unit == m.metrics[metric].unit
+                    && other.part_of.is_none()
+            })
+    });
     out.push(Finding::GoalUndercovered {
         goal: g,
         metric,
@@ -162,6 +245,7 @@ fn coverage(ctx: &Ctx, excuses: &Excuses, g: usize, goal: &Goal, out: &mut Vec<F
         covered,
         contributions,
         any_battle: !battles.is_empty(),
+        share,
     });
 }
 
@@ -208,63 +292,5 @@ fn unused(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(Finding::UnusedResource { resource: i });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::months_in;
-    use crate::date::Date;
-
-    #[test]
-    fn counts_months_of_the_period() {
-        let d = |s| Date::parse(s).unwrap();
-        assert_eq!(months_in(d("2026-01-01"), d("2026-12-31")), 12);
-        assert_eq!(months_in(d("2026-01-01"), d("2026-03-31")), 3);
-        assert_eq!(months_in(d("2026-04-15"), d("2027-04-14")), 12);
-        assert_eq!(months_in(d("2026-01-01"), d("2026-01-01")), 1);
-        assert_eq!(months_in(d("2026-01-31"), d("2026-02-27")), 1);
-        assert_eq!(months_in(d("2026-01-31"), d("2026-02-28")), 2);
-        assert_eq!(months_in(d("2026-01-31"), d("2026-03-01")), 2);
-    }
-
-    /// Issue 18: the count was capped at 12 000 months; a 2 000-year period
-    /// has 24 000 (8 000 quarters).
-    #[test]
-    fn counts_long_periods_in_full() {
-        let d = |s| Date::parse(s).unwrap();
-        assert_eq!(months_in(d("0001-01-01"), d("2000-12-31")), 24_000);
-        assert_eq!(months_in(d("0001-01-01"), d("9999-12-31")), 119_988);
-    }
-
-    /// The same count as stepping month by month from the start (the day
-    /// clamped to each month's end), on every pair of days around leap years.
-    #[test]
-    fn agrees_with_stepping_month_by_month() {
-        fn stepped(start: Date, end: Date) -> u64 {
-            let (sy, sm, sd) = start.ymd();
-            let mut n = 1u64;
-            loop {
-                let index = sy * 12 + sm as i32 - 1 + n as i32;
-                let (y, m) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
-                let day = sd.min(crate::date::days_in_month(y, m));
-                let next = Date::parse(&format!("{y:04}-{m:02}-{day:02}")).unwrap();
-                if next > end {
-                    return n;
-                }
-                n += 1;
-            }
-        }
-        let first = Date::parse("2027-11-25").unwrap();
-        for s in (0..100).step_by(3) {
-            for len in (0..500).step_by(7) {
-                let (start, end) = (first.add_days(s), first.add_days(s + len));
-                assert_eq!(
-                    months_in(start, end),
-                    stepped(start, end),
-                    "{start} .. {end}"
-                );
-            }
-        }
     }
 }

@@ -27,13 +27,19 @@ pub(super) fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut
         .collect();
     for (g, goal) in m.goals.iter().enumerate() {
         let c = &goal.common;
-        if !c.has(AttrKey::Target) {
+        if !c.has(AttrKey::Target) && !c.has(AttrKey::Keep) {
             out.push(Finding::GoalWithoutTarget {
                 goal: g,
                 example: examples.target(),
             });
         }
-        if ctx.paths_serving[g].is_empty()
+        // A guardrail needs no path (nor does a goal written with both a
+        // target and a keep, already reported: removing the target may be
+        // the fix), and a goal with parts is served through them (each part
+        // that no path serves is reported itself).
+        if !c.has(AttrKey::Keep)
+            && ctx.parts_of[g].is_empty()
+            && ctx.paths_serving[g].is_empty()
             && !excuses.could_point_at(id(ItemKind::Goal, g), c.name())
         {
             out.push(Finding::GoalWithoutPath {

@@ -46,8 +46,8 @@ codes! {
     WrongKind = "wrong-kind", Error, "a reference to an item of the wrong kind (for naming a path)";
     MissingAttribute = "missing-attribute", Error, "a required attribute is absent: a plan without period, a resource without capacity or total";
     PlanMissing = "plan-missing", Error, "no plan item, or more than one";
-    GoalWithoutTarget = "goal-without-target", Error, "a goal with no target";
-    GoalWithoutPath = "goal-without-path", Error, "no path serves the goal";
+    GoalWithoutTarget = "goal-without-target", Error, "a goal with neither target nor keep";
+    GoalWithoutPath = "goal-without-path", Error, "no path serves the goal (a keep goal, and a goal served through its parts, need none)";
     PathWithoutGoal = "path-without-goal", Error, "a path with no serves";
     PathWithoutBattle = "path-without-battle", Error, "a main path no battle is on";
     BattleWithoutPath = "battle-without-path", Error, "a battle with no on";
@@ -56,7 +56,7 @@ codes! {
     BattleWithoutTactic = "battle-without-tactic", Error, "no tactic is for the battle";
     TacticWithoutBattle = "tactic-without-battle", Error, "a tactic with no for";
     TacticWithoutWin = "tactic-without-win", Error, "a tactic with no win criterion";
-    UnitMismatch = "unit-mismatch", Error, "an amount whose unit differs from its metric or resource, a second currency, or a capacity that is not a bare count";
+    UnitMismatch = "unit-mismatch", Error, "an amount whose unit differs from its metric or resource, a part in another unit than its parent, a second currency, or a capacity that is not a bare count";
     SplitMismatch = "split-mismatch", Error, "a split that does not sum to the target, has the wrong number of values, or splits a percent goal";
     Overcommitted = "overcommitted", Error, "a resource pool exceeded: a capacity on some day, or a total in sum";
     TacticsExceedBattle = "tactics-exceed-battle", Error, "a battle's tactics need more than the battle, or a resource the battle does not list";
@@ -64,7 +64,7 @@ codes! {
     WindowOutsideBattle = "window-outside-battle", Error, "a tactic's window not inside its battle's";
     BattleAfterDeadline = "battle-after-deadline", Error, "a battle ends after the date of a goal it advances";
     AfterViolated = "after-violated", Error, "an item starts before something it must come after has ended";
-    Cycle = "cycle", Error, "a cycle in supports or after";
+    Cycle = "cycle", Error, "a cycle in supports, part_of or after";
     NotDoViolation = "not-do-violation", Error, "an item targets a segment on the not-do list";
     GoalUndercovered = "goal-undercovered", Warning, "the signed objectives of the battles tracing to a money or count goal do not add up to its gap";
     PathOverCost = "path-over-cost", Warning, "a path's battles need more than the path's cost";
@@ -74,9 +74,13 @@ codes! {
     BattleOnCandidatePath = "battle-on-candidate-path", Warning, "a battle on a path that is not main";
     BattleWithoutReview = "battle-without-review", Warning, "a battle with no review cadence";
     TacticWithoutOwner = "tactic-without-owner", Warning, "a tactic with no owner";
-    UnusedMetric = "unused-metric", Warning, "a metric that no target, objective, expects or win names";
+    UnusedMetric = "unused-metric", Warning, "a metric that no target, keep, objective, expects or win names";
     UnusedResource = "unused-resource", Warning, "a resource nothing needs or costs";
     PositioningIncomplete = "positioning-incomplete", Warning, "no positioning, or one missing we_are, serve, pain or why_us";
+    CriterionCannotFail = "criterion-cannot-fail", Warning, "a win that any value of its money or count metric meets (>= 0), or an objective that changes nothing (+0)";
+    OwnerOverloaded = "owner-overloaded", Warning, "with limits owner_load N: one owner has more than N battles and tactics running on the same day";
+    PartsShort = "parts-short", Warning, "the parts of a money or count goal add up to less than its target";
+    PartDueLate = "part-due-late", Error, "a part is due after its parent";
 }
 
 impl Code {

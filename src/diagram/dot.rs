@@ -109,6 +109,9 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
         if against {
             stroke.push_str(", constraint=false");
         }
+        if let Some(label) = edge.label {
+            let _ = write!(stroke, ", label=\"{}\", fontsize=10", dot_string(label));
+        }
         let _ = writeln!(
             out,
             "  {} -> {} [tooltip=\"{}\"{stroke}];",

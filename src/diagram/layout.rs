@@ -229,6 +229,8 @@ pub struct EdgePath {
     pub segments: Vec<Segment>,
     pub stroke: Stroke,
     pub tooltip: String,
+    /// Words along the arrow (`part of`), written at its middle.
+    pub label: Option<&'static str>,
 }
 
 /// A sample in the legend: a small box drawn like a node, and its meaning.
@@ -604,6 +606,7 @@ pub fn layout(scene: &Scene) -> Layout {
             to,
             segments,
             stroke: edge.stroke,
+            label: edge.label,
             tooltip: format!(
                 "{} {} {}",
                 scene.nodes[from].key.name,

@@ -40,6 +40,7 @@ pub fn render(scene: &Scene) -> String {
                 Emphasis::Breakthrough => Some("breakthrough"),
                 Emphasis::Main => Some("main"),
                 Emphasis::Candidate => Some("candidate"),
+                Emphasis::Guardrail => Some("guardrail"),
             };
             if let Some(class) = emphasis {
                 classes.entry(class).or_default().push(node.key.ascii());
@@ -68,9 +69,12 @@ pub fn render(scene: &Scene) -> String {
             Stroke::Bold => "==>",
             Stroke::Dashed => "-.->",
         };
+        let label = edge
+            .label
+            .map_or(String::new(), |l| format!("|\"{}\"|", esc(l)));
         let _ = writeln!(
             out,
-            "  {} {arrow} {}",
+            "  {} {arrow}{label} {}",
             scene.nodes[edge.from].key.ascii(),
             scene.nodes[edge.to].key.ascii()
         );
@@ -106,6 +110,7 @@ pub fn render(scene: &Scene) -> String {
         ),
         ("main", "stroke-width:3px".to_string()),
         ("candidate", "stroke-dasharray:5 5".to_string()),
+        ("guardrail", "stroke-dasharray:5 5".to_string()),
         (
             "warning",
             format!("stroke:{},stroke-width:3px", style::WARNING),
@@ -113,6 +118,10 @@ pub fn render(scene: &Scene) -> String {
         ("error", format!("stroke:{},stroke-width:3px", style::ERROR)),
     ];
     for (class, css) in &definitions {
+        // Only plans with a guardrail define its class (older outputs stay as they were).
+        if *class == "guardrail" && !classes.contains_key(class) {
+            continue;
+        }
         let _ = writeln!(out, "  classDef {class} {css}");
     }
     for (class, _) in &definitions {

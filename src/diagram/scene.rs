@@ -157,6 +157,9 @@ pub enum Emphasis {
     Main,
     /// A candidate path kept for the record: drawn dashed.
     Candidate,
+    /// A guardrail goal (`keep`): a bound to hold, not a target to reach;
+    /// drawn dashed, with a shield in its text.
+    Guardrail,
 }
 
 /// The problems `planc check` reports at this item.
@@ -185,6 +188,9 @@ pub struct Edge {
     pub to: usize,
     pub kind: EdgeKind,
     pub stroke: Stroke,
+    /// Words written along the arrow (`part of`), where its kind is not
+    /// the usual one of the view.
+    pub label: Option<&'static str>,
 }
 
 pub fn build(analysis: &Analysis, view: View) -> Scene {
@@ -236,10 +242,19 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         problem: None,
     };
     let mut legend = match view {
-        View::Map => vec![Key {
-            text: lang.pick("breakthrough goal", "关键突破目标"),
-            look: look(Emphasis::Breakthrough),
-        }],
+        View::Map => {
+            let mut keys = vec![Key {
+                text: lang.pick("breakthrough goal", "关键突破目标"),
+                look: look(Emphasis::Breakthrough),
+            }];
+            if model.goals.iter().any(|g| g.keep.is_some()) {
+                keys.push(Key {
+                    text: lang.pick("guardrail (keep)", "底线（keep）"),
+                    look: look(Emphasis::Guardrail),
+                });
+            }
+            keys
+        }
         View::Trace => vec![
             Key {
                 text: lang.pick("breakthrough goal", "关键突破目标"),
@@ -427,14 +442,18 @@ impl Builder<'_> {
         {
             bands.push(band("none", lang.pick("No perspective", "未分层面"), ""));
         }
-        for (i, goal) in model.goals.iter().enumerate() {
+        // Parts right after their parent, so that a lane reads as the
+        // parent and its shares side by side.
+        for i in part_order(model) {
+            let goal = &model.goals[i];
             let b = lane(goal.perspective.as_ref().map(|p| p.value)).unwrap_or(4);
-            let emphasis = if goal.breakthrough.is_some() {
-                Emphasis::Breakthrough
-            } else {
-                Emphasis::Plain
-            };
-            self.node(ItemKind::Goal, i, b, self.goal_details(i), emphasis);
+            self.node(
+                ItemKind::Goal,
+                i,
+                b,
+                self.goal_details(i),
+                goal_emphasis(goal),
+            );
         }
         for (i, goal) in model.goals.iter().enumerate() {
             for target in targets(&goal.supports) {
@@ -443,6 +462,14 @@ impl Builder<'_> {
                     (ItemKind::Goal, target),
                     EdgeKind::Supports,
                     Stroke::Normal,
+                );
+            }
+            for parent in targets(goal.part_of.as_slice()) {
+                self.edge(
+                    (ItemKind::Goal, i),
+                    (ItemKind::Goal, parent),
+                    EdgeKind::PartOf,
+                    Stroke::Dashed,
                 );
             }
         }
@@ -474,13 +501,14 @@ impl Builder<'_> {
                 lang.pick("no tactics yet", "还没有战术"),
             ),
         ];
-        for i in 0..model.goals.len() {
-            let emphasis = if model.goals[i].breakthrough.is_some() {
-                Emphasis::Breakthrough
-            } else {
-                Emphasis::Plain
-            };
-            self.node(ItemKind::Goal, i, 0, self.goal_details(i), emphasis);
+        for (i, goal) in model.goals.iter().enumerate() {
+            self.node(
+                ItemKind::Goal,
+                i,
+                0,
+                self.goal_details(i),
+                goal_emphasis(goal),
+            );
         }
         for (i, path) in model.paths.iter().enumerate() {
             let (emphasis, what) = if path.main.is_some() {
@@ -599,6 +627,18 @@ impl Builder<'_> {
                     .to_string(),
             );
         }
+        if let Some(keep) = &goal.keep {
+            details.extend(wrap(
+                &format!(
+                    "guardrail: keep {} {} {}",
+                    self.metric(&keep.metric),
+                    symbol(keep.op),
+                    keep.qty.text
+                ),
+                DETAIL_COLUMNS,
+            ));
+            return details;
+        }
         match &goal.target {
             Some(t) => details.extend(wrap(
                 &match self.lang {
@@ -695,8 +735,56 @@ impl Builder<'_> {
             to,
             kind,
             stroke,
+            label: (kind == EdgeKind::PartOf).then_some("part of"),
         });
     }
+}
+
+/// How a goal's box is drawn: the breakthrough goal stands out most, then
+/// a guardrail.
+fn goal_emphasis(goal: &crate::model::Goal) -> Emphasis {
+    if goal.breakthrough.is_some() {
+        Emphasis::Breakthrough
+    } else if goal.keep.is_some() {
+        Emphasis::Guardrail
+    } else {
+        Emphasis::Plain
+    }
+}
+
+/// The goals in source order, except that each goal's parts (`part_of`)
+/// come right after it, depth first. Iterative, and a loop of `part_of`
+/// (reported as a `cycle`) is drawn in source order.
+fn part_order(model: &Model) -> Vec<usize> {
+    let n = model.goals.len();
+    let mut parts = vec![Vec::new(); n];
+    let mut has_parent = vec![false; n];
+    for (i, goal) in model.goals.iter().enumerate() {
+        if let Some(p) = goal.part_of.as_ref().and_then(|r| r.target) {
+            if p != i {
+                parts[p].push(i);
+                has_parent[i] = true;
+            }
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut placed = vec![false; n];
+    for root in 0..n {
+        if has_parent[root] || placed[root] {
+            continue;
+        }
+        let mut stack = vec![root];
+        while let Some(g) = stack.pop() {
+            if std::mem::replace(&mut placed[g], true) {
+                continue;
+            }
+            order.push(g);
+            stack.extend(parts[g].iter().rev().copied());
+        }
+    }
+    // What is left is on a loop: in source order.
+    order.extend((0..n).filter(|&g| !placed[g]));
+    order
 }
 
 fn band(key: &'static str, heading: &'static str, empty: &'static str) -> Band {

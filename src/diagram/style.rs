@@ -72,7 +72,7 @@ pub fn box_style(look: Look) -> BoxStyle {
             style.badges.star = true;
         }
         Emphasis::Main => style.stroke_width = 2.5,
-        Emphasis::Candidate => style.dashed = true,
+        Emphasis::Candidate | Emphasis::Guardrail => style.dashed = true,
     }
     if let Some(severity) = look.problem {
         style.stroke = problem_color(severity);

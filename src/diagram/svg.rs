@@ -67,6 +67,21 @@ markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fi
             style::INK,
             xml(&edge.tooltip)
         );
+        if let (Some(label), Some(middle)) =
+            (edge.label, edge.segments.get(edge.segments.len() / 2))
+        {
+            // At the middle of the arrow, on a white ground so that the
+            // line does not cross the words.
+            let at = middle.at(0.5);
+            let _ = writeln!(
+                out,
+                "<text class=\"edge-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{}\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
+                n(at.x),
+                n(at.y + 4.0),
+                style::INK,
+                xml(label)
+            );
+        }
     }
     out.push_str("</g>\n<g class=\"nodes\">\n");
     for node in &layout.nodes {

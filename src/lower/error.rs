@@ -41,6 +41,16 @@ pub enum LowerError {
     CapacityNotCount {
         span: Span,
     },
+    /// A goal with both `target` and `keep`.
+    TargetAndKeep {
+        first: Span,
+        span: Span,
+    },
+    /// A goal with both `split` and `milestones`.
+    SplitAndMilestones {
+        first: Span,
+        span: Span,
+    },
     PlanMissing,
     ExtraPlan {
         first: Span,
@@ -130,6 +140,22 @@ impl LowerError {
             .with_span_label("second measure")
             .with_label(*first, "capacity given here")
             .with_help("Use `capacity` for what is available at any one time (people, desks) and `total` for what is spent over the plan (a budget, hours); split it into two resources if you need both."),
+            LowerError::TargetAndKeep { first, span } => Diagnostic::new(
+                Code::DuplicateAttribute,
+                *span,
+                "a goal has either a `target` or a `keep`, not both",
+            )
+            .with_span_label("second measure")
+            .with_label(*first, "target given here")
+            .with_help("Use `target` for a number to reach by a date and `keep` for a bound that must hold all along (a guardrail); write two goals if you need both."),
+            LowerError::SplitAndMilestones { first, span } => Diagnostic::new(
+                Code::DuplicateAttribute,
+                *span,
+                "a goal has either a `split` or `milestones`, not both",
+            )
+            .with_span_label("second breakdown")
+            .with_label(*first, "split given here")
+            .with_help("Use `split` for what each quarter (month) adds to a sum like revenue, and `milestones` for where a level like the number of stores should stand at each quarter's (month's) end; keep one of them."),
             LowerError::CapacityNotCount { span } => Diagnostic::new(
                 Code::UnitMismatch,
                 *span,

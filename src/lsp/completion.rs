@@ -1,8 +1,8 @@
 //! Completion: the item words at the top level, the attribute names of the
 //! block the cursor is in, and after an attribute the names of the right
-//! kind (`on` → paths, `for` → battles, `serves`/`supports` → goals,
-//! `after` → battles or tactics, `target`/`objective`/`win`/`expects` →
-//! metrics, `needs`/`cost` → resources) or the words it accepts.
+//! kind (`on` → paths, `for` → battles, `serves`/`supports`/`part_of` →
+//! goals, `after` → battles or tactics, `target`/`keep`/`objective`/`win`/
+//! `expects` → metrics, `needs`/`cost` → resources) or the words it accepts.
 //!
 //! The context is read from the text before the cursor with a small
 //! scanner, not from the syntax tree: half-typed text does not parse, and
@@ -169,10 +169,11 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
     match key {
         On if first => Context::Names(ItemKind::Path),
         For if first => Context::Names(ItemKind::Battle),
+        PartOf if first => Context::Names(ItemKind::Goal),
         Serves | Supports if element => Context::Names(ItemKind::Goal),
         After if element && block == ItemKind::Tactic => Context::Names(ItemKind::Tactic),
         After if element => Context::Names(ItemKind::Battle),
-        Target | Win if first => Context::Names(ItemKind::Metric),
+        Target | Win | Keep if first => Context::Names(ItemKind::Metric),
         Objective | Expects if element => Context::Names(ItemKind::Metric),
         Needs | Cost if element => Context::Names(ItemKind::Resource),
         Perspective if first => Context::Words(
@@ -189,8 +190,8 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
             "organization",
         ]),
         Review if first => Context::Words(vec!["every"]),
-        Split if first => Context::Words(vec!["quarterly", "monthly"]),
-        Limits if element => Context::Words(vec!["main_paths", "concurrent_battles"]),
+        Split | Milestones if first => Context::Words(vec!["quarterly", "monthly"]),
+        Limits if element => Context::Words(vec!["main_paths", "concurrent_battles", "owner_load"]),
         Target if args.len() == 2 => Context::Words(vec!["by"]),
         _ => Context::None,
     }

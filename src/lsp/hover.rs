@@ -263,8 +263,48 @@ impl Hovering<'_> {
             };
             self.line(&mut s, "target", "目标值", &target);
         }
+        if let Some(k) = &goal.keep {
+            let text = match self.lang {
+                Lang::En => format!(
+                    "keep {} {} {} for the whole period (no gap, needs no path)",
+                    k.metric.name,
+                    k.op.op(),
+                    k.qty.text
+                ),
+                Lang::Zh => format!(
+                    "整个周期都要守住 {} {} {}（没有差距，不需要路径）",
+                    k.metric.name,
+                    k.op.op(),
+                    k.qty.text
+                ),
+            };
+            self.line(&mut s, "guardrail", "底线", &text);
+        }
         if let Some(b) = &goal.baseline {
             self.line(&mut s, "baseline", "基线", &b.text);
+        }
+        for (word, zh, split) in [
+            ("split", "拆解", &goal.split),
+            ("milestones", "里程碑", &goal.milestones),
+        ] {
+            if let Some(split) = split {
+                let values: Vec<&str> = split.values.iter().map(|v| v.text.as_str()).collect();
+                let mode = match split.mode {
+                    crate::model::SplitMode::Quarterly => self.w("quarterly", "按季"),
+                    crate::model::SplitMode::Monthly => self.w("monthly", "按月"),
+                };
+                self.line(&mut s, word, zh, &format!("{mode} {}", values.join(", ")));
+            }
+        }
+        if let Some(parent) = &goal.part_of {
+            self.line(&mut s, "part of", "分解自", &format!("`{}`", parent.name));
+        }
+        let parts: Vec<String> = self
+            .linked(EdgeKind::PartOf, ItemKind::Goal, g)
+            .map(|p| self.name(ItemKind::Goal, p))
+            .collect();
+        if !parts.is_empty() {
+            self.line(&mut s, "parts", "分解目标", &parts.join(", "));
         }
         let coverage = goal_coverage(self.model).swap_remove(g);
         let style = self.goal_style(&coverage);
@@ -342,6 +382,17 @@ impl Hovering<'_> {
                 (ItemKind::Goal, AttrKey::Target) if zh => format!("目标 {name} {qty}"),
                 (ItemKind::Goal, AttrKey::Target) => format!("goal {name} {qty}"),
                 (ItemKind::Path, AttrKey::Expects) if zh => format!("路径 {name} 预期 {qty}"),
+                (ItemKind::Goal, AttrKey::Keep) => {
+                    let op = self.model.goals[from]
+                        .keep
+                        .as_ref()
+                        .map_or("", |k| k.op.op());
+                    if zh {
+                        format!("目标 {name} 守住 {op} {qty}")
+                    } else {
+                        format!("goal {name} keeps it {op} {qty}")
+                    }
+                }
                 (ItemKind::Path, AttrKey::Expects) => format!("path {name} expects {qty}"),
                 (ItemKind::Battle, AttrKey::Objective) if zh => format!("战役 {name} {qty}"),
                 (ItemKind::Battle, AttrKey::Objective) => format!("battle {name} {qty}"),

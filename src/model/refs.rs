@@ -19,6 +19,8 @@ pub enum EdgeKind {
     For,
     Supports,
     After,
+    #[serde(rename = "part_of")]
+    PartOf,
 }
 
 impl EdgeKind {
@@ -29,6 +31,7 @@ impl EdgeKind {
             EdgeKind::For => "for",
             EdgeKind::Supports => "supports",
             EdgeKind::After => "after",
+            EdgeKind::PartOf => "part_of",
         }
     }
 }
@@ -239,7 +242,9 @@ macro_rules! reference_table {
 reference_table! {
     Goal in goals {
         target: Target -> [Metric], uses true;
+        keep: Keep -> [Metric], uses true;
         supports: Supports -> [Goal] edge Supports, uses true;
+        part_of: PartOf -> [Goal] edge PartOf, uses true;
     }
     Path in paths {
         serves: Serves -> [Goal] edge Serves, uses true;
@@ -270,7 +275,7 @@ mod tests {
 plan "all" {
   period 2026-01-01 .. 2026-12-31
   lang en
-  limits main_paths 2, concurrent_battles 3
+  limits main_paths 2, concurrent_battles 3, owner_load 4
   allow unused-metric
 }
 positioning {
@@ -295,9 +300,14 @@ goal g "G" {
   baseline ¥0
   split quarterly ¥25万, ¥25万, ¥25万, ¥25万
   supports top
+  part_of top
   breakthrough
   owner "o"
   allow goal-undercovered
+}
+goal cash "Cash" {
+  keep revenue >= ¥10万
+  milestones quarterly ¥10万, ¥20万, ¥30万, ¥40万
 }
 path p "P" {
   serves g, top

@@ -139,7 +139,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
                 by: spanned(next(&mut parts)),
             }
         }
-        Rule::split_attr => {
+        Rule::split_attr | Rule::milestones_attr => {
             let mode = spanned(next(&mut parts));
             Value::Split {
                 mode,
@@ -152,7 +152,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
         Rule::supports_attr | Rule::serves_attr | Rule::after_attr => {
             Value::Names(names(next(&mut parts)))
         }
-        Rule::on_attr | Rule::for_attr => Value::Name(ident(next(&mut parts))),
+        Rule::on_attr | Rule::for_attr | Rule::part_of_attr => Value::Name(ident(next(&mut parts))),
         Rule::breakthrough_attr | Rule::main_attr => Value::Flag,
         Rule::cost_attr | Rule::expects_attr | Rule::objective_attr | Rule::needs_attr => {
             Value::Amounts(
@@ -171,7 +171,7 @@ fn attr(pair: Pair<Rule>) -> Attr {
             let _every = next(&mut parts);
             Value::Duration(spanned(next(&mut parts)))
         }
-        Rule::win_attr => {
+        Rule::win_attr | Rule::keep_attr => {
             let metric = ident(next(&mut parts));
             let op = comparison(next(&mut parts));
             Value::Win {

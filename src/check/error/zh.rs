@@ -11,6 +11,15 @@ use crate::lang::Lang;
 use crate::model::{Model, SplitMode};
 use crate::quantity::{Amount, Style};
 use crate::span::Span;
+
+/// 「金额」「数量」「百分比」.
+fn unit_zh(u: crate::quantity::UnitKind) -> &'static str {
+    match u {
+        crate::quantity::UnitKind::Money => "金额",
+        crate::quantity::UnitKind::Count => "数量",
+        crate::quantity::UnitKind::Percent => "百分比",
+    }
+}
 use crate::syntax::ast::ItemKind;
 
 impl Finding {
@@ -49,8 +58,8 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
         Finding::GoalWithoutTarget { goal, example } => {
             let c = &m.goals[*goal].common;
             Diagnostic::new(code, c.id.span, format!("{}没有目标值", describe(c, ItemKind::Goal)))
-                .with_span_label("缺少 `target`")
-                .with_help(format!("写清楚要达到的数字和期限，例如 `{example}`。没有数字的目标，既没法检查，也谈不上打赢。"))
+                .with_span_label("缺少 `target` 或 `keep`")
+                .with_help(format!("写清楚要达到的数字和期限，例如 `{example}`；如果是整个周期都要守住的界限，就写成底线，例如 `keep 指标 >= 数值`。没有数字的目标，既没法检查，也谈不上打赢。"))
         }
         Finding::GoalWithoutPath {
             goal,
@@ -258,6 +267,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
                 .collect();
             let what = match (kind, items.first().map(|i| i.kind)) {
                 (EdgeKind::Supports, _) => "这几个目标互相支撑",
+                (EdgeKind::PartOf, _) => "这几个目标互为对方的分解目标",
                 (_, Some(ItemKind::Battle)) => "这几场战役互相等对方结束",
                 _ => "这几个战术互相等对方结束",
             };
@@ -275,6 +285,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             }
             d.with_help(match kind {
                 EdgeKind::Supports => "`supports` 从一个目标指向它所支撑的上级目标；把指回下级的那条链接删掉。",
+                EdgeKind::PartOf => "`part_of` 从一份（某个部门、某个区域的）指向它所属的更大的目标，所以分解目标是一棵树；把指回下级的那个 `part_of` 删掉。",
                 _ => "`after` 的意思是等对方结束之后才开始，两件事不可能互相等；从这个圈里删掉一个 `after`。",
             })
         }
@@ -300,35 +311,67 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             values,
             expected,
             mode,
+            due,
+            milestones,
         } => {
             let g = &m.goals[*goal];
-            let split = g.split.as_ref().map_or(g.common.id.span, |s| s.span);
+            let (what, span) = if *milestones {
+                ("这里写了", g.milestones.as_ref().map(|s| s.span))
+            } else {
+                ("这里拆成了", g.split.as_ref().map(|s| s.span))
+            };
+            let noun = if *milestones {
+                "个里程碑"
+            } else {
+                "个数"
+            };
+            let span = span.unwrap_or(g.common.id.span);
             let per = match mode {
                 SplitMode::Quarterly => "个季度",
                 SplitMode::Monthly => "个月",
             };
-            let mut d = Diagnostic::new(
-                code,
-                split,
-                format!("这里拆成了 {values} 个数，但计划周期有 {expected} {per}"),
-            )
-            .with_span_label(format!("{values} 个数"));
-            if let Some(period) = m.plan.as_ref().and_then(|p| p.period) {
-                d = d.with_label(
-                    period.span,
-                    format!(
-                        "{} 至 {}，共 {expected} {per}",
-                        period.range.start, period.range.end
-                    ),
-                );
-            }
             let each = match mode {
                 SplitMode::Quarterly => "每个季度",
                 SplitMode::Monthly => "每个月",
             };
-            d.with_help(format!(
-                "从计划周期的第一天算起，{each}写一个数，一共 {expected} 个。"
-            ))
+            let period = m.plan.as_ref().and_then(|p| p.period);
+            let whole_period = period.is_some_and(|p| p.range.end == *due);
+            let mut d = Diagnostic::new(
+                code,
+                span,
+                if whole_period {
+                    format!("{what} {values} {noun}，但计划周期有 {expected} {per}")
+                } else {
+                    format!("{what} {values} {noun}，但从计划周期开始到目标日期 {due} 有 {expected} {per}")
+                },
+            )
+            .with_span_label(format!("{values} {noun}"));
+            match (period, &g.target) {
+                (Some(period), _) if whole_period => {
+                    d = d.with_label(
+                        period.span,
+                        format!(
+                            "{} 至 {}，共 {expected} {per}",
+                            period.range.start, period.range.end
+                        ),
+                    );
+                }
+                (Some(period), Some(t)) => {
+                    d = d.with_label(
+                        t.by.span,
+                        format!("{} 至 {due}，共 {expected} {per}", period.range.start),
+                    );
+                }
+                _ => {}
+            }
+            let help = if *milestones {
+                format!("从计划周期开始到目标日期，写出{each}末这个指标应该到哪儿：一共 {expected} 个，最后一个等于目标值。")
+            } else if whole_period {
+                format!("从计划周期的第一天算起，{each}写一个数，一共 {expected} 个。")
+            } else {
+                format!("从计划周期开始到目标日期，{each}写一个数（最后不满的一段也算）：一共 {expected} 个。")
+            };
+            d.with_help(help)
         }
         Finding::SplitSum { goal, sum } => {
             let g = &m.goals[*goal];
@@ -360,6 +403,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             covered,
             contributions,
             any_battle,
+            share,
         } => {
             let g = &m.goals[*goal];
             let metric_name = m.metrics[*metric].common.name();
@@ -423,14 +467,29 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
                     style.format_signed(missing, true)
                 )
             };
+            let help = match share {
+                Some(s) => {
+                    let other = &m.goals[*s].common;
+                    d = d.with_label(
+                        other.id.span,
+                        format!("在另一个指标上支撑 `{}`", g.common.name()),
+                    );
+                    format!(
+                        "{help}如果目标 `{}` 是某个部门（区域、产品线）承担的一份，就在它里面把 `supports` 改成 `part_of {}`：有分解目标的目标，由分解目标的战役来覆盖。",
+                        other.name(),
+                        g.common.name()
+                    )
+                }
+                None => help,
+            };
             d.with_help(help)
         }
         Finding::UnusedMetric { metric } => {
             let c = &m.metrics[*metric].common;
             Diagnostic::new(code, c.id.span, format!("{}没有被用到", describe(c, ItemKind::Metric)))
-                .with_span_label("没有哪个目标值、战役目标、预期回报或赢的标准用到它")
+                .with_span_label("没有哪个目标值、底线、战役目标、预期回报或赢的标准用到它")
                 .with_help(format!(
-                    "在目标的 target、战役的 objective、路径的 expects 或战术的 win 里用上 `{}`，或者删掉它。",
+                    "在目标的 target 或 keep、战役的 objective、路径的 expects 或战术的 win 里用上 `{}`，或者删掉它。",
                     c.name()
                 ))
         }
@@ -835,6 +894,273 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
             .with_span_label("在不做清单上")
             .with_label(entry.span, "列在 `not_do` 里")
             .with_help("换一个细分市场；如果战略真的变了，就郑重地把它从 `not_do` 清单上拿掉。")
+        }
+        Finding::MilestoneOutOfOrder {
+            goal,
+            index,
+            previous,
+            past,
+        } => {
+            let g = &m.goals[*goal];
+            let Some(ms) = &g.milestones else {
+                return Diagnostic::new(code, g.common.id.span, "这些里程碑的顺序不对");
+            };
+            let Some(v) = ms.values.get(*index) else {
+                return Diagnostic::new(code, ms.span, "这些里程碑的顺序不对");
+            };
+            let Some(target) = &g.target else {
+                return Diagnostic::new(code, v.span, "这些里程碑的顺序不对");
+            };
+            let mut d = if *past {
+                Diagnostic::new(
+                    code,
+                    v.span,
+                    format!(
+                        "第 {} 个里程碑（{}）超过了目标值 {}",
+                        index + 1,
+                        v.text,
+                        target.qty.text
+                    ),
+                )
+                .with_span_label("超过了目标值")
+                .with_label(target.qty.span, "目标值")
+            } else {
+                let (before, place) = match previous.and_then(|p| ms.values.get(p)) {
+                    Some(p) => (p.text.clone(), Some(p.span)),
+                    None => (
+                        g.baseline
+                            .as_ref()
+                            .map_or("0（没有基线）".to_string(), |b| {
+                                format!("基线 {}", b.text)
+                            }),
+                        g.baseline.as_ref().map(|b| b.span),
+                    ),
+                };
+                let d = Diagnostic::new(
+                    code,
+                    v.span,
+                    format!(
+                        "第 {} 个里程碑（{}）排在 {before} 之后，反而离目标值 {} 更远了",
+                        index + 1,
+                        v.text,
+                        target.qty.text
+                    ),
+                )
+                .with_span_label("往回走了");
+                match place {
+                    Some(span) => d.with_label(span, "前一个水平"),
+                    None => d,
+                }
+            };
+            d = d.with_help("里程碑写的是一个水平（门店数、会员数）在每个季度（月）末应该到哪儿：从基线一路走向目标值，每一个都不比前一个退步（持平可以），最后一个正好是目标值。");
+            d
+        }
+        Finding::MilestonesEnd { goal } => {
+            let g = &m.goals[*goal];
+            let (Some(ms), Some(target)) = (&g.milestones, &g.target) else {
+                return Diagnostic::new(code, g.common.id.span, "最后一个里程碑不等于目标值");
+            };
+            let Some(last) = ms.values.last() else {
+                return Diagnostic::new(code, ms.span, "最后一个里程碑不等于目标值");
+            };
+            Diagnostic::new(
+                code,
+                last.span,
+                format!(
+                    "最后一个里程碑是 {}，目标值却是 {}",
+                    last.text, target.qty.text
+                ),
+            )
+            .with_span_label("最后一个里程碑")
+            .with_label(target.qty.span, "目标值")
+            .with_help(
+                "最后一个里程碑就是目标到期那天应该达到的水平：把它改成目标值，或者改目标值。",
+            )
+        }
+        Finding::WinCannotFail { tactic } => {
+            let t = &m.tactics[*tactic];
+            let Some(win) = &t.win else {
+                return Diagnostic::new(code, t.common.id.span, "这个赢的标准不可能达不到");
+            };
+            Diagnostic::new(
+                code,
+                win.span,
+                format!(
+                    "{}的赢的标准是 `{} {} {}`，`{}` 取什么值都能满足",
+                    describe(&t.common, ItemKind::Tactic),
+                    win.metric.name,
+                    win.op.op(),
+                    win.qty.text,
+                    win.metric.name
+                ),
+            )
+            .with_span_label("还没开打就已经达标")
+            .with_help(format!(
+                "写出这一招打赢时应该达到的水平，例如 `win {} >= …`，填上你预计能做到的数；谁都不会失败的标准，说明不了任何问题。",
+                win.metric.name
+            ))
+        }
+        Finding::ObjectiveChangesNothing { battle, objective } => {
+            let b = &m.battles[*battle];
+            let Some(u) = b.objective.get(*objective) else {
+                return Diagnostic::new(code, b.common.id.span, "这个战役目标什么也没改变");
+            };
+            Diagnostic::new(
+                code,
+                u.qty.span,
+                format!(
+                    "{}要让 `{}` 变化 {}，等于什么也没改变",
+                    describe(&b.common, ItemKind::Battle),
+                    u.what.name,
+                    u.qty.text
+                ),
+            )
+            .with_span_label("没有变化")
+            .with_help(format!(
+                "写明这场战役要把 `{}` 推动多少，例如 `objective {} +…`；如果这场战役本来就不推动它，就从战役目标里删掉。",
+                u.what.name, u.what.name
+            ))
+        }
+        Finding::OwnerOverloaded {
+            limit,
+            named_by,
+            tip,
+            others,
+            stretches,
+        } => {
+            let owner_of = |id: crate::model::ItemId| match id.kind {
+                ItemKind::Battle => m.battles[id.index].owner.as_ref(),
+                _ => m.tactics[id.index].owner.as_ref(),
+            };
+            let owner = owner_of(*named_by).map_or("", |o| o.value.trim());
+            let span = owner_of(*tip).map_or_else(
+                || m.common(*tip).map_or(Span::new(0, 0), |c| c.id.span),
+                |o| o.span,
+            );
+            let most = stretches.iter().map(|s| s.1).max().unwrap_or(0);
+            let days: Vec<String> = stretches
+                .iter()
+                .take(5)
+                .map(|(r, n)| format!("{r}（同时 {n} 项）"))
+                .collect();
+            let more = stretches.len().saturating_sub(5);
+            let mut days = days.join("、");
+            if more > 0 {
+                days.push_str(&format!("，另有 {more} 段"));
+            }
+            let mut d = Diagnostic::new(
+                code,
+                span,
+                format!(
+                    "“{owner}”同时负责的战役和战术最多有 {most} 项，超过了 `limits owner_load {limit}`：{days}"
+                ),
+            )
+            .with_span_label(format!("{}让它超了", who(m, *tip)));
+            for &id in others {
+                let place = owner_of(id).map_or_else(
+                    || m.common(id).map_or(Span::new(0, 0), |c| c.id.span),
+                    |o| o.span,
+                );
+                d = d.with_label(place, format!("{}也在这段时间进行", who(m, id)));
+            }
+            d.with_help(format!(
+                "一个人同时扛不了这么多：把其中一些交给别的负责人，把它们的时间错开；如果“{owner}”是一个团队，就调高 `limits owner_load`。"
+            ))
+        }
+        Finding::PartsShort { goal, sum, parts } => {
+            let g = &m.goals[*goal];
+            let name = describe(&g.common, ItemKind::Goal);
+            let Some(target) = &g.target else {
+                return Diagnostic::new(
+                    code,
+                    g.common.id.span,
+                    format!("{name}的分解目标加起来不够目标值"),
+                );
+            };
+            let style = target.qty.style();
+            let short = target.qty.amount.minus(*sum);
+            let mut d = Diagnostic::new(
+                code,
+                g.common.id.span,
+                format!(
+                    "{name}的分解目标合计 {}，比目标值 {} 还差 {}",
+                    style.format(*sum),
+                    target.qty.text,
+                    style.format(short)
+                ),
+            )
+            .with_span_label(format!("还有 {} 没有分到任何部门", style.format(short)))
+            .with_label(target.qty.span, "目标值");
+            for &p in parts {
+                let part = &m.goals[p];
+                if let Some(t) = &part.target {
+                    d = d.with_label(
+                        t.qty.span,
+                        format!("分解目标 `{}` 承担 {}", part.common.name(), t.qty.text),
+                    );
+                }
+            }
+            d.with_help(format!(
+                "把还差的 {} 分下去：调高某个分解目标，或者把漏掉的部门（区域、产品线）加成一个 `part_of {}` 的目标；或者调低这个目标值。",
+                style.format(short),
+                g.common.name()
+            ))
+        }
+        Finding::PartDueLate { part, parent } => {
+            let c = &m.goals[*part];
+            let pg = &m.goals[*parent];
+            let (Some(t), Some(pt)) = (&c.target, &pg.target) else {
+                return Diagnostic::new(code, c.common.id.span, "分解目标的期限晚于上级目标");
+            };
+            Diagnostic::new(
+                code,
+                t.by.span,
+                format!(
+                    "{}的期限是 {}，晚于它所属的{}（{}）",
+                    describe(&c.common, ItemKind::Goal),
+                    t.by.value,
+                    describe(&pg.common, ItemKind::Goal),
+                    pt.by.value
+                ),
+            )
+            .with_span_label("分解目标的期限")
+            .with_label(pt.by.span, "上级目标的期限")
+            .with_help(format!(
+                "整体要达成时，各部分必须已经达成：把这个日期提前到 {} 或更早，或者调整上级目标的日期。",
+                pt.by.value
+            ))
+        }
+        Finding::PartUnit {
+            part,
+            parent,
+            unit,
+            parent_unit,
+        } => {
+            let c = &m.goals[*part];
+            let pg = &m.goals[*parent];
+            let span = c.part_of.as_ref().map_or(c.common.id.span, |r| r.span);
+            let mut d = Diagnostic::new(
+                code,
+                span,
+                format!(
+                    "{}按{}计，但它所属的{}按{}计",
+                    describe(&c.common, ItemKind::Goal),
+                    unit_zh(*unit),
+                    describe(&pg.common, ItemKind::Goal),
+                    unit_zh(*parent_unit)
+                ),
+            )
+            .with_span_label(format!("按{}计的分解目标", unit_zh(*unit)));
+            if let Some(r) = pg.metric() {
+                d = d.with_label(
+                    r.span,
+                    format!("上级目标的指标，按{}计", unit_zh(*parent_unit)),
+                );
+            }
+            d.with_help(format!(
+                "分解目标是上级目标数字里的一份，算的是同一样东西：给它一个按{}计的指标；如果它只是帮助上级目标，就改用 `supports`。",
+                unit_zh(*parent_unit)
+            ))
         }
         Finding::PositioningMissing => {
             let span = m.plan.as_ref().map_or(Span::new(0, 0), |p| p.keyword);

@@ -72,6 +72,22 @@ fn words(e: &LowerError) -> Diagnostic {
         .with_span_label("第二种计量")
         .with_label(*first, "容量写在这里")
         .with_help("`capacity` 用于任何时刻同时可用的（人、工位），`total` 用于整个计划期内花掉的（预算、工时）；两样都要的话，拆成两项资源。"),
+        LowerError::TargetAndKeep { first, span } => Diagnostic::new(
+            Code::DuplicateAttribute,
+            *span,
+            "一个目标要么写 `target`，要么写 `keep`，不能两个都写",
+        )
+        .with_span_label("第二种写法")
+        .with_label(*first, "目标值写在这里")
+        .with_help("`target` 是到某个日期要达到的数字，`keep` 是整个周期都必须守住的底线（护栏）；两样都要的话，写成两个目标。"),
+        LowerError::SplitAndMilestones { first, span } => Diagnostic::new(
+            Code::DuplicateAttribute,
+            *span,
+            "一个目标要么写 `split`，要么写 `milestones`，不能两个都写",
+        )
+        .with_span_label("第二种拆解")
+        .with_label(*first, "拆解写在这里")
+        .with_help("`split` 写每个季度（月）为营收这类累计数贡献多少，`milestones` 写门店数这类水平在每个季度（月）末应该到哪儿；两者只留一个。"),
         LowerError::CapacityNotCount { span } => Diagnostic::new(
             Code::UnitMismatch,
             *span,
