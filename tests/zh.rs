@@ -407,3 +407,17 @@ fn hover_speaks_chinese() {
         }
     }
 }
+
+/// `planc explain NAME` shows the Chinese page when the run speaks Chinese.
+#[test]
+fn explain_speaks_chinese() {
+    let zh = planc(repo(), &["explain", "cycle", "--lang", "zh"], &[]);
+    assert_eq!(zh.status.code(), Some(0));
+    assert!(stdout(&zh).contains("级别"), "{}", stdout(&zh));
+    let env = planc(repo(), &["explain", "cycle"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(stdout(&env), stdout(&zh));
+    let en = planc(repo(), &["explain", "cycle"], &[("LANG", "C.UTF-8")]);
+    assert!(stdout(&en).contains("**Severity:**"), "{}", stdout(&en));
+    let list = planc(repo(), &["explain", "--lang", "zh"], &[]);
+    assert!(stdout(&list).contains("全部诊断"), "{}", stdout(&list));
+}

@@ -16,7 +16,12 @@ pub(super) struct Args {
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let page = match args.name {
         None => list(),
-        Some(name) => match planc::docs::page(&name) {
+        // The Chinese page when the run speaks Chinese, else (or when a
+        // page has no Chinese yet) the English one.
+        Some(name) => match lang::own()
+            .pick(None, planc::docs::page_zh(&name))
+            .or_else(|| planc::docs::page(&name))
+        {
             Some(page) if Code::from_name(&name).is_some() => page.to_string(),
             _ => {
                 let names = Code::ALL.iter().map(|c| c.name());
