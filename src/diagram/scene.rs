@@ -630,7 +630,8 @@ impl Builder<'_> {
         if let Some(keep) = &goal.keep {
             details.extend(wrap(
                 &format!(
-                    "guardrail: keep {} {} {}",
+                    "{}{} {} {}",
+                    self.lang.pick("guardrail: keep ", "底线：守住 "),
                     self.metric(&keep.metric),
                     symbol(keep.op),
                     keep.qty.text
@@ -735,7 +736,7 @@ impl Builder<'_> {
             to,
             kind,
             stroke,
-            label: (kind == EdgeKind::PartOf).then_some("part of"),
+            label: (kind == EdgeKind::PartOf).then_some(self.lang.pick("part of", "分解自")),
         });
     }
 }
