@@ -1,6 +1,7 @@
 //! The whole pipeline on one source text: parse → lower → resolve → check.
 
 use crate::diagnostic::{self, Code, Diagnostic, Origin};
+use crate::lang::LangPref;
 use crate::model::Model;
 use crate::syntax::ast::File;
 
@@ -11,6 +12,9 @@ pub struct Analysis {
     pub model: Model,
     /// Sorted by place; `allow`ed warnings removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the diagnostics are worded in, and every view of this
+    /// plan should speak (`LangPref::pick` with the plan's `lang`).
+    pub lang: crate::lang::Lang,
 }
 
 impl Analysis {
@@ -46,13 +50,18 @@ pub fn allow_name(name: &str) -> Result<Code, AllowRefused> {
     }
 }
 
-/// Run every phase. `allow` adds to the plan's own `allow` list.
+/// Run every phase. `allow` adds to the plan's own `allow` list. Words in
+/// the plan's own `lang`, else English.
 pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
+    analyze_in(text, allow, LangPref::default())
+}
+
+/// Run every phase, worded in the language `pref` picks for this plan.
+pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    let syntax: Vec<Diagnostic> = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
-    complete(model, text, syntax, &lower_errors, allow)
+    complete(model, text, &syntax_errors, Vec::new(), &lower_errors, allow, pref)
 }
 
 /// Run every phase on a plan of several files (LANGUAGE.md, *Plans of
@@ -66,8 +75,9 @@ pub fn analyze_sources(
     map: &crate::sources::SourceMap,
     found: Vec<Diagnostic>,
     allow: &[Code],
+    pref: LangPref,
 ) -> Analysis {
-    analyze_sources_with(map, found, allow, &mut Parsed::default())
+    analyze_sources_with(map, found, allow, pref, &mut Parsed::default())
 }
 
 /// What parsing one file's text gave, with spans in that text alone.
@@ -75,7 +85,7 @@ pub fn analyze_sources(
 struct FileParse {
     items: Vec<crate::syntax::ast::Item>,
     broken: Vec<crate::syntax::ast::Broken>,
-    errors: Vec<Diagnostic>,
+    errors: Vec<crate::syntax::SyntaxError>,
 }
 
 /// Files parsed before, by their text: the language server keeps one per
@@ -91,12 +101,13 @@ pub fn analyze_sources_with(
     map: &crate::sources::SourceMap,
     found: Vec<Diagnostic>,
     allow: &[Code],
+    pref: LangPref,
     parsed: &mut Parsed,
 ) -> Analysis {
     let text = map.text();
     let mut lowerer = crate::lower::Lowerer::new();
     let mut broken = Vec::new();
-    let mut diagnostics = found;
+    let mut syntax_errors = Vec::new();
     let mut kept = std::collections::HashMap::with_capacity(map.files().len());
     for file in map.files() {
         let base = file.base;
@@ -109,7 +120,7 @@ pub fn analyze_sources_with(
                 FileParse {
                     items,
                     broken,
-                    errors: errors.iter().map(|e| e.to_diagnostic()).collect(),
+                    errors,
                 }
             }
         };
@@ -125,25 +136,27 @@ pub fn analyze_sources_with(
             }
             b
         }));
-        diagnostics.extend(parse.errors.iter().cloned().map(|d| shifted(d, base)));
+        syntax_errors.extend(parse.errors.iter().cloned().map(|mut e| {
+            e.shift(base);
+            e
+        }));
         kept.insert(own.to_string(), parse);
     }
     parsed.files = kept;
     let (model, lower_errors) = lowerer.finish(broken);
-    let mut analysis = complete(model, text, diagnostics, &lower_errors, allow);
+    let mut analysis = complete(
+        model,
+        text,
+        &syntax_errors,
+        found,
+        &lower_errors,
+        allow,
+        pref,
+    );
     for d in &mut analysis.diagnostics {
         crate::sources::plan_missing_in_plan(map, d);
     }
     analysis
-}
-
-/// A diagnostic made for one file's text, moved to the file's place.
-fn shifted(mut d: Diagnostic, by: usize) -> Diagnostic {
-    d.span = d.span.shifted(by);
-    for label in &mut d.labels {
-        label.span = label.span.shifted(by);
-    }
-    d
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the
@@ -153,28 +166,39 @@ pub fn analyze_parsed(
     text: &str,
     syntax_errors: &[crate::syntax::SyntaxError],
     allow: &[Code],
+    pref: LangPref,
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    let syntax = syntax_errors.iter().map(|e| e.to_diagnostic()).collect();
-    complete(model, text, syntax, &lower_errors, allow)
+    complete(model, text, syntax_errors, Vec::new(), &lower_errors, allow, pref)
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.
 fn complete(
     mut model: Model,
     text: &str,
-    mut diagnostics: Vec<Diagnostic>,
+    syntax_errors: &[crate::syntax::SyntaxError],
+    found: Vec<Diagnostic>,
     lower_errors: &[crate::lower::LowerError],
     allow: &[Code],
+    pref: LangPref,
 ) -> Analysis {
+    // The plan's `lang` is known once its item is lowered; syntax errors
+    // are typed, so they are worded here, after it, like the rest.
+    let lang = pref.pick(model.plan.as_ref().and_then(|p| p.lang));
     let resolve_errors = crate::resolve::resolve(&mut model);
-    diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic()));
+    let mut diagnostics: Vec<Diagnostic> = found;
+    diagnostics.extend(syntax_errors.iter().map(|e| e.to_diagnostic_in(lang)));
+    diagnostics.extend(lower_errors.iter().map(|e| e.to_diagnostic_in(lang)));
     let findings = crate::check::check(&model, text, &resolve_errors);
     diagnostics.extend(resolve_errors.into_iter().map(|e| {
-        let d = e.to_diagnostic();
+        let d = e.to_diagnostic_in(lang);
         d.with_origin(Origin::Resolve(Box::new(e)))
     }));
-    diagnostics.extend(findings.into_iter().map(|f| f.into_diagnostic(&model)));
+    diagnostics.extend(
+        findings
+            .into_iter()
+            .map(|f| f.into_diagnostic_in(&model, lang)),
+    );
     let allowed: Vec<Code> = model
         .plan
         .iter()
@@ -205,5 +229,9 @@ fn complete(
     };
     diagnostics.retain(|d| d.is_error() || !(allowed.contains(&d.code) || allowed_here(d)));
     diagnostic::sort(&mut diagnostics);
-    Analysis { model, diagnostics }
+    Analysis {
+        model,
+        diagnostics,
+        lang,
+    }
 }

@@ -21,9 +21,14 @@ use crate::span::Span;
 
 /// `text` in canonical layout, or the syntax errors that prevent it.
 pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
+    format_in(text, crate::lang::Lang::En)
+}
+
+/// [`format`], its syntax errors worded in `lang`.
+pub fn format_in(text: &str, lang: crate::lang::Lang) -> Result<String, Vec<Diagnostic>> {
     let (file, errors) = crate::syntax::parse(text);
     if !errors.is_empty() {
-        return Err(errors.iter().map(|e| e.to_diagnostic()).collect());
+        return Err(errors.iter().map(|e| e.to_diagnostic_in(lang)).collect());
     }
     let comments = comments::scan(text);
     let ending = ending(text, &comments);

@@ -13,6 +13,7 @@
 extern crate alloc;
 
 pub mod diagnostic;
+pub mod lang;
 pub mod line_index;
 pub mod span;
 pub mod suggest;
@@ -34,6 +35,7 @@ pub mod source;
 pub mod sources;
 
 pub use analysis::{analyze, Analysis};
+pub use lang::{Lang, LangPref};
 pub mod diagram;
 pub mod docs;
 pub mod export;

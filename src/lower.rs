@@ -320,6 +320,9 @@ impl Lower {
         if let Some(Value::Strs(patterns)) = attrs.get(AttrKey::Include) {
             plan.include = patterns.iter().map(|s| self.spanned_text(s)).collect();
         }
+        if let Some(Value::Word(w)) = attrs.get(AttrKey::Lang) {
+            plan.lang = crate::lang::Lang::from_code(&w.value);
+        }
         plan.allow = self.allow_list(attrs);
         plan
     }

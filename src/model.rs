@@ -152,6 +152,8 @@ pub struct PlanBlock {
     /// written (the command line and the language server read the files).
     pub include: Vec<Spanned<String>>,
     pub allow: Vec<(Code, Span)>,
+    /// `lang en|zh`: the language planc speaks about this plan.
+    pub lang: Option<crate::lang::Lang>,
     pub written: AttrSet,
 }
 

@@ -21,6 +21,9 @@ pub struct Source<'a> {
     pub text: &'a str,
     pub lines: Lines<'a>,
     pub diagnostics: &'a [Diagnostic],
+    /// The language of planc's own words around the diagnostics (`help`,
+    /// the summary); the diagnostics are already worded in it.
+    pub lang: crate::lang::Lang,
 }
 
 impl<'a> Source<'a> {
@@ -31,6 +34,7 @@ impl<'a> Source<'a> {
             text,
             lines: Lines::one(name, text),
             diagnostics,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -41,12 +45,18 @@ impl<'a> Source<'a> {
             text: map.text(),
             lines: Lines::of(map),
             diagnostics,
+            lang: crate::lang::Lang::En,
         }
     }
 
     /// How many files the plan has.
     pub fn file_count(&self) -> usize {
         self.lines.parts().len()
+    }
+
+    pub fn with_lang(mut self, lang: crate::lang::Lang) -> Source<'a> {
+        self.lang = lang;
+        self
     }
 }
 

@@ -14,6 +14,7 @@ use crate::check::facts::{goal_coverage, GoalCoverage};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diagram::{self, timeline, Options, View};
+use crate::lang::Lang;
 use crate::line_index::LineIndex;
 use crate::model::{Model, Quantity, Use};
 use crate::render::sarif::DOCS_BASE;
@@ -54,19 +55,23 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| file.to_string());
     let mut out = String::with_capacity(64 * 1024);
-    let lang = if title.chars().any(|c| crate::diagram::text::columns(c) >= 2) {
-        "zh"
-    } else {
-        "en"
+    // The page speaks the plan's language; a Chinese title on an English
+    // page is still marked as Chinese text where it is shown.
+    let l = analysis.lang;
+    let lang = match l {
+        Lang::Zh => "zh-CN",
+        Lang::En if title.chars().any(|c| crate::diagram::text::columns(c) >= 2) => "zh",
+        Lang::En => "en",
     };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"planc {}\">\n<title>{} — plan report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+<meta name=\"generator\" content=\"planc {}\">\n<title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        h(&title)
+        h(&title),
+        l.pick("plan report", "战略计划报告")
     );
 
     // Header.
@@ -77,66 +82,77 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
         h(file)
     );
     if let Some(p) = model.plan.as_ref().and_then(|p| p.period) {
-        let _ = write!(out, " · period {}", p.range);
+        let _ = write!(out, "{}{}", l.pick(" · period ", " · 计划周期 "), p.range);
     }
     match today {
         Some(d) => {
-            let _ = write!(out, " · as of {d}");
+            let _ = write!(out, "{}{d}", l.pick(" · as of ", " · 截至 "));
         }
-        None => out.push_str(" · as planned (no day given)"),
+        None => out.push_str(l.pick(" · as planned (no day given)", " · 按计划（未指定日期）")),
     }
     out.push_str("</p>\n</header>\n");
 
     let sections: [(&str, &str); 8] = [
-        ("positioning", "Positioning"),
-        ("summary", "Summary"),
-        ("map", "Strategy map"),
-        ("timeline", "Timeline and resource pools"),
-        ("trace", "Trace"),
-        ("goals", "Goals"),
-        ("battles", "Battles and tactics"),
-        ("diagnostics", "Diagnostics"),
+        ("positioning", l.pick("Positioning", "定位")),
+        ("summary", l.pick("Summary", "概要")),
+        ("map", l.pick("Strategy map", "战略地图")),
+        (
+            "timeline",
+            l.pick("Timeline and resource pools", "战役时间轴与资源池"),
+        ),
+        ("trace", l.pick("Trace", "承接关系")),
+        ("goals", l.pick("Goals", "目标")),
+        ("battles", l.pick("Battles and tactics", "关键战役与战术")),
+        ("diagnostics", l.pick("Diagnostics", "诊断")),
     ];
-    out.push_str("<nav aria-label=\"Contents\">\n<h2 class=\"nav-title\">Contents</h2>\n<ol>\n");
+    let contents = l.pick("Contents", "目录");
+    let _ = write!(
+        out,
+        "<nav aria-label=\"{contents}\">\n<h2 class=\"nav-title\">{contents}</h2>\n<ol>\n"
+    );
     for (id, name) in sections {
         let _ = writeln!(out, "<li><a href=\"#{id}\">{name}</a></li>");
     }
     out.push_str("</ol>\n</nav>\n<main>\n");
 
-    positioning(&mut out, model);
+    positioning(&mut out, model, l);
     let coverage = goal_coverage(model);
     summary(&mut out, analysis, &coverage);
 
     // The strategy map.
-    open_section(&mut out, "map", "Strategy map");
-    out.push_str("<p class=\"note\">Goals in balanced-scorecard lanes, the paths that serve them, and the cause→effect arrows between goals.</p>\n");
+    open_section(&mut out, "map", l.pick("Strategy map", "战略地图"));
+    out.push_str(l.pick("<p class=\"note\">Goals in balanced-scorecard lanes, the paths that serve them, and the cause→effect arrows between goals.</p>\n", "<p class=\"note\">按平衡计分卡四个层面排列的目标，以及目标之间的因果箭头。</p>\n"));
     figure(
         &mut out,
         &inline_svg(&diagram::svg(analysis, Options { view: View::Map }), "map"),
-        "The strategy map",
+        l.pick("The strategy map", "战略地图"),
         "fit",
     );
     out.push_str("</section>\n");
 
     let items = model.battles.len() + model.tactics.len();
     // The timeline.
-    open_section(&mut out, "timeline", "Timeline and resource pools");
-    out.push_str("<p class=\"note\">Battles and their tactics on the calendar, grouped by path; goal dates as diamonds; arrows for <code>after</code>; below, each pool's load against its capacity or its cumulative planned spending against its total (red where it is exceeded).</p>\n");
+    open_section(
+        &mut out,
+        "timeline",
+        l.pick("Timeline and resource pools", "战役时间轴与资源池"),
+    );
+    out.push_str(l.pick("<p class=\"note\">Battles and their tactics on the calendar, grouped by path; goal dates as diamonds; arrows for <code>after</code>; below, each pool's load against its capacity or its cumulative planned spending against its total (red where it is exceeded).</p>\n", "<p class=\"note\">按路径分组，把战役和战术排在日历上；菱形是目标日期，箭头表示 <code>after</code>；下方是每个资源池的占用对比容量，或累计计划花费对比总额（超出的部分标红）。</p>\n"));
     let mut picture = timeline::build(analysis, today);
     if items > TRACE_LIMIT {
         picture.without_tactics();
-        out.push_str("<p class=\"note\">The plan has too many tactics to draw each: the timeline shows battles only (tactics are listed under Battles and tactics).</p>\n");
+        out.push_str(l.pick("<p class=\"note\">The plan has too many tactics to draw each: the timeline shows battles only (tactics are listed under Battles and tactics).</p>\n", "<p class=\"note\">战术太多，画不下每一个：时间轴只画战役（战术列在“关键战役与战术”里）。</p>\n"));
     }
     figure(
         &mut out,
         &inline_svg(&timeline::render_svg(&picture), "timeline"),
-        "The timeline",
+        l.pick("The timeline", "战役时间轴"),
         "fit",
     );
     out.push_str("</section>\n");
 
     // The trace.
-    open_section(&mut out, "trace", "Trace");
+    open_section(&mut out, "trace", l.pick("Trace", "承接关系"));
     if items > TRACE_LIMIT {
         let _ = writeln!(
             out,
@@ -144,30 +160,32 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
             h(file)
         );
     } else {
-        out.push_str("<details open>\n<summary>Goal → path → battle → tactic</summary>\n");
+        out.push_str(l.pick(
+            "<details open>\n<summary>Goal → path → battle → tactic</summary>\n",
+            "<details open>\n<summary>目标 → 路径 → 战役 → 战术</summary>\n",
+        ));
         figure(
             &mut out,
             &inline_svg(
                 &diagram::svg(analysis, Options { view: View::Trace }),
                 "trace",
             ),
-            "The trace from goals to tactics",
+            l.pick("The trace from goals to tactics", "从目标到战术的承接关系"),
             "wide",
         );
         out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
 
-    goals(&mut out, model, &coverage);
-    battles(&mut out, model);
-    diagnostics(&mut out, lines, &analysis.diagnostics);
+    goals(&mut out, model, &coverage, l);
+    battles(&mut out, model, l);
+    diagnostics(&mut out, lines, &analysis.diagnostics, l);
 
-    let _ = write!(
-        out,
-        "</main>\n<footer>\n<p>Made by planc {} from <code>{}</code>. This page loads nothing from the network and runs no script.</p>\n</footer>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION"),
-        h(file)
-    );
+    let footer = match l {
+        Lang::En => format!("</main>\n<footer>\n<p>Made by planc {} from <code>{}</code>. This page loads nothing from the network and runs no script.</p>\n</footer>\n</body>\n</html>\n", env!("CARGO_PKG_VERSION"), h(file)),
+        Lang::Zh => format!("</main>\n<footer>\n<p>由 planc {} 根据 <code>{}</code> 生成。本页不从网络加载任何内容，也不运行任何脚本。</p>\n</footer>\n</body>\n</html>\n", env!("CARGO_PKG_VERSION"), h(file)),
+    };
+    out.push_str(&footer);
     out
 }
 
@@ -271,27 +289,44 @@ fn figure(out: &mut String, svg: &str, caption: &str, class: &str) {
     );
 }
 
-fn positioning(out: &mut String, model: &Model) {
-    open_section(out, "positioning", "Positioning");
+fn positioning(out: &mut String, model: &Model, l: Lang) {
+    open_section(out, "positioning", l.pick("Positioning", "定位"));
     let Some(p) = &model.positioning else {
-        out.push_str("<p class=\"note\">The plan has no <code>positioning</code>: who the company is, whom it serves, which pain it solves and why it wins.</p>\n</section>\n");
+        out.push_str(l.pick("<p class=\"note\">The plan has no <code>positioning</code>: who the company is, whom it serves, which pain it solves and why it wins.</p>\n</section>\n", "<p class=\"note\">计划里没有 <code>positioning</code>：我是谁、为谁服务、解决什么痛点、凭什么选我。</p>\n</section>\n"));
         return;
     };
     out.push_str("<dl class=\"positioning\">\n");
     let mut row = |term: &str, value: Option<String>| {
         let value = value.map_or_else(
-            || "<span class=\"muted\">not written</span>".to_string(),
+            || {
+                format!(
+                    "<span class=\"muted\">{}</span>",
+                    l.pick("not written", "未填写")
+                )
+            },
             |v| h(&v),
         );
         let _ = writeln!(out, "<dt>{term}</dt><dd>{value}</dd>");
     };
-    row("We are", p.we_are.as_ref().map(|s| s.value.clone()));
-    row("We serve", p.serve.as_ref().map(|s| s.value.clone()));
-    row("Their pain", p.pain.as_ref().map(|s| s.value.clone()));
-    row("Why us", p.why_us.as_ref().map(|s| s.value.clone()));
+    row(
+        l.pick("We are", "我是谁"),
+        p.we_are.as_ref().map(|s| s.value.clone()),
+    );
+    row(
+        l.pick("We serve", "为谁服务"),
+        p.serve.as_ref().map(|s| s.value.clone()),
+    );
+    row(
+        l.pick("Their pain", "客户痛点"),
+        p.pain.as_ref().map(|s| s.value.clone()),
+    );
+    row(
+        l.pick("Why us", "为什么选我"),
+        p.why_us.as_ref().map(|s| s.value.clone()),
+    );
     if !p.not_do.is_empty() {
         row(
-            "We will not",
+            l.pick("We will not", "不做清单"),
             Some(
                 p.not_do
                     .iter()
@@ -303,7 +338,7 @@ fn positioning(out: &mut String, model: &Model) {
     }
     if !p.moat.is_empty() {
         row(
-            "Moat (1–5)",
+            l.pick("Moat (1–5)", "护城河（1–5）"),
             Some(
                 p.moat
                     .iter()
@@ -328,62 +363,79 @@ fn summary(out: &mut String, analysis: &Analysis, coverage: &[GoalCoverage]) {
         .iter()
         .filter(|c| c.gap.is_some() && !c.is_covered())
         .count();
-    open_section(out, "summary", "Summary");
+    let l = analysis.lang;
+    open_section(out, "summary", l.pick("Summary", "概要"));
     out.push_str("<ul class=\"counts\">\n");
     let count = |out: &mut String, class: &str, n: usize, what: &str| {
         let _ = writeln!(out, "<li class=\"{class}\"><b>{n}</b>{what}</li>");
     };
     let cls = |n: usize, bad: &'static str| if n == 0 { "clean" } else { bad };
-    count(out, cls(errors, "error"), errors, plural(errors, "error"));
+    let word = |n: usize, w: &'static str| match l {
+        Lang::En => plural(n, w),
+        Lang::Zh => match w {
+            "error" => "个错误",
+            "warning" => "个警告",
+            "goal" => "个目标",
+            "path" => "条路径",
+            "battle" => "场战役",
+            _ => "个战术",
+        },
+    };
+    count(out, cls(errors, "error"), errors, word(errors, "error"));
     count(
         out,
         cls(warnings, "warning"),
         warnings,
-        plural(warnings, "warning"),
+        word(warnings, "warning"),
     );
-    count(
-        out,
-        "",
-        model.goals.len(),
-        plural(model.goals.len(), "goal"),
-    );
+    count(out, "", model.goals.len(), word(model.goals.len(), "goal"));
     let main = model.paths.iter().filter(|p| p.main.is_some()).count();
-    let _ = writeln!(
-        out,
-        "<li><b>{}</b>{} ({main} main)</li>",
-        model.paths.len(),
-        plural(model.paths.len(), "path")
-    );
+    let _ = match l {
+        Lang::En => writeln!(
+            out,
+            "<li><b>{}</b>{} ({main} main)</li>",
+            model.paths.len(),
+            plural(model.paths.len(), "path")
+        ),
+        Lang::Zh => writeln!(
+            out,
+            "<li><b>{}</b>条路径（{main} 条主路径）</li>",
+            model.paths.len()
+        ),
+    };
     count(
         out,
         "",
         model.battles.len(),
-        plural(model.battles.len(), "battle"),
+        word(model.battles.len(), "battle"),
     );
     count(
         out,
         "",
         model.tactics.len(),
-        plural(model.tactics.len(), "tactic"),
+        word(model.tactics.len(), "tactic"),
     );
     count(
         out,
         cls(short, "warning"),
         short,
-        if short == 1 {
-            "goal its battles do not cover"
-        } else {
-            "goals their battles do not cover"
+        match (l, short) {
+            (Lang::Zh, _) => "个目标没有被战役覆盖",
+            (Lang::En, 1) => "goal its battles do not cover",
+            (Lang::En, _) => "goals their battles do not cover",
         },
     );
     out.push_str("</ul>\n");
-    let verdict = match (errors, warnings) {
-        (0, 0) => "planc finds nothing wrong with this plan.".to_string(),
-        (0, w) => format!(
+    let verdict = match (l, errors, warnings) {
+        (Lang::Zh, 0, 0) => "planc 没有发现这份计划有任何问题。".to_string(),
+        (Lang::Zh, 0, w) => format!("没有错误；有 {w} 个警告值得看一看（见“诊断”）。"),
+        (Lang::Zh, e, _) => format!("有 {e} 个错误要改，计划才能前后贯通（见“诊断”）。"),
+        (_, 0, 0) => "planc finds nothing wrong with this plan.".to_string(),
+        (_, 0, w) => format!(
             "No errors; {w} {} to consider (see Diagnostics).",
             plural(w, "warning")
         ),
-        (e, _) => format!(
+        (_, e, _) => format!(
             "{e} {} to fix before the plan holds together (see Diagnostics).",
             plural(e, "error")
         ),
@@ -420,14 +472,17 @@ fn uses(list: &[Use]) -> String {
         .join(", ")
 }
 
-fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage]) {
-    open_section(out, "goals", "Goals");
+fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage], l: Lang) {
+    open_section(out, "goals", l.pick("Goals", "目标"));
     if model.goals.is_empty() {
-        out.push_str("<p class=\"note\">The plan has no goals.</p>\n</section>\n");
+        out.push_str(l.pick(
+            "<p class=\"note\">The plan has no goals.</p>\n</section>\n",
+            "<p class=\"note\">计划里没有目标。</p>\n</section>\n",
+        ));
         return;
     }
-    out.push_str("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n");
-    out.push_str("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n");
+    out.push_str(l.pick("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n", "<p class=\"note\">差距 = 目标值 − 基线；承接这个目标的各场战役，在它的指标上的战役目标合起来应当补上差距。</p>\n"));
+    out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n", "<table>\n<thead><tr><th scope=\"col\">目标</th><th scope=\"col\">层面</th><th scope=\"col\">目标值</th><th scope=\"col\">期限</th><th scope=\"col\">基线</th><th scope=\"col\">差距</th><th scope=\"col\">战役覆盖</th><th scope=\"col\">覆盖情况</th></tr></thead>\n<tbody>\n"));
     for (goal, cov) in model.goals.iter().zip(coverage) {
         let style = goal.target.as_ref().map(|t| t.qty.style());
         let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
@@ -473,11 +528,18 @@ fn percent(covered: i128, gap: i128) -> String {
     }
 }
 
-fn battles(out: &mut String, model: &Model) {
-    open_section(out, "battles", "Battles and tactics");
+fn battles(out: &mut String, model: &Model, l: Lang) {
+    open_section(
+        out,
+        "battles",
+        l.pick("Battles and tactics", "关键战役与战术"),
+    );
     let ctx = crate::check::Ctx::new(model);
     if model.battles.is_empty() {
-        out.push_str("<p class=\"note\">The plan has no battles.</p>\n");
+        out.push_str(l.pick(
+            "<p class=\"note\">The plan has no battles.</p>\n",
+            "<p class=\"note\">计划里没有战役。</p>\n",
+        ));
     }
     for (p, list) in ctx.battles_by_path() {
         let heading = match p {
@@ -488,13 +550,15 @@ fn battles(out: &mut String, model: &Model) {
                     if path.main.is_some() { "★ " } else { "" },
                     label(&path.common),
                     if path.main.is_some() {
-                        "main path"
+                        l.pick("main path", "主路径")
                     } else {
-                        "candidate path"
+                        l.pick("candidate path", "备选路径")
                     }
                 )
             }
-            None => "Battles on no path".to_string(),
+            None => l
+                .pick("Battles on no path", "不在任何路径上的战役")
+                .to_string(),
         };
         let _ = writeln!(
             out,
@@ -502,7 +566,7 @@ fn battles(out: &mut String, model: &Model) {
             list.len(),
             plural(list.len(), "battle")
         );
-        out.push_str("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th></tr></thead>\n");
+        out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th></tr></thead>\n", "<table>\n<thead><tr><th scope=\"col\">战役 / 战术</th><th scope=\"col\">时间周期</th><th scope=\"col\">战役目标 / 赢的标准</th><th scope=\"col\">所需资源</th><th scope=\"col\">负责人</th><th scope=\"col\">复盘节奏 / 类型</th></tr></thead>\n"));
         for b in list {
             let battle = &model.battles[b];
             let _ = writeln!(
@@ -562,12 +626,13 @@ fn kind_word(kind: crate::model::TacticKind) -> &'static str {
     }
 }
 
-fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnostic]) {
-    open_section(out, "diagnostics", "Diagnostics");
+fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnostic], l: Lang) {
+    open_section(out, "diagnostics", l.pick("Diagnostics", "诊断"));
     if list.is_empty() {
-        out.push_str(
+        out.push_str(l.pick(
             "<p>None: <code>planc check</code> reports nothing on this plan.</p>\n</section>\n",
-        );
+            "<p>没有：<code>planc check</code> 对这份计划没有任何报告。</p>\n</section>\n",
+        ));
         return;
     }
     for (i, d) in list.iter().enumerate() {
@@ -603,7 +668,12 @@ fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnost
             excerpt(out, index, local.start, local.end, "");
         }
         if !d.help.is_empty() {
-            let _ = writeln!(out, "<p><b>How to fix it:</b> {}</p>", h(&d.help));
+            let _ = writeln!(
+                out,
+                "<p><b>{}</b> {}</p>",
+                l.pick("How to fix it:", "建议："),
+                h(&d.help)
+            );
         }
         out.push_str("</article>\n");
     }

@@ -24,3 +24,4 @@ mod outputs;
 mod pictures;
 mod properties;
 mod status;
+mod zh;

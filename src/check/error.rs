@@ -15,6 +15,8 @@ use crate::quantity::{Amount, Style, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
+mod zh;
+
 /// One amount drawn from a pool (or an envelope, or a path's cost): who
 /// draws it, where it is written, and over which days.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -48,8 +48,12 @@ enum Purpose {
 /// and the file left as it is, if it changed since it was read.
 pub(super) fn replace(path: &Path, read: &Snapshot, contents: &[u8]) -> Result<(), CliError> {
     let contents = &Bytes(contents);
-    let cannot =
-        |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
+    let cannot = |why: String| {
+        CliError::CouldNotRun(super::lang::say(
+            format!("cannot write `{}`: {why}", path.display()),
+            format!("无法写入 `{}`：{why}", path.display()),
+        ))
+    };
     let target = follow_links(path).map_err(|e| cannot(reason(&e)))?;
     let meta = fs::metadata(&target).map_err(|e| cannot(reason(&e)))?;
     rewrite(&target, &meta, contents, Some(read), Purpose::Format).map_err(cannot)
@@ -109,17 +113,25 @@ pub(super) fn write_with(
     contents: &dyn Contents,
     inputs: &[FileId],
 ) -> Result<(), CliError> {
-    let cannot =
-        |why: String| CliError::CouldNotRun(format!("cannot write `{}`: {why}", path.display()));
+    let cannot = |why: String| {
+        CliError::CouldNotRun(super::lang::say(
+            format!("cannot write `{}`: {why}", path.display()),
+            format!("无法写入 `{}`：{why}", path.display()),
+        ))
+    };
     match fs::metadata(path) {
         Ok(meta) => {
             if inputs.contains(&FileId::of(&meta)) {
-                return Err(cannot(
-                    "it is the plan being read; write the output to another file".to_string(),
-                ));
+                return Err(cannot(super::lang::say(
+                    "it is the plan being read; write the output to another file",
+                    "它就是正在读的计划；请把输出写到别的文件",
+                )));
             }
             if meta.is_dir() {
-                return Err(cannot("it is a directory".to_string()));
+                return Err(cannot(super::lang::say(
+                    "it is a directory",
+                    "这是一个文件夹",
+                )));
             }
             if !meta.is_file() || through_proc(path) {
                 // A regular file behind `/dev/stdout` is the shell's `>` or
@@ -163,10 +175,14 @@ fn method(links: u64, owner: u32, euid: u32) -> Method {
 fn may_write(meta: &Metadata, purpose: Purpose, writable: io::Result<()>) -> Result<(), String> {
     if meta.permissions().readonly() {
         return Err(match purpose {
-            Purpose::Format => "it is read-only; make it writable to format it".to_string(),
-            Purpose::Output => {
-                "it is read-only; make it writable, or write to another file".to_string()
-            }
+            Purpose::Format => super::lang::say(
+                "it is read-only; make it writable to format it",
+                "文件是只读的；要格式化，请先让它可写",
+            ),
+            Purpose::Output => super::lang::say(
+                "it is read-only; make it writable, or write to another file",
+                "文件是只读的；请让它可写，或者写到别的文件",
+            ),
         });
     }
     match writable {
@@ -262,13 +278,22 @@ fn through_temporary(
     put(file, contents)
         .and_then(|_| file.set_permissions(Permissions::from_mode(mode)))
         .and_then(|()| file.sync_all())
-        .map_err(|e| format!("{}; the file was left as it was", reason(&e)))?;
+        .map_err(|e| {
+            super::lang::say(
+                format!("{}; the file was left as it was", reason(&e)),
+                format!("{}；文件保持原样", super::error::reason_zh(&e)),
+            )
+        })?;
     // As late as can be: an edit made while planc worked is never lost. (One
     // made between this look and the rename still would be; nothing short
     // of a lock every editor honours closes that gap.)
     unchanged(read, &fs::metadata(target).map_err(|e| reason(&e))?)?;
-    temp.persist(target)
-        .map_err(|e| format!("{}; the file was left as it was", reason(&e.error)))?;
+    temp.persist(target).map_err(|e| {
+        super::lang::say(
+            format!("{}; the file was left as it was", reason(&e.error)),
+            format!("{}；文件保持原样", super::error::reason_zh(&e.error)),
+        )
+    })?;
     sync_folder(target);
     Ok(Done::Yes)
 }
@@ -292,9 +317,10 @@ fn in_place(target: &Path, contents: &dyn Contents, read: Option<&Snapshot>) -> 
     let written = fill(&mut file, contents);
     match written {
         Ok(()) => Ok(()),
-        Err(e) if kept && fill(&mut file, &Bytes(&old)).is_ok() => {
-            Err(format!("{}; the file was left as it was", reason(&e)))
-        }
+        Err(e) if kept && fill(&mut file, &Bytes(&old)).is_ok() => Err(super::lang::say(
+            format!("{}; the file was left as it was", reason(&e)),
+            format!("{}；文件保持原样", super::error::reason_zh(&e)),
+        )),
         Err(e) => Err(format!(
             "{}; the file may be left half-written (it has several names, or is shared, so \
 planc wrote it in place)",

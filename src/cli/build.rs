@@ -19,16 +19,19 @@ pub(super) struct Args {
 
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = files::load_plan(&args.file)?;
-    const NOT_BUILT: &str = "nothing built; fix the errors first";
+    let not_built = match super::lang::for_text(plan.map.text()) {
+        planc::Lang::En => "nothing built; fix the errors first",
+        planc::Lang::Zh => "没有生成 JSON；请先改正错误",
+    };
     let analysis = match plan.analyze(&[]) {
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            return Ok(plan.reject(diagnostics, Color::Auto, NOT_BUILT));
+            return Ok(plan.reject(diagnostics, Color::Auto, not_built));
         }
         // A plan with errors would be data that lies: report them instead.
         Ok(analysis) if analysis.has_errors() => {
             let diagnostics = &analysis.diagnostics;
-            return Ok(plan.reject(diagnostics, Color::Auto, NOT_BUILT));
+            return Ok(plan.reject(diagnostics, Color::Auto, not_built));
         }
         Ok(analysis) => analysis,
     };

@@ -2,6 +2,7 @@
 
 use super::error::{CliError, ExitCode};
 use super::files::{self, FileId};
+use super::lang;
 use super::output::{self, Stdout};
 use super::terminal::{self, Color};
 use planc::render::{github, human, json, markdown, sarif, Source};
@@ -45,28 +46,36 @@ fn allowed(names: &[String]) -> Result<Vec<Code>, String> {
         .iter()
         .map(|name| {
             allow_name(name).map_err(|refused| match refused {
-                AllowRefused::NotAWarning(_) => format!(
-                    "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+                AllowRefused::NotAWarning(_) => lang::say(
+                    format!(
+                        "--allow {name}: `{name}` is an error, and only warnings can be silenced"
+                    ),
+                    format!("--allow {name}：`{name}` 是错误，只有警告才能忽略"),
                 ),
                 AllowRefused::Unknown {
                     suggestion: Some(s),
-                } => {
-                    format!("--allow {name}: no warning has this name; did you mean `{s}`?")
-                }
-                AllowRefused::Unknown { suggestion: None } => {
-                    format!("--allow {name}: no warning has this name; `planc explain` lists them")
-                }
+                } => lang::say(
+                    format!("--allow {name}: no warning has this name; did you mean `{s}`?"),
+                    format!("--allow {name}：没有叫这个名字的警告；你是不是想写 `{s}`？"),
+                ),
+                AllowRefused::Unknown { suggestion: None } => lang::say(
+                    format!("--allow {name}: no warning has this name; `planc explain` lists them"),
+                    format!("--allow {name}：没有叫这个名字的警告；`planc explain` 会列出所有警告"),
+                ),
             })
         })
         .collect()
 }
+
+/// A plan checked: its files, its diagnostics, and the language they speak.
+type Checked = (files::Whole, Vec<planc::Diagnostic>, planc::Lang);
 
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let allow = allowed(&args.allow).map_err(CliError::CouldNotRun)?;
     files::stdin_once(&args.files)?;
     // A file that cannot be read is said at once; the others are still checked.
     let mut worst = ExitCode::Clean;
-    let mut checked: Vec<(files::Whole, Vec<planc::Diagnostic>)> = Vec::new();
+    let mut checked: Vec<Checked> = Vec::new();
     for path in &args.files {
         if path != "-" && std::path::Path::new(path).is_dir() {
             directory(path, &allow, &mut checked, &mut worst);
@@ -79,17 +88,25 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
                 continue;
             }
         };
-        let diagnostics = match plan.analyze(&allow) {
-            Ok(analysis) => analysis.diagnostics,
-            Err(encoding) => vec![encoding.clone()],
+        let (diagnostics, lang) = match plan.analyze(&allow) {
+            Ok(analysis) => (analysis.diagnostics, analysis.lang),
+            Err(encoding) => (vec![encoding.clone()], lang::for_text(plan.map.text())),
         };
-        checked.push((plan, diagnostics));
+        checked.push((plan, diagnostics, lang));
     }
     let sources: Vec<Source> = checked
         .iter()
-        .map(|(plan, ds)| Source::plan(&plan.map, ds))
+        .map(|(plan, ds, lang)| Source::plan(&plan.map, ds).with_lang(*lang))
         .collect();
-    let inputs: Vec<FileId> = checked.iter().flat_map(|(plan, _)| plan.inputs()).collect();
+    // The closing line speaks as the plans do (all of them, else the run).
+    let lang = match sources.first() {
+        Some(first) if sources.iter().all(|s| s.lang == first.lang) => first.lang,
+        _ => lang::own(),
+    };
+    let inputs: Vec<FileId> = checked
+        .iter()
+        .flat_map(|(plan, _, _)| plan.inputs())
+        .collect();
     let errors = sources
         .iter()
         .flat_map(|s| s.diagnostics)
@@ -107,7 +124,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
                 output::show(&human::render(source, style));
             }
             let files = sources.iter().map(Source::file_count).sum();
-            output::show(&human::summary(errors, warnings, files));
+            output::show(&human::summary_in(lang, errors, warnings, files));
         }
         Format::Json | Format::Sarif | Format::Github | Format::Markdown => {
             // Streamed into standard output: a plan with 300 000 warnings
@@ -140,7 +157,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
 fn directory(
     dir: &str,
     allow: &[Code],
-    checked: &mut Vec<(files::Whole, Vec<planc::Diagnostic>)>,
+    checked: &mut Vec<Checked>,
     worst: &mut ExitCode,
 ) {
     use planc::sources::{disk, has_plan, SourceMap};
@@ -162,11 +179,11 @@ fn directory(
         match files::load_plan(name) {
             Ok(plan) => {
                 included.extend(plan.included.iter().cloned());
-                let diagnostics = match plan.analyze(allow) {
-                    Ok(analysis) => analysis.diagnostics,
-                    Err(encoding) => vec![encoding.clone()],
+                let (diagnostics, lang) = match plan.analyze(allow) {
+                    Ok(analysis) => (analysis.diagnostics, analysis.lang),
+                    Err(encoding) => (vec![encoding.clone()], lang::for_text(plan.map.text())),
                 };
-                checked.push((plan, diagnostics));
+                checked.push((plan, diagnostics, lang));
             }
             Err(error) => *worst = (*worst).max(error.report()),
         }
@@ -190,8 +207,9 @@ fn directory(
             continue;
         }
         let name = path.to_string_lossy().into_owned();
+        let lang = lang::for_text(&text);
         let map = SourceMap::one(name.clone(), text);
         let warning = vec![planc::sources::file_not_included(root_count)];
-        checked.push((files::Whole::alone(map), warning));
+        checked.push((files::Whole::alone(map), warning, lang));
     }
 }

@@ -43,9 +43,12 @@ impl CliError {
     /// Writing to stderr can fail too; then there is nowhere left to say it.
     pub(crate) fn report(&self) -> ExitCode {
         match self {
-            CliError::Arguments(e) => {
-                let _ = e.print();
-            }
+            CliError::Arguments(e) => match arguments_zh(e) {
+                Some(said) if super::lang::own() == planc::Lang::Zh => super::output::say(said),
+                _ => {
+                    let _ = e.print();
+                }
+            },
             other => super::output::say(other),
         }
         self.exit_code()
@@ -61,7 +64,10 @@ impl fmt::Display for CliError {
         match self {
             CliError::Arguments(e) => write!(f, "{}", e.render()),
             CliError::CouldNotRun(message) => f.write_str(message),
-            CliError::Stdout(e) => write!(f, "cannot write to standard output: {}", reason(e)),
+            CliError::Stdout(e) => f.write_str(&super::lang::say(
+                format!("cannot write to standard output: {}", reason(e)),
+                format!("无法写入标准输出：{}", reason_zh(e)),
+            )),
         }
     }
 }
@@ -69,6 +75,59 @@ impl fmt::Display for CliError {
 impl From<clap::Error> for CliError {
     fn from(e: clap::Error) -> Self {
         CliError::Arguments(e)
+    }
+}
+
+/// The argument errors people make, in Chinese (clap words the rest).
+fn arguments_zh(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join("、")),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let said = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            match get(ContextKind::ValidValue) {
+                Some(valid) => format!("{arg} 不能取 `{value}`；可以取：{valid}"),
+                None => format!("{arg} 不能取 `{value}`"),
+            }
+        }
+        ErrorKind::UnknownArgument => format!("不认识的参数 `{arg}`"),
+        ErrorKind::MissingRequiredArgument => format!("缺少必填的参数：{arg}"),
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            match get(ContextKind::SuggestedSubcommand) {
+                Some(s) => format!("没有 `{name}` 这个命令；你是不是想写 `{s}`？"),
+                None => format!("没有 `{name}` 这个命令"),
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            format!("{arg} 不能取 `{value}`")
+        }
+        ErrorKind::MissingSubcommand => {
+            "请写明要运行的命令，例如 `planc check 计划.plan`".to_string()
+        }
+        _ => return None,
+    };
+    let stop = if said.ends_with('？') { "" } else { "。" };
+    Some(format!("{said}{stop}运行 `planc --help` 查看用法"))
+}
+
+/// An IO error in Chinese words; the system's own words (English) for
+/// the rare ones.
+pub(super) fn reason_zh(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "没有这个文件或文件夹".to_string(),
+        io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+        io::ErrorKind::StorageFull => "设备空间已满".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        io::ErrorKind::QuotaExceeded => "超出了磁盘配额".to_string(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+        _ => reason(e),
     }
 }
 

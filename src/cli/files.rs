@@ -2,6 +2,7 @@
 //! gets a plan's text, with errors a person can act on.
 
 use super::error::CliError;
+use super::lang::say;
 use planc::{Analysis, Code, Diagnostic};
 use std::fs::{File, Metadata};
 use std::io::Read;
@@ -106,7 +107,7 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
         return Ok(Plan {
             name,
             text,
-            encoding: Some(diagnostic),
+            encoding: Some(in_run_language(diagnostic)),
             snapshot,
         });
     }
@@ -124,7 +125,7 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
                 Plan {
                     name,
                     text,
-                    encoding: Some(diagnostic),
+                    encoding: Some(in_run_language(diagnostic)),
                     snapshot,
                 }
             }
@@ -139,12 +140,51 @@ pub(super) fn load(path: &str) -> Result<Plan, CliError> {
     })
 }
 
+/// The encoding diagnostic of `planc::source` (worded in English by the
+/// library, which reads no plan's `lang` from bytes it cannot decode) in the
+/// run's language.
+fn in_run_language(mut d: Diagnostic) -> Diagnostic {
+    if super::lang::own() != planc::Lang::Zh {
+        return d;
+    }
+    let number_after = |text: &str, marker: &str| -> String {
+        text.split_once(marker)
+            .map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect())
+            .unwrap_or_default()
+    };
+    let at = number_after(&d.message, "byte ");
+    if d.message.starts_with("this file is not valid UTF-8") {
+        let hex = number_after(&d.message, "(0x");
+        let hex: String = d
+            .message
+            .split_once("(0x")
+            .map(|(_, r)| r.chars().take_while(char::is_ascii_hexdigit).collect())
+            .unwrap_or(hex);
+        d.message = format!(
+            "这个文件不是有效的 UTF-8：第 {at} 个字节（0x{hex}）既不能开始也不能延续一个字符"
+        );
+        d.span_label = "无效字节".to_string();
+        d.help = "请把文件存成 UTF-8。编辑器里一般就叫“UTF-8”（不是 GBK、GB2312 或 UTF-16）；GBK 文件可以用 `iconv -f GBK -t UTF-8` 转换。".to_string();
+    } else if d.message.starts_with("this file looks like UTF-16") {
+        d.message = "这个文件看起来是 UTF-16 文本，不是 UTF-8".to_string();
+        d.span_label = "NUL 字节".to_string();
+        d.help = "请把文件存成 UTF-8。编辑器里一般就叫“UTF-8”（不是 UTF-16 或“Unicode”）；可以用 `iconv -f UTF-16 -t UTF-8` 转换。".to_string();
+    } else if d.message.starts_with("this looks like a binary file") {
+        d.message = format!("这看起来是二进制文件，不是计划：第 {at} 个字节是 NUL（0x00）");
+        d.span_label = "NUL 字节".to_string();
+        d.help = "planc 读的计划是 UTF-8 文本。检查一下文件名：这个文件可能是图片、压缩包或程序。"
+            .to_string();
+    }
+    d
+}
+
 /// Standard input can be read once: a second `-` would read nothing.
 pub(super) fn stdin_once(paths: &[String]) -> Result<(), CliError> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
-        return Err(CliError::CouldNotRun(
-            "`-` (standard input) is named twice; it can be read only once".to_string(),
-        ));
+        return Err(CliError::CouldNotRun(say(
+            "`-` (standard input) is named twice; it can be read only once",
+            "`-`（标准输入）写了两次；标准输入只能读一次",
+        )));
     }
     Ok(())
 }
@@ -166,31 +206,55 @@ fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
             .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| {
+                say(
+                    format!("cannot read standard input: {e}"),
+                    format!("无法读取标准输入：{e}"),
+                )
+            })?;
         return check_size(path, bytes).map(|b| (b, snapshot));
     }
     let cannot = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("cannot read `{path}`: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("cannot read `{path}`: permission denied"),
-        _ => format!("cannot read `{path}`: {}", super::error::reason(&e)),
+        std::io::ErrorKind::NotFound => say(
+            format!("cannot read `{path}`: no such file"),
+            format!("无法读取 `{path}`：没有这个文件"),
+        ),
+        std::io::ErrorKind::PermissionDenied => say(
+            format!("cannot read `{path}`: permission denied"),
+            format!("无法读取 `{path}`：没有权限"),
+        ),
+        _ => say(
+            format!("cannot read `{path}`: {}", super::error::reason(&e)),
+            format!("无法读取 `{path}`：{}", super::error::reason_zh(&e)),
+        ),
     };
     // Looked at before opening: opening a FIFO would wait for a writer.
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(format!(
-            "cannot read `{path}`: it is a directory; name the .plan files inside it"
+        return Err(say(
+            format!("cannot read `{path}`: it is a directory; name the .plan files inside it"),
+            format!("无法读取 `{path}`：这是一个文件夹；请写出里面的 .plan 文件"),
         ));
     }
     if !meta.is_file() {
-        return Err(format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"));
+        return Err(say(
+            format!("cannot read `{path}`: it is not a regular file (a pipe or a device); use `-` to read standard input"),
+            format!("无法读取 `{path}`：它不是普通文件（而是管道或设备）；要读标准输入，请用 `-`"),
+        ));
     }
     let file = File::open(path).map_err(cannot)?;
     // The snapshot is of the file opened, taken before its first byte is read.
     let meta = file.metadata().map_err(cannot)?;
     if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
-            meta.len() / 1_000_000
+        return Err(say(
+            format!(
+                "cannot read `{path}`: it is {} MB, larger than the 256 MB planc accepts",
+                meta.len() / 1_000_000
+            ),
+            format!(
+                "无法读取 `{path}`：文件有 {} MB，超过了 planc 能接受的 256 MB",
+                meta.len() / 1_000_000
+            ),
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
@@ -202,9 +266,15 @@ fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
 
 fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "cannot read `{}`: it is larger than the 256 MB planc accepts",
-            display_name(path)
+        return Err(say(
+            format!(
+                "cannot read `{}`: it is larger than the 256 MB planc accepts",
+                display_name(path)
+            ),
+            format!(
+                "无法读取 `{}`：文件超过了 planc 能接受的 256 MB",
+                display_name(path)
+            ),
         ));
     }
     Ok(bytes)
@@ -247,6 +317,7 @@ impl Whole {
                 &self.map,
                 self.found.clone(),
                 allow,
+                super::lang::pref(),
             )),
         }
     }

@@ -41,7 +41,11 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
 
 fn format_one(path: &str, args: &Args, out: &mut Stdout) -> Result<ExitCode, CliError> {
     let plan = files::load(path)?;
-    let unchanged = format!("{} was not formatted and is unchanged", plan.name);
+    let lang = super::lang::for_text(&plan.text);
+    let unchanged = match lang {
+        planc::Lang::En => format!("{} was not formatted and is unchanged", plan.name),
+        planc::Lang::Zh => format!("{} 没有格式化，保持原样", plan.name),
+    };
     let text = match plan.text() {
         Ok(text) => text,
         Err(encoding) => {
@@ -49,7 +53,7 @@ fn format_one(path: &str, args: &Args, out: &mut Stdout) -> Result<ExitCode, Cli
             return Ok(plan.reject(diagnostics, args.color, unchanged));
         }
     };
-    let formatted = match planc::format::format(text) {
+    let formatted = match planc::format::format_in(text, lang) {
         Ok(formatted) => formatted,
         Err(diagnostics) => {
             return Ok(output::reject(
@@ -75,7 +79,10 @@ fn format_one(path: &str, args: &Args, out: &mut Stdout) -> Result<ExitCode, Cli
     } else if changed {
         // An already formatted file is not touched at all.
         let read = plan.snapshot.as_ref().ok_or_else(|| {
-            CliError::CouldNotRun(format!("cannot write `{path}`: it is not a regular file"))
+            CliError::CouldNotRun(super::lang::say(
+                format!("cannot write `{path}`: it is not a regular file"),
+                format!("无法写入 `{path}`：它不是普通文件"),
+            ))
         })?;
         atomic::replace(Path::new(path), read, formatted.as_bytes())?;
     }

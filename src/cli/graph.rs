@@ -5,6 +5,7 @@
 
 use super::error::{CliError, ExitCode};
 use super::files;
+use super::lang::say;
 use super::output;
 use super::terminal::Color;
 use planc::date::Date;
@@ -65,7 +66,12 @@ enum Engine {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date like 2026-04-01"))
+    Date::parse(text).ok_or_else(|| {
+        say(
+            format!("`{text}` is not a real date like 2026-04-01"),
+            format!("`{text}` 不是一个真实的日期（例如 2026-04-01）"),
+        )
+    })
 }
 
 /// What to draw, checked before anything is read: options that would do
@@ -76,11 +82,11 @@ fn request(args: &Args, format: Format) -> Result<Option<Request<'_>>, String> {
         ViewArg::Trace => View::Trace,
         ViewArg::Timeline => {
             if format == Format::Dot {
-                return Err(
+                return Err(say(
                     "--view timeline is drawn as svg, png or mermaid (a Gantt chart), \
-not dot; use --format svg"
-                        .to_string(),
-                );
+not dot; use --format svg",
+                    "--view timeline 只能画成 svg、png 或 mermaid（甘特图），不能是 dot；请用 --format svg",
+                ));
             }
             if let Some(flag) = [
                 args.engine.map(|_| "--engine"),
@@ -90,15 +96,21 @@ not dot; use --format svg"
             .flatten()
             .next()
             {
-                return Err(format!(
-                    "{flag} applies to the map and the trace, not to --view timeline; drop it"
+                return Err(say(
+                    format!(
+                        "{flag} applies to the map and the trace, not to --view timeline; drop it"
+                    ),
+                    format!("{flag} 只用于战略地图和承接关系，不用于 --view timeline；请去掉它"),
                 ));
             }
             return Ok(None);
         }
     };
     if args.today.is_some() {
-        return Err("--today marks the timeline only; add --view timeline".to_string());
+        return Err(say(
+            "--today marks the timeline only; add --view timeline",
+            "--today 只在时间轴上标出；请加上 --view timeline",
+        ));
     }
     let request = Request {
         view,
@@ -122,16 +134,22 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     let format = format(&args).map_err(CliError::CouldNotRun)?;
     let request = request(&args, format).map_err(CliError::CouldNotRun)?;
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::CouldNotRun(
-            "a PNG is not for the terminal; write it to a file with -o map.png".to_string(),
-        ));
+        return Err(CliError::CouldNotRun(super::lang::say(
+            "a PNG is not for the terminal; write it to a file with -o map.png",
+            "PNG 不能直接输出到终端；请用 -o map.png 写到文件里",
+        )));
     }
     let plan = files::load_plan(&args.file)?;
     let analysis = match plan.analyze(&[]) {
         Ok(analysis) => analysis,
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            let closing = format!("{}: nothing was drawn; fix the errors first", plan.name);
+            let closing = match super::lang::for_text(plan.map.text()) {
+                planc::Lang::En => {
+                    format!("{}: nothing was drawn; fix the errors first", plan.name)
+                }
+                planc::Lang::Zh => format!("{}：没有画图；请先改正错误", plan.name),
+            };
             return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
@@ -166,10 +184,16 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             (e, 0) => count(e, "error"),
             (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
         };
-        output::say(format_args!(
-            "{} has {found}, outlined on the diagram; `planc check {}` explains them",
-            plan.name, args.file
-        ));
+        match analysis.lang {
+            planc::Lang::En => output::say(format_args!(
+                "{} has {found}, outlined on the diagram; `planc check {}` explains them",
+                plan.name, args.file
+            )),
+            planc::Lang::Zh => output::say(format_args!(
+                "{} 有 {errors} 个错误、{warnings} 个警告，已在图上框出；`planc check {}` 会逐条说明",
+                plan.name, args.file
+            )),
+        }
     }
     Ok(ExitCode::Clean)
 }
@@ -197,9 +221,15 @@ fn format(args: &Args) -> Result<Format, String> {
         Some("png") => Format::Png,
         Some("mmd" | "mermaid") => Format::Mermaid,
         Some(picture @ ("pdf" | "jpg" | "jpeg" | "gif" | "webp")) => {
-            return Err(format!(
-                "planc graph writes DOT, Mermaid, SVG or PNG, not {}; write a .png or .svg",
-                picture.to_ascii_uppercase(),
+            return Err(say(
+                format!(
+                    "planc graph writes DOT, Mermaid, SVG or PNG, not {}; write a .png or .svg",
+                    picture.to_ascii_uppercase(),
+                ),
+                format!(
+                    "planc graph 只输出 DOT、Mermaid、SVG 或 PNG，不输出 {}；请写成 .png 或 .svg",
+                    picture.to_ascii_uppercase(),
+                ),
             ))
         }
         Some("dot" | "gv") => Format::Dot,
@@ -217,18 +247,23 @@ fn svg(scene: &Scene, engine: Option<Engine>) -> Result<String, String> {
     match run_dot(&diagram::render(scene, diagram::Format::Dot)) {
         Ok(svg) => Ok(svg),
         Err(DotError::Missing) if engine.is_none() => Ok(builtin()),
-        Err(DotError::Missing) => Err(
+        Err(DotError::Missing) => Err(say(
             "--engine dot: Graphviz's `dot` is not on PATH; install Graphviz \
-(apt install graphviz, brew install graphviz) or use --engine builtin"
-                .to_string(),
-        ),
+(apt install graphviz, brew install graphviz) or use --engine builtin",
+            "--engine dot：PATH 里找不到 Graphviz 的 `dot`；请安装 Graphviz\
+（apt install graphviz、brew install graphviz），或者用 --engine builtin",
+        )),
         Err(DotError::Failed(why)) if engine.is_none() => {
-            output::say(format_args!(
-                "Graphviz failed ({why}); drawing with planc's own layout instead"
+            output::say(say(
+                format!("Graphviz failed ({why}); drawing with planc's own layout instead"),
+                format!("Graphviz 出错了（{why}）；改用 planc 自己的布局来画"),
             ));
             Ok(builtin())
         }
-        Err(DotError::Failed(why)) => Err(format!("--engine dot: Graphviz failed: {why}")),
+        Err(DotError::Failed(why)) => Err(say(
+            format!("--engine dot: Graphviz failed: {why}"),
+            format!("--engine dot：Graphviz 出错了：{why}"),
+        )),
     }
 }
 

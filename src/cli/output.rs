@@ -51,11 +51,11 @@ impl Stdout {
     /// Refuse to print into a plan being read (`planc build x.plan >> x.plan`).
     pub(super) fn must_not_be(&self, inputs: &[FileId]) -> Result<(), CliError> {
         match self.file {
-            Some(id) if inputs.contains(&id) => Err(CliError::CouldNotRun(
+            Some(id) if inputs.contains(&id) => Err(CliError::CouldNotRun(super::lang::say(
                 "cannot write to standard output: it is the plan being read; send the output \
-to another file"
-                    .to_string(),
-            )),
+to another file",
+                "无法写入标准输出：它就是正在读的计划；请把输出写到别的文件",
+            ))),
             _ => Ok(()),
         }
     }
@@ -150,7 +150,7 @@ pub(super) fn reject(
     color: Color,
     closing: impl Display,
 ) -> ExitCode {
-    let source = Source::new(name, text, diagnostics);
+    let source = Source::new(name, text, diagnostics).with_lang(super::lang::for_text(text));
     output::show(&human::render(&source, terminal::style(color)));
     output::say(closing);
     ExitCode::Failed

@@ -23,7 +23,12 @@ pub(super) struct Args {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date like 2026-04-01"))
+    Date::parse(text).ok_or_else(|| {
+        super::lang::say(
+            format!("`{text}` is not a real date like 2026-04-01"),
+            format!("`{text}` 不是一个真实的日期（例如 2026-04-01）"),
+        )
+    })
 }
 
 pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
@@ -32,7 +37,12 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         Ok(analysis) => analysis,
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            let closing = format!("{}: no report was written; fix the errors first", plan.name);
+            let closing = match super::lang::for_text(plan.map.text()) {
+                planc::Lang::En => {
+                    format!("{}: no report was written; fix the errors first", plan.name)
+                }
+                planc::Lang::Zh => format!("{}：没有生成报告；请先改正错误", plan.name),
+            };
             return Ok(plan.reject(diagnostics, Color::Auto, closing));
         }
     };
@@ -40,12 +50,18 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
     output::emit(args.output.as_deref(), page.as_bytes(), &plan.inputs())?;
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
-        output::say(format_args!(
-            "{} has {errors} error{}, listed in the report; `planc check {}` explains them",
-            plan.name,
-            if errors == 1 { "" } else { "s" },
-            args.file
-        ));
+        match analysis.lang {
+            planc::Lang::En => output::say(format_args!(
+                "{} has {errors} error{}, listed in the report; `planc check {}` explains them",
+                plan.name,
+                if errors == 1 { "" } else { "s" },
+                args.file
+            )),
+            planc::Lang::Zh => output::say(format_args!(
+                "{} 有 {errors} 个错误，已列在报告里；`planc check {}` 会逐条说明",
+                plan.name, args.file
+            )),
+        }
     }
     Ok(ExitCode::Clean)
 }

@@ -8,6 +8,7 @@ use super::text::{self, wrap};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Severity};
 use crate::graph::EdgeKind;
+use crate::lang::Lang;
 use crate::model::{Comparison, ItemId, Model, Perspective, Ref, Use};
 use crate::syntax::ast::ItemKind;
 use std::collections::BTreeMap;
@@ -69,6 +70,8 @@ pub struct Key {
 
 pub struct Scene {
     pub view: View,
+    /// The language of the picture's own words.
+    pub lang: Lang,
     /// ASCII, the graph's name in DOT: `strategy_map`, `trace`.
     pub id: &'static str,
     /// The `--view` word that draws it: `map`, `trace`.
@@ -192,7 +195,9 @@ pub struct Edge {
 
 pub fn build(analysis: &Analysis, view: View) -> Scene {
     let model = &analysis.model;
+    let lang = analysis.lang;
     let mut builder = Builder {
+        lang,
         model,
         nodes: Vec::new(),
         index: BTreeMap::new(),
@@ -214,14 +219,22 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         .as_ref()
         .map(|p| p.title.trim())
         .filter(|t| !t.is_empty())
-        .unwrap_or("Strategy map");
+        .unwrap_or(lang.pick("Strategy map", "战略地图"));
     let (id, command, flow, caption) = match view {
-        View::Map => ("strategy_map", "map", Flow::Up, "Strategy map"),
+        View::Map => (
+            "strategy_map",
+            "map",
+            Flow::Up,
+            lang.pick("Strategy map", "战略地图"),
+        ),
         View::Trace => (
             "trace",
             "trace",
             Flow::Down,
-            "Trace: goal → path → battle → tactic",
+            lang.pick(
+                "Trace: goal → path → battle → tactic",
+                "承接关系：目标 → 路径 → 战役 → 战术",
+            ),
         ),
     };
     let look = |emphasis| Look {
@@ -231,12 +244,12 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
     let mut legend = match view {
         View::Map => {
             let mut keys = vec![Key {
-                text: "breakthrough goal",
+                text: lang.pick("breakthrough goal", "关键突破目标"),
                 look: look(Emphasis::Breakthrough),
             }];
             if model.goals.iter().any(|g| g.keep.is_some()) {
                 keys.push(Key {
-                    text: "guardrail (keep)",
+                    text: lang.pick("guardrail (keep)", "底线（keep）"),
                     look: look(Emphasis::Guardrail),
                 });
             }
@@ -244,22 +257,22 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         }
         View::Trace => vec![
             Key {
-                text: "breakthrough goal",
+                text: lang.pick("breakthrough goal", "关键突破目标"),
                 look: look(Emphasis::Breakthrough),
             },
             Key {
-                text: "main path",
+                text: lang.pick("main path", "主路径"),
                 look: look(Emphasis::Main),
             },
             Key {
-                text: "candidate path",
+                text: lang.pick("candidate path", "备选路径"),
                 look: look(Emphasis::Candidate),
             },
         ],
     };
     for (text, severity) in [
-        ("has an error", Severity::Error),
-        ("has a warning", Severity::Warning),
+        (lang.pick("has an error", "有错误"), Severity::Error),
+        (lang.pick("has a warning", "有警告"), Severity::Warning),
     ] {
         legend.push(Key {
             text,
@@ -271,6 +284,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
     }
     Scene {
         view,
+        lang,
         id,
         command,
         flow,
@@ -278,7 +292,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         heading: text::truncate(&text::clean(heading).replace('\n', " "), text::MAX_CHARS),
         caption: caption.to_string(),
         positioning: match view {
-            View::Map => positioning(model),
+            View::Map => positioning(model, lang),
             View::Trace => Vec::new(),
         },
         note: note(analysis),
@@ -300,17 +314,29 @@ impl Scene {
             .filter(|&i| self.nodes[i].key.name == name)
             .collect();
         if starts.is_empty() {
-            let mut message = format!(
-                "--focus {name}: nothing named `{name}` is drawn in --view {}",
-                self.command
-            );
+            let zh = self.lang == Lang::Zh;
+            let mut message = if zh {
+                format!(
+                    "--focus {name}：--view {} 里没有画出名叫 `{name}` 的项",
+                    self.command
+                )
+            } else {
+                format!(
+                    "--focus {name}: nothing named `{name}` is drawn in --view {}",
+                    self.command
+                )
+            };
             let names = self.nodes.iter().map(|n| n.key.name.as_str());
             if let Some(close) = crate::suggest::closest(name, names) {
-                let _ = write!(message, "; did you mean `{close}`?");
+                let _ = match zh {
+                    true => write!(message, "；你是不是想写 `{close}`？"),
+                    false => write!(message, "; did you mean `{close}`?"),
+                };
             } else if self.view == View::Map {
-                message.push_str(
+                message.push_str(self.lang.pick(
                     " (the map draws goals only; --view trace draws paths, battles and tactics)",
-                );
+                    "（战略地图只画目标；--view trace 才画路径、战役和战术）",
+                ));
             }
             return Err(message);
         }
@@ -363,12 +389,17 @@ impl Scene {
                 *n = new_index[*n];
             }
         }
-        let _ = write!(self.caption, " · focus: {name}");
+        let _ = write!(
+            self.caption,
+            "{}{name}",
+            self.lang.pick(" · focus: ", " · 聚焦：")
+        );
         Ok(())
     }
 }
 
 struct Builder<'m> {
+    lang: Lang,
     model: &'m Model,
     nodes: Vec<Node>,
     index: BTreeMap<ItemId, usize>,
@@ -383,16 +414,23 @@ struct Builder<'m> {
 impl Builder<'_> {
     fn map(&mut self) -> Vec<Band> {
         let model = self.model;
+        let lang = self.lang;
         let mut bands: Vec<Band> = Perspective::ALL
             .iter()
             .map(|p| {
                 let (key, heading) = match p {
-                    Perspective::Financial => ("financial", "Financial"),
-                    Perspective::Customer => ("customer", "Customer"),
-                    Perspective::Process => ("process", "Internal process"),
-                    Perspective::Learning => ("learning", "Learning & growth"),
+                    Perspective::Financial => ("financial", lang.pick("Financial", "财务")),
+                    Perspective::Customer => ("customer", lang.pick("Customer", "客户")),
+                    Perspective::Process => ("process", lang.pick("Internal process", "内部流程")),
+                    Perspective::Learning => {
+                        ("learning", lang.pick("Learning & growth", "学习与成长"))
+                    }
                 };
-                band(key, heading, "no goals in this lane yet")
+                band(
+                    key,
+                    heading,
+                    lang.pick("no goals in this lane yet", "这一层还没有目标"),
+                )
             })
             .collect();
         let lane =
@@ -402,7 +440,7 @@ impl Builder<'_> {
             .iter()
             .any(|g| lane(g.perspective.as_ref().map(|p| p.value)).is_none())
         {
-            bands.push(band("none", "No perspective", ""));
+            bands.push(band("none", lang.pick("No perspective", "未分层面"), ""));
         }
         // Parts right after their parent, so that a lane reads as the
         // parent and its shares side by side.
@@ -440,11 +478,28 @@ impl Builder<'_> {
 
     fn trace(&mut self) -> Vec<Band> {
         let model = self.model;
+        let lang = self.lang;
         let bands = vec![
-            band("goals", "Goals", "no goals yet"),
-            band("paths", "Paths", "no paths yet"),
-            band("battles", "Battles", "no battles yet"),
-            band("tactics", "Tactics", "no tactics yet"),
+            band(
+                "goals",
+                lang.pick("Goals", "目标"),
+                lang.pick("no goals yet", "还没有目标"),
+            ),
+            band(
+                "paths",
+                lang.pick("Paths", "增长路径"),
+                lang.pick("no paths yet", "还没有路径"),
+            ),
+            band(
+                "battles",
+                lang.pick("Battles", "关键战役"),
+                lang.pick("no battles yet", "还没有战役"),
+            ),
+            band(
+                "tactics",
+                lang.pick("Tactics", "战术"),
+                lang.pick("no tactics yet", "还没有战术"),
+            ),
         ];
         for (i, goal) in model.goals.iter().enumerate() {
             self.node(
@@ -457,14 +512,18 @@ impl Builder<'_> {
         }
         for (i, path) in model.paths.iter().enumerate() {
             let (emphasis, what) = if path.main.is_some() {
-                (Emphasis::Main, "main path")
+                (Emphasis::Main, lang.pick("main path", "主路径"))
             } else {
-                (Emphasis::Candidate, "candidate path")
+                (Emphasis::Candidate, lang.pick("candidate path", "备选路径"))
             };
             let mut details = vec![what.to_string()];
             if !path.expects.is_empty() {
                 details.extend(wrap(
-                    &format!("expects {}", self.uses(&path.expects)),
+                    &format!(
+                        "{} {}",
+                        lang.pick("expects", "预期回报"),
+                        self.uses(&path.expects)
+                    ),
                     DETAIL_COLUMNS,
                 ));
             }
@@ -474,10 +533,10 @@ impl Builder<'_> {
             let mut details = vec![match battle.window {
                 Some(w) if w.range.start == w.range.end => w.range.start.to_string(),
                 Some(w) => format!("{} – {}", w.range.start, w.range.end),
-                None => "no window yet".to_string(),
+                None => lang.pick("no window yet", "还没有时间周期").to_string(),
             }];
             details.extend(if battle.objective.is_empty() {
-                vec!["no objective yet".to_string()]
+                vec![lang.pick("no objective yet", "还没有战役目标").to_string()]
             } else {
                 wrap(&self.uses(&battle.objective), DETAIL_COLUMNS)
             });
@@ -485,20 +544,26 @@ impl Builder<'_> {
         }
         for (i, tactic) in model.tactics.iter().enumerate() {
             let mut details = match &tactic.owner {
-                Some(owner) => wrap(&format!("owner: {}", owner.value), DETAIL_COLUMNS),
-                None => vec!["no owner yet".to_string()],
+                Some(owner) => wrap(
+                    &format!("{}{}", lang.pick("owner: ", "负责人："), owner.value),
+                    DETAIL_COLUMNS,
+                ),
+                None => vec![lang.pick("no owner yet", "还没有负责人").to_string()],
             };
             details.extend(match &tactic.win {
                 Some(win) => wrap(
                     &format!(
-                        "win: {} {} {}",
+                        "{}{} {} {}",
+                        lang.pick("win: ", "赢的标准："),
                         self.metric(&win.metric),
                         symbol(win.op),
                         win.qty.text
                     ),
                     DETAIL_COLUMNS,
                 ),
-                None => vec!["no win criterion yet".to_string()],
+                None => vec![lang
+                    .pick("no win criterion yet", "还没有赢的标准")
+                    .to_string()],
             });
             self.node(ItemKind::Tactic, i, 3, details, Emphasis::Plain);
         }
@@ -556,12 +621,17 @@ impl Builder<'_> {
         let goal = &self.model.goals[i];
         let mut details = Vec::new();
         if goal.breakthrough.is_some() {
-            details.push("★ breakthrough goal".to_string());
+            details.push(
+                self.lang
+                    .pick("★ breakthrough goal", "★ 关键突破目标")
+                    .to_string(),
+            );
         }
         if let Some(keep) = &goal.keep {
             details.extend(wrap(
                 &format!(
-                    "guardrail: keep {} {} {}",
+                    "{}{} {} {}",
+                    self.lang.pick("guardrail: keep ", "底线：守住 "),
                     self.metric(&keep.metric),
                     symbol(keep.op),
                     keep.qty.text
@@ -572,15 +642,20 @@ impl Builder<'_> {
         }
         match &goal.target {
             Some(t) => details.extend(wrap(
-                &format!(
-                    "{} {} by {}",
-                    self.metric(&t.metric),
-                    t.qty.text,
-                    t.by.value
-                ),
+                &match self.lang {
+                    Lang::En => format!(
+                        "{} {} by {}",
+                        self.metric(&t.metric),
+                        t.qty.text,
+                        t.by.value
+                    ),
+                    Lang::Zh => {
+                        format!("{} 前{} {}", t.by.value, self.metric(&t.metric), t.qty.text)
+                    }
+                },
                 DETAIL_COLUMNS,
             )),
-            None => details.push("no target yet".to_string()),
+            None => details.push(self.lang.pick("no target yet", "还没有目标值").to_string()),
         }
         details
     }
@@ -661,7 +736,7 @@ impl Builder<'_> {
             to,
             kind,
             stroke,
-            label: (kind == EdgeKind::PartOf).then_some("part of"),
+            label: (kind == EdgeKind::PartOf).then_some(self.lang.pick("part of", "分解自")),
         });
     }
 }
@@ -738,7 +813,7 @@ fn symbol(op: Comparison) -> &'static str {
 }
 
 /// "We are: … · Serving: …" and "Pain: … · Why us: …".
-fn positioning(model: &Model) -> Vec<String> {
+fn positioning(model: &Model, lang: Lang) -> Vec<String> {
     let Some(p) = &model.positioning else {
         return Vec::new();
     };
@@ -747,12 +822,18 @@ fn positioning(model: &Model) -> Vec<String> {
             .as_ref()
             .map(|v| v.value.trim())
             .filter(|v| !v.is_empty())
-            .map(|v| format!("{name}: {v}"))
+            .map(|v| format!("{name}{}{v}", lang.pick(": ", "：")))
     };
     let mut lines = Vec::new();
     for pair in [
-        [part("We are", &p.we_are), part("Serving", &p.serve)],
-        [part("Pain", &p.pain), part("Why us", &p.why_us)],
+        [
+            part(lang.pick("We are", "我是谁"), &p.we_are),
+            part(lang.pick("Serving", "为谁服务"), &p.serve),
+        ],
+        [
+            part(lang.pick("Pain", "客户痛点"), &p.pain),
+            part(lang.pick("Why us", "为什么选我"), &p.why_us),
+        ],
     ] {
         let said: Vec<String> = pair.into_iter().flatten().collect();
         if !said.is_empty() {
@@ -810,6 +891,20 @@ fn note(analysis: &Analysis) -> Option<String> {
     let warnings = analysis.diagnostics.len() - errors;
     let broken = analysis.model.broken.len();
     let mut parts = Vec::new();
+    if analysis.lang == Lang::Zh {
+        match (errors, warnings) {
+            (0, 0) => {}
+            (e, 0) => parts.push(format!("planc check：{e} 个错误（红框标出）")),
+            (0, w) => parts.push(format!("planc check：{w} 个警告（黄框标出）")),
+            (e, w) => parts.push(format!(
+                "planc check：{e} 个错误、{w} 个警告（红框、黄框标出）"
+            )),
+        }
+        if broken > 0 {
+            parts.push(format!("{broken} 项读不出来，没有画出"));
+        }
+        return (!parts.is_empty()).then(|| parts.join("  ·  "));
+    }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match (errors, warnings) {

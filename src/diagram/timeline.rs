@@ -20,6 +20,7 @@ use crate::check::facts::resource_loads;
 use crate::check::resources::charges;
 use crate::check::Ctx;
 use crate::date::{Date, DateRange};
+use crate::lang::Lang;
 use crate::model::{Model, PoolKind, SplitMode};
 use crate::quantity::{Amount, Style};
 use crate::schedule::{blocks, Cadence};
@@ -50,6 +51,22 @@ impl ItemState {
         ItemState::Done,
         ItemState::Dropped,
     ];
+
+    /// The state in the glossary's Chinese words.
+    pub fn word_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.word(),
+            Lang::Zh => match self {
+                ItemState::NotStarted => "未开始",
+                ItemState::OnTrack => "正常",
+                ItemState::AtRisk => "有风险",
+                ItemState::OffTrack => "落后",
+                ItemState::Blocked => "受阻",
+                ItemState::Done => "已完成",
+                ItemState::Dropped => "已放弃",
+            },
+        }
+    }
 
     pub fn word(self) -> &'static str {
         match self {
@@ -206,6 +223,8 @@ pub struct Timeline {
     /// quarterly.
     pub quarter_lines: Vec<Date>,
     pub pools: Vec<Pool>,
+    /// The language of the timeline's own words (`Analysis::lang`).
+    pub lang: Lang,
 }
 
 impl Timeline {
@@ -224,6 +243,7 @@ impl Timeline {
 /// The timeline of a plan, on `today` when given.
 pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
     let model = &analysis.model;
+    let lang = analysis.lang;
     let ctx = Ctx::new(model);
     let mut ids = Ids::default();
     let mut rows: Vec<Row> = Vec::new();
@@ -278,16 +298,23 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
             Some(p) => {
                 let path = &model.paths[p];
                 let kind = if path.main.is_some() {
-                    "main path"
+                    lang.pick("main path", "主路径")
                 } else {
-                    "candidate path"
+                    lang.pick("candidate path", "备选路径")
                 };
                 (
-                    format!("{} ({kind})", label_of(&path.common)),
+                    match lang {
+                        Lang::En => format!("{} ({kind})", label_of(&path.common)),
+                        Lang::Zh => format!("{}（{kind}）", label_of(&path.common)),
+                    },
                     path.main.is_some(),
                 )
             }
-            None => ("Battles on no path".to_string(), false),
+            None => (
+                lang.pick("Battles on no path", "不在任何路径上的战役")
+                    .to_string(),
+                false,
+            ),
         };
         add_battles(battles, heading, main, &mut rows, &mut ids);
     }
@@ -315,7 +342,9 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
             ));
         }
         sections.push(Section {
-            heading: "Tactics for no battle".to_string(),
+            heading: lang
+                .pick("Tactics for no battle", "不属于任何战役的战术")
+                .to_string(),
             main: false,
             rows: list,
         });
@@ -358,10 +387,16 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
                 label: label_of(&g.common),
                 name: g.common.name().to_string(),
                 date: target.by.value,
-                detail: format!(
-                    "target {} {} by {}",
-                    target.metric.name, target.qty.text, target.by.value
-                ),
+                detail: match lang {
+                    Lang::En => format!(
+                        "target {} {} by {}",
+                        target.metric.name, target.qty.text, target.by.value
+                    ),
+                    Lang::Zh => format!(
+                        "目标值：{} 前 {} 达到 {}",
+                        target.by.value, target.metric.name, target.qty.text
+                    ),
+                },
             })
         })
         .collect();
@@ -409,10 +444,10 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
     };
 
     Timeline {
-        title: model
-            .plan
-            .as_ref()
-            .map_or_else(|| "Untitled plan".to_string(), |p| p.title.clone()),
+        title: model.plan.as_ref().map_or_else(
+            || lang.pick("Untitled plan", "未命名计划").to_string(),
+            |p| p.title.clone(),
+        ),
         period,
         today,
         rows,
@@ -421,6 +456,7 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
         links,
         quarter_lines,
         pools: pools(model, &ctx, &mut ids),
+        lang,
     }
 }
 
@@ -628,12 +664,19 @@ pub fn render_svg(t: &Timeline) -> String {
         xml(&truncate(&clean(&t.title), MAX_CHARS))
     );
     y += 26.0;
-    let mut caption = match t.period {
-        Some(p) => format!("Timeline · {p}"),
-        None => "Timeline · the plan has no period and no dated item".to_string(),
+    let lang = t.lang;
+    let mut caption = match (t.period, lang) {
+        (Some(p), Lang::En) => format!("Timeline · {p}"),
+        (Some(p), Lang::Zh) => format!("战役时间轴 · {p}"),
+        (None, _) => lang
+            .pick(
+                "Timeline · the plan has no period and no dated item",
+                "战役时间轴 · 计划没有周期，也没有带日期的项",
+            )
+            .to_string(),
     };
     if let Some(d) = t.today {
-        let _ = write!(caption, " · today {d}");
+        let _ = write!(caption, "{}{d}", lang.pick(" · today ", " · 今天 "));
     }
     let _ = writeln!(
         body,
@@ -655,7 +698,14 @@ pub fn render_svg(t: &Timeline) -> String {
     let mut row_span: Vec<Option<(f64, f64)>> = vec![None; t.rows.len()];
     let mut goal_xs: Vec<(f64, &str)> = Vec::new();
     if !t.goals.is_empty() {
-        section_heading(&mut rows_svg, "Goals", y, width, "goals", false);
+        section_heading(
+            &mut rows_svg,
+            lang.pick("Goals", "目标"),
+            y,
+            width,
+            "goals",
+            false,
+        );
         y += SECTION_H;
         for g in &t.goals {
             let mid = y + GOAL_H / 2.0;
@@ -726,25 +776,31 @@ pub fn render_svg(t: &Timeline) -> String {
             let mid = y + h / 2.0;
             row_mid[i] = mid;
             let mut tip = format!(
-                "{} {}: {}",
+                "{} {}{}{}",
                 match row.kind {
-                    RowKind::Battle => "battle",
-                    RowKind::Tactic => "tactic",
+                    RowKind::Battle => lang.pick("battle", "战役"),
+                    RowKind::Tactic => lang.pick("tactic", "战术"),
                 },
                 row.name,
+                lang.pick(": ", "："),
                 row.label
             );
             match row.window {
                 Some(w) => {
                     let _ = write!(tip, "\n{w}");
                 }
-                None => tip.push_str("\nno window"),
+                None => tip.push_str(lang.pick("\nno window", "\n没有时间周期")),
             }
             if let Some(o) = &row.owner {
-                let _ = write!(tip, "\nowner {o}");
+                let _ = write!(tip, "{}{o}", lang.pick("\nowner ", "\n负责人："));
             }
             if let Some(s) = row.state {
-                let _ = write!(tip, "\nstate {}", s.word());
+                let _ = write!(
+                    tip,
+                    "{}{}",
+                    lang.pick("\nstate ", "\n状态："),
+                    s.word_in(lang)
+                );
             }
             let _ = writeln!(
                 rows_svg,
@@ -821,10 +877,11 @@ pub fn render_svg(t: &Timeline) -> String {
             // Every month is named when there is room, else every quarter's first.
             let show = month_w >= 30.0 || (month_w >= 12.0 && k % 3 == 0) || year_start;
             if show {
-                let text = if year_start || k == 0 {
-                    format!("{yy}-{mm:02}")
-                } else {
-                    format!("{mm:02}")
+                let text = match (lang, year_start || k == 0) {
+                    (Lang::En, true) => format!("{yy}-{mm:02}"),
+                    (Lang::En, false) => format!("{mm:02}"),
+                    (Lang::Zh, true) => format!("{yy}年{mm}月"),
+                    (Lang::Zh, false) => format!("{mm}月"),
                 };
                 let _ = writeln!(
                     grid,
@@ -931,10 +988,17 @@ pub fn render_svg(t: &Timeline) -> String {
     let mut pools_svg = String::new();
     y = bottom + 20.0;
     if !t.pools.is_empty() && t.period.is_some() {
-        section_heading(&mut pools_svg, "Resource pools", y, width, "pools", false);
+        section_heading(
+            &mut pools_svg,
+            lang.pick("Resource pools", "资源池"),
+            y,
+            width,
+            "pools",
+            false,
+        );
         y += SECTION_H + 12.0;
         for pool in &t.pools {
-            pool_chart(&mut pools_svg, pool, &geo, y, label_w);
+            pool_chart(&mut pools_svg, pool, &geo, y, label_w, lang);
             y += POOL_H + POOL_GAP;
         }
     }
@@ -958,7 +1022,7 @@ pub fn render_svg(t: &Timeline) -> String {
         &format!(
             "<rect x=\"0\" y=\"-7\" width=\"20\" height=\"14\" rx=\"3\" fill=\"{BATTLE_FILL}\"/>"
         ),
-        "battle",
+        lang.pick("battle", "战役"),
         &mut legend,
         &mut x,
     );
@@ -966,26 +1030,26 @@ pub fn render_svg(t: &Timeline) -> String {
         &format!(
             "<rect x=\"0\" y=\"-4\" width=\"20\" height=\"8\" rx=\"2\" fill=\"{TACTIC_FILL}\"/>"
         ),
-        "tactic",
+        lang.pick("tactic", "战术"),
         &mut legend,
         &mut x,
     );
     item(
         &format!("<path d=\"M10,-6 l6,6 l-6,6 l-6,-6 z\" fill=\"{GOAL_FILL}\"/>"),
-        "goal date",
+        lang.pick("goal date", "目标日期"),
         &mut legend,
         &mut x,
     );
     item(
         &format!("<path d=\"M0,0 L18,0\" stroke=\"{}\" stroke-width=\"1.3\" marker-end=\"url(#tl-arrow)\"/>", style::INK),
-        "after",
+        lang.pick("after", "前后依赖"),
         &mut legend,
         &mut x,
     );
     if t.today.is_some() {
         item(
             &format!("<line x1=\"10\" y1=\"-8\" x2=\"10\" y2=\"8\" stroke=\"{TODAY}\" stroke-width=\"1.6\"/>"),
-            "today",
+            lang.pick("today", "今天"),
             &mut legend,
             &mut x,
         );
@@ -993,7 +1057,7 @@ pub fn render_svg(t: &Timeline) -> String {
     if !t.quarter_lines.is_empty() {
         item(
             &format!("<line x1=\"10\" y1=\"-8\" x2=\"10\" y2=\"8\" stroke=\"{QUARTER}\" stroke-dasharray=\"4 3\"/>"),
-            "quarter",
+            lang.pick("quarter", "季度"),
             &mut legend,
             &mut x,
         );
@@ -1001,7 +1065,7 @@ pub fn render_svg(t: &Timeline) -> String {
     if !t.pools.is_empty() {
         item(
             &format!("<rect x=\"0\" y=\"-6\" width=\"20\" height=\"12\" fill=\"{LOAD_FILL}\"/>"),
-            "load",
+            lang.pick("load", "占用"),
             &mut legend,
             &mut x,
         );
@@ -1010,13 +1074,13 @@ pub fn render_svg(t: &Timeline) -> String {
                 "<rect x=\"0\" y=\"-6\" width=\"20\" height=\"12\" fill=\"{}\"/>",
                 style::ERROR
             ),
-            "over capacity / total",
+            lang.pick("over capacity / total", "超出容量 / 总额"),
             &mut legend,
             &mut x,
         );
         item(
             &format!("<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"{}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\"/>", style::INK),
-            "capacity / total",
+            lang.pick("capacity / total", "容量 / 总额"),
             &mut legend,
             &mut x,
         );
@@ -1028,7 +1092,7 @@ pub fn render_svg(t: &Timeline) -> String {
                     "<rect x=\"0\" y=\"-7\" width=\"20\" height=\"14\" rx=\"3\" fill=\"{}\"/>",
                     s.fill()
                 ),
-                s.word(),
+                s.word_in(lang),
                 &mut legend,
                 &mut x,
             );
@@ -1160,7 +1224,7 @@ fn fit(text: &str, size: f64, bold: bool, max: f64) -> String {
     out
 }
 
-fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: f64) {
+fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: f64, lang: Lang) {
     let base = top + POOL_H;
     let _ = writeln!(out, "<g class=\"pool\" id=\"{}\">", pool.id);
     let limit_text;
@@ -1183,12 +1247,20 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
                     n(b - a),
                     n(base - y_of(v)),
                     if over { style::ERROR } else { LOAD_FILL },
-                    xml(&format!(
-                        "{range}: {} of {}{}",
-                        pool.style.format(*used),
-                        pool.style.format(*capacity),
-                        if over { " (over capacity)" } else { "" }
-                    ))
+                    xml(&match lang {
+                        Lang::En => format!(
+                            "{range}: {} of {}{}",
+                            pool.style.format(*used),
+                            pool.style.format(*capacity),
+                            if over { " (over capacity)" } else { "" }
+                        ),
+                        Lang::Zh => format!(
+                            "{range}：占用 {}，容量 {}{}",
+                            pool.style.format(*used),
+                            pool.style.format(*capacity),
+                            if over { "（超出容量）" } else { "" }
+                        ),
+                    })
                 );
             }
             let _ = writeln!(
@@ -1199,8 +1271,12 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
                 style::INK,
                 y = n(y_of(cap))
             );
-            limit_text = format!("capacity {}", pool.style.format(*capacity));
-            detail = format!("peak {}", pool.style.format(peak));
+            limit_text = format!(
+                "{}{}",
+                lang.pick("capacity ", "容量 "),
+                pool.style.format(*capacity)
+            );
+            detail = format!("{}{}", lang.pick("peak ", "峰值 "), pool.style.format(peak));
         }
         PoolChart::Total { total, burn, used } => {
             let tot = as_f64(*total);
@@ -1256,11 +1332,20 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
                 style::INK,
                 y = n(y_of(tot))
             );
-            limit_text = format!("total {}", pool.style.format(*total));
+            limit_text = format!(
+                "{}{}",
+                lang.pick("total ", "总额 "),
+                pool.style.format(*total)
+            );
             detail = format!(
-                "planned {}{}",
+                "{}{}{}",
+                lang.pick("planned ", "计划用 "),
                 pool.style.format(*used),
-                if *used > *total { " (over)" } else { "" }
+                if *used > *total {
+                    lang.pick(" (over)", "（超出）")
+                } else {
+                    ""
+                }
             );
         }
     }
@@ -1282,8 +1367,8 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
         label_w - 16.0,
     );
     let kind = match pool.chart {
-        PoolChart::Capacity { .. } => "load against capacity",
-        PoolChart::Total { .. } => "cumulative planned burn",
+        PoolChart::Capacity { .. } => lang.pick("load against capacity", "占用对比容量"),
+        PoolChart::Total { .. } => lang.pick("cumulative planned burn", "累计计划花费"),
     };
     for (k, line) in [kind.to_string(), limit_text, detail].iter().enumerate() {
         let _ = writeln!(
@@ -1347,7 +1432,7 @@ pub fn render_mermaid(t: &Timeline) -> String {
     out.push_str("    todayMarker off\n");
     let in_period = |d: Date| t.period.is_none_or(|p| p.start <= d && d <= p.end);
     if !t.goals.is_empty() {
-        out.push_str("    section Goals\n");
+        out.push_str(t.lang.pick("    section Goals\n", "    section 目标\n"));
         for g in &t.goals {
             let _ = writeln!(
                 out,

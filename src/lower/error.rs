@@ -6,6 +6,8 @@ use crate::quantity::NumberError;
 use crate::span::Span;
 use crate::syntax::ast::{AttrKey, ItemKind};
 
+mod zh;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LowerError {
     DuplicateAttribute {

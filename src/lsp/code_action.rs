@@ -50,12 +50,18 @@ type Fix = (String, (Span, String), bool);
 
 fn fix(doc: &Document, d: &Diagnostic) -> Option<Fix> {
     let model = &doc.analysis.model;
+    let lang = doc.analysis.lang;
     match &d.origin {
         Origin::Check(finding) => match finding.as_ref() {
             Finding::TacticWithoutOwner { tactic, .. } => {
                 let edit =
                     add_attribute(&doc.text, &model.tactics.get(*tactic)?.common, "owner \"\"")?;
-                Some(("Add an `owner` to fill in".to_string(), edit, true))
+                Some((
+                    lang.pick("Add an `owner` to fill in", "加上 `owner`，再填上负责人")
+                        .to_string(),
+                    edit,
+                    true,
+                ))
             }
             Finding::BattleWithoutReview { battle } => {
                 let edit = add_attribute(
@@ -63,12 +69,24 @@ fn fix(doc: &Document, d: &Diagnostic) -> Option<Fix> {
                     &model.battles.get(*battle)?.common,
                     "review every 2w",
                 )?;
-                Some(("Add `review every 2w`".to_string(), edit, true))
+                Some((
+                    lang.pick("Add `review every 2w`", "加上 `review every 2w`")
+                        .to_string(),
+                    edit,
+                    true,
+                ))
             }
             Finding::TacticWithoutWin { tactic, win } => {
                 let win = win.as_ref()?;
                 let edit = add_attribute(&doc.text, &model.tactics.get(*tactic)?.common, win)?;
-                Some((format!("Add `{win}` to adjust"), edit, true))
+                Some((
+                    match lang {
+                        crate::lang::Lang::En => format!("Add `{win}` to adjust"),
+                        crate::lang::Lang::Zh => format!("加上 `{win}`，再按实际调整"),
+                    },
+                    edit,
+                    true,
+                ))
             }
             _ => None,
         },
@@ -85,7 +103,10 @@ fn fix(doc: &Document, d: &Diagnostic) -> Option<Fix> {
                 suggestion: Some(better),
                 ..
             } => Some((
-                format!("Replace `{name}` with `{better}`"),
+                match lang {
+                    crate::lang::Lang::En => format!("Replace `{name}` with `{better}`"),
+                    crate::lang::Lang::Zh => format!("把 `{name}` 改成 `{better}`"),
+                },
                 (*span, better.clone()),
                 true,
             )),

@@ -13,6 +13,7 @@
 
 use super::position::Encoding;
 use super::Document;
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::syntax::ast::{AttrKey, ItemKind};
 use crate::syntax::is_word_char;
@@ -22,21 +23,29 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
     let cursor = doc.offset(at, encoding);
     let before = &doc.text[..cursor];
     let model = &doc.analysis.model;
+    let lang = doc.analysis.lang;
     match context(before) {
         Context::None => Vec::new(),
         Context::ItemStart => ItemKind::ALL
             .iter()
-            .map(|k| keyword(k.keyword(), "item"))
+            .map(|&k| match lang {
+                Lang::En => keyword(k.keyword(), "item"),
+                Lang::Zh => keyword(k.keyword(), crate::lang::zh::kind(k)),
+            })
             .collect(),
         Context::AttrStart(block, written) => AttrKey::of(block)
             .iter()
             .filter(|a| !written.contains(a))
-            .map(|a| keyword(a.word(), "attribute"))
+            .map(|a| keyword(a.word(), lang.pick("attribute", "属性")))
             .collect(),
-        Context::Names(kind) => names(model, kind),
-        Context::Reported => names(model, ItemKind::Battle)
+        Context::Names(kind) => names(model, kind, lang),
+        Context::Words(words) => words
+            .iter()
+            .map(|w| keyword(w, lang.pick("value", "取值")))
+            .collect(),
+        Context::Reported => names(model, ItemKind::Battle, lang)
             .into_iter()
-            .chain(names(model, ItemKind::Tactic))
+            .chain(names(model, ItemKind::Tactic, lang))
             .collect(),
         Context::TotalPools => {
             let total = |name: &str| {
@@ -44,12 +53,11 @@ pub fn completion(doc: &Document, encoding: Encoding, at: Position) -> Vec<Compl
                     r.common.name() == name && r.kind == Some(crate::model::PoolKind::Total)
                 })
             };
-            names(model, ItemKind::Resource)
+            names(model, ItemKind::Resource, lang)
                 .into_iter()
                 .filter(|c| total(&c.label))
                 .collect()
         }
-        Context::Words(words) => words.iter().map(|w| keyword(w, "value")).collect(),
     }
 }
 
@@ -307,7 +315,7 @@ fn keyword(word: &str, detail: &str) -> CompletionItem {
     }
 }
 
-fn names(model: &Model, kind: ItemKind) -> Vec<CompletionItem> {
+fn names(model: &Model, kind: ItemKind, lang: Lang) -> Vec<CompletionItem> {
     let commons: Vec<&crate::model::Common> = match kind {
         ItemKind::Resource => model.resources.iter().map(|r| &r.common).collect(),
         ItemKind::Metric => model.metrics.iter().map(|m| &m.common).collect(),
@@ -329,7 +337,10 @@ fn names(model: &Model, kind: ItemKind) -> Vec<CompletionItem> {
                 ItemKind::Battle => CompletionItemKind::EVENT,
                 _ => CompletionItemKind::FUNCTION,
             }),
-            detail: Some(c.describe(kind)),
+            detail: Some(match lang {
+                Lang::En => c.describe(kind),
+                Lang::Zh => crate::lang::zh::describe(c, kind),
+            }),
             ..CompletionItem::default()
         })
         .collect()

@@ -7,6 +7,7 @@ use super::occurrences::item;
 use super::position::Encoding;
 use super::Document;
 use crate::check::facts::{goal_coverage, resource_loads, GoalCoverage};
+use crate::lang::Lang;
 use crate::model::{EdgeKind, ItemId, Model, PoolKind, Use};
 use crate::quantity::{Style, Unit, UnitKind};
 use crate::syntax::ast::{AttrKey, ItemKind};
@@ -32,6 +33,7 @@ pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
     let h = Hovering {
         model,
         text: &doc.text,
+        lang: doc.analysis.lang,
     };
     match kind {
         ItemKind::Battle => h.battle(i),
@@ -47,15 +49,35 @@ pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
 struct Hovering<'a> {
     model: &'a Model,
     text: &'a str,
+    lang: Lang,
 }
 
 impl Hovering<'_> {
+    /// The English or the Chinese words.
+    fn w(&self, en: &'static str, zh: &'static str) -> &'static str {
+        self.lang.pick(en, zh)
+    }
+
+    /// `- key: value`, the key in the hover's language.
+    fn line(&self, s: &mut String, en: &'static str, zh: &'static str, value: &str) {
+        let _ = match self.lang {
+            Lang::En => writeln!(s, "- {en}: {value}"),
+            Lang::Zh => writeln!(s, "- {zh}：{value}"),
+        };
+    }
+
     fn title(&self, kind: ItemKind, i: usize) -> String {
         let id = crate::model::ItemId { kind, index: i };
         match self.model.common(id) {
-            Some(c) => match &c.label {
-                Some(label) => format!("**{} `{}`** «{label}»\n\n", kind.keyword(), c.name()),
-                None => format!("**{} `{}`**\n\n", kind.keyword(), c.name()),
+            Some(c) => match (&c.label, self.lang) {
+                (Some(label), Lang::En) => {
+                    format!("**{} `{}`** «{label}»\n\n", kind.keyword(), c.name())
+                }
+                (None, Lang::En) => format!("**{} `{}`**\n\n", kind.keyword(), c.name()),
+                (Some(label), Lang::Zh) => {
+                    format!("**{} `{}`**“{label}”\n\n", zh_kind(kind), c.name())
+                }
+                (None, Lang::Zh) => format!("**{} `{}`**\n\n", zh_kind(kind), c.name()),
             },
             None => String::new(),
         }
@@ -93,51 +115,70 @@ impl Hovering<'_> {
     fn battle(&self, b: usize) -> String {
         let battle = &self.model.battles[b];
         let mut s = self.title(ItemKind::Battle, b);
-        let mut line = |key: &str, value: String| {
-            let _ = writeln!(s, "- {key}: {value}");
-        };
         if let Some(w) = battle.window {
             let days = w.range.end.0 - w.range.start.0 + 1;
-            line("window", format!("{} ({days} days)", w.range));
+            let value = match self.lang {
+                Lang::En => format!("{} ({days} days)", w.range),
+                Lang::Zh => format!("{}（{days} 天）", w.range),
+            };
+            self.line(&mut s, "window", "时间周期", &value);
         }
         if let Some(p) = battle.on.as_ref() {
-            line("on", format!("`{}`", p.name));
+            self.line(&mut s, "on", "所在路径", &format!("`{}`", p.name));
         }
         if !battle.objective.is_empty() {
-            line("objective", self.uses(&battle.objective));
+            self.line(
+                &mut s,
+                "objective",
+                "战役目标",
+                &self.uses(&battle.objective),
+            );
         }
         if !battle.needs.is_empty() {
-            line("needs", self.uses(&battle.needs));
+            self.line(&mut s, "needs", "所需资源", &self.uses(&battle.needs));
         }
         let tactics: Vec<String> = self
             .linked(EdgeKind::For, ItemKind::Battle, b)
             .map(|t| self.name(ItemKind::Tactic, t))
             .collect();
-        line(
-            "tactics",
-            if tactics.is_empty() {
-                "none yet".to_string()
-            } else {
-                tactics.join(", ")
-            },
-        );
+        let tactics = if tactics.is_empty() {
+            self.w("none yet", "还没有").to_string()
+        } else {
+            tactics.join(", ")
+        };
+        self.line(&mut s, "tactics", "战术", &tactics);
         for c in goal_coverage(self.model) {
             for (_, amount) in c.contributions.iter().filter(|(cb, _)| *cb == b) {
                 let style = self.goal_style(&c);
-                let mut text = format!(
-                    "{} toward goal {}",
-                    style.format_signed(*amount, true),
-                    self.name(ItemKind::Goal, c.goal)
-                );
+                let mut text = match self.lang {
+                    Lang::En => format!(
+                        "{} toward goal {}",
+                        style.format_signed(*amount, true),
+                        self.name(ItemKind::Goal, c.goal)
+                    ),
+                    Lang::Zh => format!(
+                        "为目标 {} 贡献 {}",
+                        self.name(ItemKind::Goal, c.goal),
+                        style.format_signed(*amount, true)
+                    ),
+                };
                 if let Some(gap) = c.gap {
-                    let _ = write!(
-                        text,
-                        " (gap {}, all battles together {})",
-                        style.format(gap),
-                        style.format_signed(c.covered, true)
-                    );
+                    let _ = match self.lang {
+                        Lang::En => write!(
+                            text,
+                            " (gap {}, all battles together {})",
+                            style.format(gap),
+                            style.format_signed(c.covered, true)
+                        ),
+                        Lang::Zh => write!(
+                            text,
+                            "（差距 {}，所有战役合计 {}）",
+                            style.format(gap),
+                            style.format_signed(c.covered, true)
+                        ),
+                    };
                 }
-                line("contributes", text);
+                self.line(&mut s, "contributes", "贡献", &text);
             }
         }
         s
@@ -164,28 +205,39 @@ impl Hovering<'_> {
         let load = resource_loads(self.model).swap_remove(r);
         match resource.kind {
             Some(PoolKind::Capacity) => {
-                let _ = writeln!(s, "- capacity: {} at once", amount.text);
-                match load.peak {
-                    Some(peak) => {
-                        let _ = writeln!(
-                            s,
-                            "- peak load: {} of {}, {}",
-                            style.format(peak.used),
-                            amount.text,
-                            when(peak.range)
-                        );
-                    }
-                    None => s.push_str("- peak load: nothing draws on it yet\n"),
-                }
+                let cap = match self.lang {
+                    Lang::En => format!("{} at once", amount.text),
+                    Lang::Zh => format!("同时可用 {}", amount.text),
+                };
+                self.line(&mut s, "capacity", "容量", &cap);
+                let peak = match (load.peak, self.lang) {
+                    (Some(peak), Lang::En) => format!(
+                        "{} of {}, {}",
+                        style.format(peak.used),
+                        amount.text,
+                        when(peak.range)
+                    ),
+                    (Some(peak), Lang::Zh) => format!(
+                        "{}（容量 {}），{}",
+                        style.format(peak.used),
+                        amount.text,
+                        when_zh(peak.range)
+                    ),
+                    (None, _) => self
+                        .w("nothing draws on it yet", "还没有谁占用")
+                        .to_string(),
+                };
+                self.line(&mut s, "peak load", "峰值占用", &peak);
             }
             Some(PoolKind::Total) => {
-                let _ = writeln!(s, "- total: {}", amount.text);
-                let _ = writeln!(
-                    s,
-                    "- used: {} of {}",
-                    style.format(load.total_used),
-                    amount.text
-                );
+                self.line(&mut s, "total", "总额", &amount.text);
+                let used = match self.lang {
+                    Lang::En => format!("{} of {}", style.format(load.total_used), amount.text),
+                    Lang::Zh => {
+                        format!("{}（总额 {}）", style.format(load.total_used), amount.text)
+                    }
+                };
+                self.line(&mut s, "used", "已分配", &used);
             }
             None => {}
         }
@@ -195,7 +247,7 @@ impl Hovering<'_> {
             .map(|(b, a)| format!("{} {}", self.name(ItemKind::Battle, *b), style.format(*a)))
             .collect();
         if !battles.is_empty() {
-            let _ = writeln!(s, "- charged by: {}", battles.join(", "));
+            self.line(&mut s, "charged by", "占用它的战役", &battles.join(", "));
         }
         s
     }
@@ -204,63 +256,77 @@ impl Hovering<'_> {
         let goal = &self.model.goals[g];
         let mut s = self.title(ItemKind::Goal, g);
         if let Some(t) = &goal.target {
-            let _ = writeln!(
-                s,
-                "- target: {} {} by {}",
-                t.metric.name, t.qty.text, t.by.value
-            );
+            let target = match self.lang {
+                Lang::En => format!("{} {} by {}", t.metric.name, t.qty.text, t.by.value),
+                Lang::Zh => format!("{} 前 {} 达到 {}", t.by.value, t.metric.name, t.qty.text),
+            };
+            self.line(&mut s, "target", "目标值", &target);
         }
         if let Some(k) = &goal.keep {
-            let _ = writeln!(
-                s,
-                "- guardrail: keep {} {} {} for the whole period (no gap, needs no path)",
-                k.metric.name,
-                k.op.op(),
-                k.qty.text
-            );
+            let text = match self.lang {
+                Lang::En => format!(
+                    "keep {} {} {} for the whole period (no gap, needs no path)",
+                    k.metric.name,
+                    k.op.op(),
+                    k.qty.text
+                ),
+                Lang::Zh => format!(
+                    "整个周期都要守住 {} {} {}（没有差距，不需要路径）",
+                    k.metric.name,
+                    k.op.op(),
+                    k.qty.text
+                ),
+            };
+            self.line(&mut s, "guardrail", "底线", &text);
         }
         if let Some(b) = &goal.baseline {
-            let _ = writeln!(s, "- baseline: {}", b.text);
+            self.line(&mut s, "baseline", "基线", &b.text);
         }
-        for (word, split) in [("split", &goal.split), ("milestones", &goal.milestones)] {
+        for (word, zh, split) in [
+            ("split", "拆解", &goal.split),
+            ("milestones", "里程碑", &goal.milestones),
+        ] {
             if let Some(split) = split {
                 let values: Vec<&str> = split.values.iter().map(|v| v.text.as_str()).collect();
                 let mode = match split.mode {
-                    crate::model::SplitMode::Quarterly => "quarterly",
-                    crate::model::SplitMode::Monthly => "monthly",
+                    crate::model::SplitMode::Quarterly => self.w("quarterly", "按季"),
+                    crate::model::SplitMode::Monthly => self.w("monthly", "按月"),
                 };
-                let _ = writeln!(s, "- {word}: {mode} {}", values.join(", "));
+                self.line(&mut s, word, zh, &format!("{mode} {}", values.join(", ")));
             }
         }
         if let Some(parent) = &goal.part_of {
-            let _ = writeln!(s, "- part of: `{}`", parent.name);
+            self.line(&mut s, "part of", "分解自", &format!("`{}`", parent.name));
         }
         let parts: Vec<String> = self
             .linked(EdgeKind::PartOf, ItemKind::Goal, g)
             .map(|p| self.name(ItemKind::Goal, p))
             .collect();
         if !parts.is_empty() {
-            let _ = writeln!(s, "- parts: {}", parts.join(", "));
+            self.line(&mut s, "parts", "分解目标", &parts.join(", "));
         }
         let coverage = goal_coverage(self.model).swap_remove(g);
         let style = self.goal_style(&coverage);
         match coverage.gap {
             Some(gap) => {
-                let _ = writeln!(s, "- gap: {}", style.format(gap));
-                let verdict = if coverage.is_covered() {
-                    "covered".to_string()
-                } else {
-                    format!("short by {}", style.format(gap.minus(coverage.covered)))
+                self.line(&mut s, "gap", "差距", &style.format(gap));
+                let short = style.format(gap.minus(coverage.covered));
+                let added = style.format_signed(coverage.covered, true);
+                let text = match (self.lang, coverage.is_covered()) {
+                    (Lang::En, true) => format!("battles add {added} — covered"),
+                    (Lang::En, false) => format!("battles add {added} — short by {short}"),
+                    (Lang::Zh, true) => format!("各场战役合计 {added}，已覆盖"),
+                    (Lang::Zh, false) => format!("各场战役合计 {added}，还差 {short}"),
                 };
-                let _ = writeln!(
-                    s,
-                    "- coverage: battles add {} — {verdict}",
-                    style.format_signed(coverage.covered, true)
-                );
+                self.line(&mut s, "coverage", "覆盖", &text);
             }
             None => {
                 if goal.target.is_some() {
-                    s.push_str("- coverage: a level goal (percent), not a sum of battles\n");
+                    let text = self.w(
+                        "a level goal (percent), not a sum of battles",
+                        "水平类目标（百分比），不按战役累加",
+                    );
+                    self.line(&mut s, "coverage", "覆盖", text);
                 }
             }
         }
@@ -276,7 +342,7 @@ impl Hovering<'_> {
             })
             .collect();
         if !by.is_empty() {
-            let _ = writeln!(s, "- battles: {}", by.join(", "));
+            self.line(&mut s, "battles", "战役", &by.join(", "));
         }
         let mut serving: Vec<usize> = self.linked(EdgeKind::Serves, ItemKind::Goal, g).collect();
         serving.dedup();
@@ -285,7 +351,7 @@ impl Hovering<'_> {
             .map(|p| self.name(ItemKind::Path, p))
             .collect();
         if !paths.is_empty() {
-            let _ = writeln!(s, "- served by: {}", paths.join(", "));
+            self.line(&mut s, "served by", "服务它的路径", &paths.join(", "));
         }
         s
     }
@@ -293,11 +359,15 @@ impl Hovering<'_> {
     fn metric(&self, m: usize) -> String {
         let metric = &self.model.metrics[m];
         let mut s = self.title(ItemKind::Metric, m);
-        let unit = match (metric.unit, self.model.currency) {
-            (UnitKind::Money, Some((c, _))) => format!("money ({})", c.sign()),
-            (unit, _) => unit.word().to_string(),
+        let unit = match (metric.unit, self.model.currency, self.lang) {
+            (UnitKind::Money, Some((c, _)), Lang::En) => format!("money ({})", c.sign()),
+            (UnitKind::Money, Some((c, _)), Lang::Zh) => format!("金额（{}）", c.sign()),
+            (unit, _, Lang::En) => unit.word().to_string(),
+            (UnitKind::Money, _, Lang::Zh) => "金额".to_string(),
+            (UnitKind::Count, _, Lang::Zh) => "数量".to_string(),
+            (UnitKind::Percent, _, Lang::Zh) => "百分比".to_string(),
         };
-        let _ = writeln!(s, "- unit: {unit}");
+        self.line(&mut s, "unit", "单位", &unit);
         let mut who = Vec::new();
         let metric = ItemId {
             kind: ItemKind::Metric,
@@ -306,31 +376,44 @@ impl Hovering<'_> {
         for r in self.model.refs().filter(|r| r.target() == Some(metric)) {
             let (from, qty) = (r.from.index, r.quantity.map_or("", |q| q.text.as_str()));
             let name = self.name(r.from.kind, from);
+            let zh = self.lang == Lang::Zh;
             who.push(match (r.from.kind, r.attr.key) {
+                (ItemKind::Goal, AttrKey::Target) if zh => format!("目标 {name} {qty}"),
                 (ItemKind::Goal, AttrKey::Target) => format!("goal {name} {qty}"),
+                (ItemKind::Path, AttrKey::Expects) if zh => format!("路径 {name} 预期 {qty}"),
                 (ItemKind::Goal, AttrKey::Keep) => {
                     let op = self.model.goals[from]
                         .keep
                         .as_ref()
                         .map_or("", |k| k.op.op());
-                    format!("goal {name} keeps it {op} {qty}")
+                    if zh {
+                        format!("目标 {name} 守住 {op} {qty}")
+                    } else {
+                        format!("goal {name} keeps it {op} {qty}")
+                    }
                 }
                 (ItemKind::Path, AttrKey::Expects) => format!("path {name} expects {qty}"),
+                (ItemKind::Battle, AttrKey::Objective) if zh => format!("战役 {name} {qty}"),
                 (ItemKind::Battle, AttrKey::Objective) => format!("battle {name} {qty}"),
                 (ItemKind::Tactic, AttrKey::Win) => {
                     let op = self.model.tactics[from]
                         .win
                         .as_ref()
                         .map_or("", |w| w.op.op());
-                    format!("tactic {name} wins at {op} {qty}")
+                    if zh {
+                        format!("战术 {name} 在 {op} {qty} 时打赢")
+                    } else {
+                        format!("tactic {name} wins at {op} {qty}")
+                    }
                 }
                 _ => continue,
             });
         }
         if who.is_empty() {
-            s.push_str("- targeted by: nothing yet\n");
+            let none = self.w("nothing yet", "还没有");
+            self.line(&mut s, "targeted by", "用到它的", none);
         } else {
-            s.push_str("- targeted by:\n");
+            s.push_str(self.w("- targeted by:\n", "- 用到它的：\n"));
             for w in who {
                 let _ = writeln!(s, "  - {w}");
             }
@@ -345,9 +428,9 @@ impl Hovering<'_> {
             s,
             "- {}",
             if path.main.is_some() {
-                "main path"
+                self.w("main path", "主路径")
             } else {
-                "candidate path (not `main`)"
+                self.w("candidate path (not `main`)", "备选路径（没有 `main`）")
             }
         );
         if !path.serves.is_empty() {
@@ -356,30 +439,27 @@ impl Hovering<'_> {
                 .iter()
                 .map(|r| format!("`{}`", r.name))
                 .collect();
-            let _ = writeln!(s, "- serves: {}", goals.join(", "));
+            self.line(&mut s, "serves", "服务的目标", &goals.join(", "));
         }
         if !path.cost.is_empty() {
-            let _ = writeln!(s, "- cost: {}", self.uses(&path.cost));
+            self.line(&mut s, "cost", "预计投入", &self.uses(&path.cost));
         }
         if let Some(d) = &path.duration {
-            let _ = writeln!(s, "- duration: {}", self.slice(d.span));
+            self.line(&mut s, "duration", "预计时长", self.slice(d.span));
         }
         if !path.expects.is_empty() {
-            let _ = writeln!(s, "- expects: {}", self.uses(&path.expects));
+            self.line(&mut s, "expects", "预期回报", &self.uses(&path.expects));
         }
         let battles: Vec<String> = self
             .linked(EdgeKind::On, ItemKind::Path, p)
             .map(|b| self.name(ItemKind::Battle, b))
             .collect();
-        let _ = writeln!(
-            s,
-            "- battles: {}",
-            if battles.is_empty() {
-                "none yet".to_string()
-            } else {
-                battles.join(", ")
-            }
-        );
+        let battles = if battles.is_empty() {
+            self.w("none yet", "还没有").to_string()
+        } else {
+            battles.join(", ")
+        };
+        self.line(&mut s, "battles", "战役", &battles);
         s
     }
 
@@ -387,40 +467,47 @@ impl Hovering<'_> {
         let tactic = &self.model.tactics[t];
         let mut s = self.title(ItemKind::Tactic, t);
         if let Some(b) = &tactic.battle {
-            let _ = writeln!(s, "- for: `{}`", b.name);
+            self.line(&mut s, "for", "所属战役", &format!("`{}`", b.name));
         }
         if let Some(o) = &tactic.owner {
-            let _ = writeln!(s, "- owner: {}", o.value);
+            self.line(&mut s, "owner", "负责人", &o.value);
         }
         if let Some(w) = self.model.tactic_window(tactic) {
             let own = if tactic.window.is_some() {
                 ""
             } else {
-                " (its battle's)"
+                self.w(" (its battle's)", "（沿用所属战役）")
             };
-            let _ = writeln!(s, "- window: {w}{own}");
+            self.line(&mut s, "window", "时间周期", &format!("{w}{own}"));
         }
         if !tactic.needs.is_empty() {
-            let _ = writeln!(s, "- needs: {}", self.uses(&tactic.needs));
+            self.line(&mut s, "needs", "所需资源", &self.uses(&tactic.needs));
         }
-        match &tactic.win {
-            Some(w) => {
-                let _ = writeln!(
-                    s,
-                    "- wins when: {} {} {}",
-                    w.metric.name,
-                    w.op.op(),
-                    w.qty.text
-                );
-            }
-            None => s.push_str("- wins when: not said yet (`win`)\n"),
-        }
+        let win = match &tactic.win {
+            Some(w) => format!("{} {} {}", w.metric.name, w.op.op(), w.qty.text),
+            None => self
+                .w("not said yet (`win`)", "还没写（`win`）")
+                .to_string(),
+        };
+        self.line(&mut s, "wins when", "赢的标准", &win);
         s
     }
 
     fn slice(&self, span: crate::span::Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+}
+
+fn when_zh(range: crate::date::DateRange) -> String {
+    if range.start == range.end {
+        format!("{} 当天", range.start)
+    } else {
+        format!("{} 至 {}", range.start, range.end)
+    }
+}
+
+fn zh_kind(kind: ItemKind) -> &'static str {
+    crate::lang::zh::kind(kind)
 }
 
 fn when(range: crate::date::DateRange) -> String {

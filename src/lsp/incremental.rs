@@ -21,6 +21,9 @@ use std::ops::Range;
 pub struct Incremental {
     /// Chunk text → its items, spans relative to the chunk's start.
     kept: HashMap<String, Vec<Item>>,
+    /// The language the server speaks (its client's locale; the plan's
+    /// `lang` decides when the locale does not force Chinese).
+    pub lang: crate::lang::LangPref,
 }
 
 impl Incremental {
@@ -58,7 +61,7 @@ impl Incremental {
             kept.insert(key, items);
         }
         self.kept = kept;
-        analyze_parsed(file, text, &errors, &[])
+        analyze_parsed(file, text, &errors, &[], self.lang)
     }
 }
 

@@ -69,6 +69,7 @@ pub fn run(connection: &Connection) -> Exit {
         pending: HashMap::new(),
         parsers: HashMap::new(),
         outbox: Vec::new(),
+        lang: crate::lang::LangPref::default(),
     };
     let mut phase = Phase::Waiting;
     let ended = |phase| match phase {
@@ -241,6 +242,9 @@ struct Server {
     parsers: HashMap<Uri, Incremental>,
     /// Notifications to send before the next answer.
     outbox: Vec<PublishDiagnosticsParams>,
+    /// The language: a Chinese `initialize.params.locale` forces Chinese;
+    /// otherwise each plan's own `lang`, else English (docs/chinese.md).
+    lang: crate::lang::LangPref,
 }
 
 impl Server {
@@ -382,6 +386,11 @@ impl Server {
             .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false);
+        let locale = request.params.get("locale").and_then(|v| v.as_str());
+        self.lang = match locale.map(crate::lang::Lang::from_locale) {
+            Some(crate::lang::Lang::Zh) => crate::lang::LangPref::forced(crate::lang::Lang::Zh),
+            _ => crate::lang::LangPref::default(),
+        };
         let result = InitializeResult {
             capabilities: capabilities(self.encoding),
             server_info: Some(ServerInfo {
@@ -506,6 +515,7 @@ impl Server {
             return;
         }
         let parser = self.parsers.entry(uri.clone()).or_default();
+        parser.lang = self.lang;
         let built = catch_unwind(AssertUnwindSafe(|| {
             let analysis = parser.analyze(&text);
             Document::with_analysis(uri.clone(), version, text, analysis)
@@ -556,7 +566,7 @@ impl Server {
         let map = SourceMap::one(root.to_string_lossy().into_owned(), root_text);
         let read = disk::read_includes_with(root, map, &open_text);
         let parsed = self.parsed.entry(root.to_path_buf()).or_default();
-        let analysis = crate::analysis::analyze_sources_with(&read.map, read.found, &[], parsed);
+        let analysis = crate::analysis::analyze_sources_with(&read.map, read.found, &[], self.lang, parsed);
         let mut uris = vec![uri_for(root)];
         uris.extend(read.paths.iter().map(|p| uri_for(p)));
         let files: Vec<super::document::PlanFile> = read

@@ -293,6 +293,7 @@ mod tests {
     const EVERY_ATTRIBUTE: &str = r#"
 plan "all" {
   period 2026-01-01 .. 2026-12-31
+  lang en
   limits main_paths 2, concurrent_battles 3, owner_load 4
   include "parts/*.plan"
   allow unused-metric

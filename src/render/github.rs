@@ -49,7 +49,7 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
             let end = part.line_col(d.span.end);
             let mut message = visible(&d.message, true).into_owned();
             if !d.help.is_empty() {
-                message.push_str("\nhelp: ");
+                message.push_str(source.lang.pick("\nhelp: ", "\n建议："));
                 message.push_str(&visible(&d.help, true));
             }
             writeln!(
@@ -65,13 +65,22 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
         }
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    writeln!(
-        out,
-        "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(sources.iter().map(Source::file_count).sum(), "file")
-    )?;
+    let files: usize = sources.iter().map(Source::file_count).sum();
+    let lang = sources.first().map_or(crate::lang::Lang::En, |s| s.lang);
+    match lang {
+        crate::lang::Lang::En => writeln!(
+            out,
+            "planc: {}, {} in {} (GitHub shows the first 10 annotations of each level)",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(files, "file")
+        )?,
+        crate::lang::Lang::Zh => writeln!(
+            out,
+            "planc：{} 个文件中有 {errors} 个错误、{warnings} 个警告（GitHub 每一级只显示前 10 条标注）",
+            files
+        )?,
+    }
     out.flush()
 }
 

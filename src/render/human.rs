@@ -19,6 +19,7 @@
 //! another.
 
 use super::{visible, Source};
+use crate::lang::Lang;
 use crate::line_index::LineIndex;
 use crate::{Diagnostic, Severity};
 use miette::{
@@ -467,6 +468,64 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// Chinese has no spaces between words: a line may break before or after
+/// any Chinese character, except before closing punctuation (，。）”) or
+/// after opening punctuation (“（), and never inside `code`.
+fn chinese_words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    fn wide(c: char) -> bool {
+        matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”' | '‘' | '’' | '…' | '—')
+    }
+    fn closing(c: char) -> bool {
+        matches!(
+            c,
+            '，' | '。' | '、' | '：' | '；' | '！' | '？' | '）' | '”' | '’' | '》' | '…'
+        )
+    }
+    fn opening(c: char) -> bool {
+        matches!(c, '（' | '“' | '‘' | '《')
+    }
+    let mut cuts = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut code = false;
+    for (i, c) in line.char_indices() {
+        if let Some(p) = prev {
+            let cut = if p == ' ' {
+                c != ' '
+            } else {
+                !code
+                    && c != ' '
+                    && c != '`'
+                    && p != '`'
+                    && !closing(c)
+                    && !opening(p)
+                    && (wide(c) || wide(p))
+            };
+            if cut {
+                cuts.push(i);
+            }
+        }
+        if c == '`' {
+            code = !code;
+        }
+        prev = Some(c);
+    }
+    cuts.push(line.len());
+    let mut start = 0;
+    Box::new(cuts.into_iter().map(move |end| {
+        let word = textwrap::core::Word::from(&line[start..end]);
+        start = end;
+        word
+    }))
+}
+
+fn handler_in(style: Style, lang: Lang) -> GraphicalReportHandler {
+    let handler = handler(style);
+    match lang {
+        Lang::En => handler,
+        Lang::Zh => handler.with_word_separator(textwrap::WordSeparator::Custom(chinese_words)),
+    }
+}
+
 fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
@@ -492,12 +551,35 @@ fn render_one(handler: &GraphicalReportHandler, source: &Source, d: &Diagnostic,
         excerpts,
     };
     // Writing to a String cannot fail.
-    let _ = handler.render_report(out, &report);
+    match source.lang {
+        Lang::En => {
+            let _ = handler.render_report(out, &report);
+        }
+        Lang::Zh => {
+            // miette's own word: `help:` becomes `建议：`, the same width.
+            let mut one = String::new();
+            let _ = handler.render_report(&mut one, &report);
+            for line in one.split_inclusive('\n') {
+                match line.strip_prefix("  help: ") {
+                    Some(rest) => {
+                        out.push_str("  建议：");
+                        out.push_str(rest);
+                    }
+                    None => out.push_str(line),
+                }
+            }
+        }
+    }
     if hidden > 0 {
-        out.push_str(&format!(
-            "  note: {hidden} more place{} not shown; `planc check --format json` lists every one.\n",
-            if hidden == 1 { " is" } else { "s are" }
-        ));
+        out.push_str(&match source.lang {
+            Lang::En => format!(
+                "  note: {hidden} more place{} not shown; `planc check --format json` lists every one.\n",
+                if hidden == 1 { " is" } else { "s are" }
+            ),
+            Lang::Zh => format!(
+                "  注：还有 {hidden} 处没有显示；`planc check --format json` 会全部列出。\n"
+            ),
+        });
     }
     out.push('\n');
 }
@@ -505,7 +587,7 @@ fn render_one(handler: &GraphicalReportHandler, source: &Source, d: &Diagnostic,
 /// Render every diagnostic of one file, in order, into `out` as each is
 /// ready: memory stays that of one diagnostic's rendering.
 pub fn render_to(out: &mut impl io::Write, source: &Source, style: Style) -> io::Result<()> {
-    let handler = handler(style);
+    let handler = handler_in(style, source.lang);
     let mut one = String::new();
     for d in source.diagnostics {
         one.clear();
@@ -517,12 +599,26 @@ pub fn render_to(out: &mut impl io::Write, source: &Source, style: Style) -> io:
 
 /// Render every diagnostic of one file, in order.
 pub fn render(source: &Source, style: Style) -> String {
-    let handler = handler(style);
+    let handler = handler_in(style, source.lang);
     let mut out = String::new();
     for d in source.diagnostics {
         render_one(&handler, source, d, &mut out);
     }
     out
+}
+
+/// The closing line in `lang`: `planc：2 个错误、1 个警告，共 1 个文件`.
+pub fn summary_in(lang: Lang, errors: usize, warnings: usize, files: usize) -> String {
+    if lang == Lang::En {
+        return summary(errors, warnings, files);
+    }
+    let what = match (errors, warnings) {
+        (0, 0) => return String::new(),
+        (e, 0) => format!("{e} 个错误"),
+        (0, w) => format!("{w} 个警告"),
+        (e, w) => format!("{e} 个错误、{w} 个警告"),
+    };
+    format!("planc：{files} 个文件中有 {what}\n")
 }
 
 /// The closing line: `2 errors, 1 warning in acme.plan`.

@@ -8,6 +8,7 @@
 
 use super::Source;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 
 /// GitHub refuses a step summary over 1 MiB.
 pub const LIMIT: usize = 1024 * 1024;
@@ -27,17 +28,31 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
         }
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let mut out = format!(
-        "## {command}: {}, {} in {}\n\n",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(sources.iter().map(Source::file_count).sum(), "file"),
-    );
+    let files: usize = sources.iter().map(Source::file_count).sum();
+    let lang = sources.first().map_or(Lang::En, |s| s.lang);
+    let mut out = match lang {
+        Lang::En => format!(
+            "## {command}: {}, {} in {}\n\n",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(files, "file"),
+        ),
+        Lang::Zh => format!(
+            "## {command}：{} 个文件，{errors} 个错误，{warnings} 个警告\n\n",
+            files
+        ),
+    };
     if errors + warnings == 0 {
-        out.push_str("No findings: the plan is clean.\n");
+        out.push_str(lang.pick(
+            "No findings: the plan is clean.\n",
+            "没有发现问题：计划是干净的。\n",
+        ));
         return out;
     }
-    out.push_str("| | place | name | what is wrong | how to fix it |\n");
+    out.push_str(lang.pick(
+        "| | place | name | what is wrong | how to fix it |\n",
+        "| | 位置 | 名称 | 问题 | 怎么改 |\n",
+    ));
     out.push_str("|---|---|---|---|---|\n");
     // Room for the closing line that says how many were left out.
     let reserve = 200;
@@ -54,11 +69,18 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
         }
     }
     if shown < total {
-        out.push_str(&format!(
-            "\n{} left out to keep this summary under {} KiB; run `planc check` to see them all.\n",
-            plural(total - shown, "more finding"),
-            limit / 1024
-        ));
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "\n{} left out to keep this summary under {} KiB; run `planc check` to see them all.\n",
+                plural(total - shown, "more finding"),
+                limit / 1024
+            ),
+            Lang::Zh => format!(
+                "\n为了让摘要不超过 {} KiB，还有 {} 条没有列出；运行 `planc check` 查看全部。\n",
+                limit / 1024,
+                total - shown
+            ),
+        });
     }
     out
 }
@@ -66,9 +88,11 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
 fn row(source: &Source, d: &Diagnostic) -> String {
     let part = source.lines.part(d.span.start);
     let at = part.line_col(d.span.start);
-    let severity = match d.severity {
-        Severity::Error => "❌ error",
-        Severity::Warning => "⚠️ warning",
+    let severity = match (d.severity, source.lang) {
+        (Severity::Error, Lang::En) => "❌ error",
+        (Severity::Warning, Lang::En) => "⚠️ warning",
+        (Severity::Error, Lang::Zh) => "❌ 错误",
+        (Severity::Warning, Lang::Zh) => "⚠️ 警告",
     };
     let name = d.code.name();
     format!(

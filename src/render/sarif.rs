@@ -50,7 +50,7 @@ struct Rule {
     short_description: Text<'static>,
 }
 
-struct Rules;
+struct Rules(crate::lang::Lang);
 
 impl Serialize for Rules {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -59,12 +59,15 @@ impl Serialize for Rules {
                 level: level(code.severity()),
             },
             help: OwnedText {
-                text: format!("See `planc explain {}`.", code.name()),
+                text: match self.0 {
+                    crate::lang::Lang::En => format!("See `planc explain {}`.", code.name()),
+                    crate::lang::Lang::Zh => format!("详见 `planc explain {}`。", code.name()),
+                },
             },
             help_uri: format!("{DOCS_BASE}{}.md", code.name()),
             id: code.name(),
             short_description: Text {
-                text: code.summary(),
+                text: crate::lang::summary(*code, self.0),
             },
         }))
     }
@@ -377,7 +380,7 @@ fn with_log<T>(sources: &[Source], then: impl FnOnce(&Log) -> T) -> T {
                 driver: Driver {
                     information_uri: "https://github.com/planc-lang/planc",
                     name: "planc",
-                    rules: Rules,
+                    rules: Rules(sources.first().map_or(crate::lang::Lang::En, |s| s.lang)),
                     version: env!("CARGO_PKG_VERSION"),
                 },
             },

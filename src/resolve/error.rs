@@ -6,6 +6,8 @@ use crate::quantity::{Currency, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 
+mod zh;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResolveError {
     /// `attr.expects` says what kind of item it should name.

@@ -211,6 +211,7 @@ attr_keys! {
     Spent = "spent",
     Note = "note",
     By = "by",
+    Lang = "lang",
 }
 
 /// A set of attribute keys, as bits: cheaper than a tree set on every item.
@@ -239,7 +240,7 @@ impl AttrKey {
     pub fn of(kind: ItemKind) -> &'static [AttrKey] {
         use AttrKey::*;
         match kind {
-            ItemKind::Plan => &[Period, Limits, Include, Allow],
+            ItemKind::Plan => &[Period, Lang, Limits, Include, Allow],
             ItemKind::Positioning => &[WeAre, Serve, Pain, WhyUs, NotDo, Moat],
             ItemKind::Resource => &[Capacity, Total],
             ItemKind::Metric => &[],

@@ -135,7 +135,9 @@ fn attr(pair: Pair<Rule>) -> Attr {
         Rule::capacity_attr | Rule::total_attr | Rule::baseline_attr => {
             Value::Qty(quantity(next(&mut parts)))
         }
-        Rule::perspective_attr | Rule::kind_attr => Value::Word(spanned(next(&mut parts))),
+        Rule::perspective_attr | Rule::kind_attr | Rule::lang_attr => {
+            Value::Word(spanned(next(&mut parts)))
+        }
         Rule::target_attr => {
             let metric = ident(next(&mut parts));
             let qty = quantity(next(&mut parts));

@@ -8,6 +8,8 @@ use crate::span::Span;
 use crate::suggest::closest;
 use pest::error::{ErrorVariant, InputLocation};
 
+mod zh;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxError {
     /// Something else was expected at this token.
@@ -16,6 +18,9 @@ pub enum SyntaxError {
         expected: Vec<String>,
         found: String,
         help: Option<&'static str>,
+        /// The grammar rules `expected` and `help` were worded from, for
+        /// the other languages' words (`error/zh.rs`).
+        rules: Vec<Rule>,
     },
     /// A word in a block that is not one of its attributes.
     UnknownAttribute {
@@ -92,6 +97,28 @@ impl SyntaxError {
         let start = skip_trivia(text, span.start);
         SyntaxError::Unreadable {
             span: token_at(text, start).0,
+        }
+    }
+
+    /// Move every place of this error by `by` bytes (an error found in
+    /// one file of a plan, placed in the plan's whole text).
+    pub fn shift(&mut self, by: usize) {
+        match self {
+            SyntaxError::Unclosed { span, opened, .. } => {
+                *span = span.shifted(by);
+                *opened = opened.shifted(by);
+            }
+            SyntaxError::Expected { span, .. }
+            | SyntaxError::UnknownAttribute { span, .. }
+            | SyntaxError::UnclosedString { span, .. }
+            | SyntaxError::BadEscape { span, .. }
+            | SyntaxError::UnclosedComment { span }
+            | SyntaxError::Unreadable { span }
+            | SyntaxError::WindowDash { span, .. }
+            | SyntaxError::GroupedNumber { span, .. }
+            | SyntaxError::DigitName { span, .. }
+            | SyntaxError::Colon { span, .. }
+            | SyntaxError::BareYuan { span, .. } => *span = span.shifted(by),
         }
     }
 
@@ -285,10 +312,11 @@ pub(super) fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -
         expected,
         found,
         help,
+        rules: positives,
     }
 }
 
-fn help_for(rule: Rule) -> Option<&'static str> {
+pub(super) fn help_for(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::file | Rule::item_alone | Rule::plan_item | Rule::kw_plan => {
             "Each item starts with one of the nine item words: plan, positioning, resource, metric, goal, path, battle, tactic or checkin."

@@ -28,6 +28,7 @@ pub(super) fn describe(rule: Rule) -> Option<String> {
         Rule::metric_unit => "a unit: `money`, `count` or `percent`",
         Rule::perspective => "a perspective: `financial`, `customer`, `process` or `learning`",
         Rule::split_mode => "`quarterly` or `monthly`",
+        Rule::lang_code => "a language: `en` or `zh`",
         Rule::tactic_kind => {
             "a tactic kind: `acquisition`, `product`, `conversion`, `retention` or `organization`"
         }

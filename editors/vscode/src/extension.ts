@@ -110,12 +110,17 @@ async function start(): Promise<void> {
 async function reportStartFailure(command: string, error: unknown): Promise<void> {
   const notFound = /ENOENT|not found|failed/i.test(describe(error));
   const message = notFound
-    ? `planc: could not run "${command} lsp". Is planc installed and on your PATH? Set "planc.path" to the full path of the planc executable.`
-    : `planc: the language server failed to start: ${describe(error)}`;
-  const choice = await vscode.window.showErrorMessage(message, "Open Settings", "Show Log");
-  if (choice === "Open Settings") {
+    ? vscode.l10n.t(
+        'planc: could not run "{0} lsp". Is planc installed and on your PATH? Set "planc.path" to the full path of the planc executable.',
+        command,
+      )
+    : vscode.l10n.t("planc: the language server failed to start: {0}", describe(error));
+  const openSettings = vscode.l10n.t("Open Settings");
+  const showLog = vscode.l10n.t("Show Log");
+  const choice = await vscode.window.showErrorMessage(message, openSettings, showLog);
+  if (choice === openSettings) {
     await vscode.commands.executeCommand("workbench.action.openSettings", "planc.path");
-  } else if (choice === "Show Log") {
+  } else if (choice === showLog) {
     output?.show(true);
   }
 }

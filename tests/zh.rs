@@ -1,0 +1,423 @@
+//! planc speaks Chinese (issue 16): every diagnostic of every case exists in
+//! both languages with the same facts; Chinese output has no untranslated
+//! English sentence; English output has no Chinese the plan did not write;
+//! the language is chosen as LANGUAGE.md orders it; `planc init`.
+
+use planc::analysis::analyze_in;
+use planc::render::{human, json, Source};
+use planc::{Lang, LangPref};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::plans::plans_in;
+use crate::support::{self, stderr, stdout};
+
+fn cases() -> Vec<(String, String)> {
+    plans_in("tests/cases")
+        .into_iter()
+        .chain(plans_in("examples"))
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8")
+                .to_string();
+            let text = std::fs::read_to_string(&p).expect("cases are UTF-8");
+            (name, text)
+        })
+        .collect()
+}
+
+fn in_lang(text: &str, lang: Lang) -> planc::Analysis {
+    analyze_in(text, &[], LangPref::forced(lang))
+}
+
+/// Every text planc wrote for a diagnostic: message, caret label, labels, help.
+fn texts(d: &planc::Diagnostic) -> Vec<&str> {
+    let mut all = vec![d.message.as_str(), d.span_label.as_str(), d.help.as_str()];
+    all.extend(d.labels.iter().map(|l| l.message.as_str()));
+    all
+}
+
+/// Same names, severities, places and labelled places in both languages,
+/// every text present in both.
+#[test]
+fn every_case_has_the_same_facts_in_both_languages() {
+    for (name, text) in cases() {
+        let en = in_lang(&text, Lang::En);
+        let zh = in_lang(&text, Lang::Zh);
+        assert_eq!(en.lang, Lang::En);
+        assert_eq!(zh.lang, Lang::Zh);
+        assert_eq!(en.diagnostics.len(), zh.diagnostics.len(), "{name}");
+        assert_eq!(en.has_errors(), zh.has_errors(), "{name}: the exit code");
+        for (e, z) in en.diagnostics.iter().zip(&zh.diagnostics) {
+            assert_eq!(
+                (e.code, e.severity, e.span),
+                (z.code, z.severity, z.span),
+                "{name}"
+            );
+            let places =
+                |d: &planc::Diagnostic| d.labels.iter().map(|l| l.span).collect::<Vec<_>>();
+            assert_eq!(places(e), places(z), "{name}: {}", e.message);
+            assert_eq!(e.origin, z.origin, "{name}");
+            for (a, b) in texts(e).into_iter().zip(texts(z)) {
+                assert_eq!(a.is_empty(), b.is_empty(), "{name}: `{a}` / `{b}`");
+            }
+            assert_ne!(e.message, z.message, "{name}: not translated");
+        }
+    }
+}
+
+/// `text` without what is code (between backticks), quoted (“…”, "…",
+/// «…») or a path: what is left is planc's own sentence.
+fn prose(text: &str) -> String {
+    let mut out = String::new();
+    let mut skip: Option<char> = None;
+    for c in text.chars() {
+        match (skip, c) {
+            (None, '`') => skip = Some('`'),
+            (None, '“') => skip = Some('”'),
+            (None, '"') => skip = Some('"'),
+            (None, '«') => skip = Some('»'),
+            (Some(end), c) if c == end => {
+                skip = None;
+                out.push(' ');
+            }
+            (None, c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Three English words in a row is a sentence planc forgot to translate.
+fn english_sentence(text: &str) -> Option<String> {
+    let mut run = Vec::new();
+    for w in prose(text).split(|c: char| c.is_whitespace()) {
+        let pure = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ',' | ';' | '.' | '\''));
+        if pure && w.chars().filter(char::is_ascii_alphabetic).count() >= 2 {
+            run.push(w);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
+}
+
+#[test]
+fn chinese_output_has_no_english_sentence() {
+    for (name, text) in cases() {
+        for d in in_lang(&text, Lang::Zh).diagnostics {
+            for t in texts(&d) {
+                assert_eq!(english_sentence(t), None, "{name}: {t}");
+                if !t.is_empty() {
+                    assert!(
+                        t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                        "{name}: {t}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn han(c: char) -> bool {
+    ('\u{3000}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+/// The Chinese that English help lines use on purpose: examples of names
+/// and amounts as a Chinese plan writes them.
+const ENGLISH_EXAMPLES: &[&str] = &[
+    "万",
+    "亿",
+    "元",
+    "张三",
+    "县域中小餐饮门店",
+    "营收",
+    "大促",
+    "目标",
+    "路径",
+    "打法",
+    "指标",
+    "资源",
+];
+
+#[test]
+fn english_output_has_no_chinese_the_plan_did_not_write() {
+    for (name, text) in cases() {
+        for d in in_lang(&text, Lang::En).diagnostics {
+            for t in texts(&d) {
+                let runs = t.split(|c: char| !han(c)).filter(|r| !r.is_empty());
+                for run in runs {
+                    assert!(
+                        text.contains(run)
+                            || ENGLISH_EXAMPLES
+                                .iter()
+                                .any(|e| run == *e || e.contains(run)),
+                        "{name}: `{run}` in {t}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// What a Chinese founder reads: the human output of every case, in Chinese.
+#[test]
+fn chinese_human_output_of_every_case() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("cases/*.plan", |path: &Path| {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8")
+                .to_string();
+            let text = std::fs::read_to_string(path).expect("UTF-8");
+            let analysis = in_lang(&text, Lang::Zh);
+            let file = format!("tests/cases/{name}.plan");
+            let source = Source::new(&file, &text, &analysis.diagnostics).with_lang(Lang::Zh);
+            let rendered = human::render(
+                &source,
+                human::Style {
+                    color: false,
+                    width: 100,
+                },
+            );
+            insta::assert_snapshot!("zh_human", rendered);
+        });
+    });
+}
+
+/// JSON keys and names never change; only the words do.
+#[test]
+fn json_keys_and_names_do_not_change() {
+    let text = std::fs::read_to_string("tests/cases/many-faults.plan").expect("readable");
+    let en = in_lang(&text, Lang::En);
+    let zh = in_lang(&text, Lang::Zh);
+    let keys = |a: &planc::Analysis| {
+        let v = json::render(&[Source::new("x.plan", &text, &a.diagnostics)]);
+        let mut out = Vec::new();
+        walk(&v, &mut out);
+        out
+    };
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    out.push(k.clone());
+                    if k == "code" || k == "severity" || k == "line" || k == "column" {
+                        out.push(v.to_string());
+                    }
+                    walk(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    assert_eq!(keys(&en), keys(&zh));
+}
+
+// ------------------------------------------------------------ the order
+
+fn planc(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
+    for var in ["PLANC_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.stdin(Stdio::null()).output().expect("planc runs")
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const CASE: &str = "tests/cases/goal-without-path.plan";
+
+#[test]
+fn the_language_comes_from_lang_then_the_plan_then_the_environment() {
+    let en = planc(repo(), &["check", CASE], &[("LANG", "C.UTF-8")]);
+    let zh_env = planc(repo(), &["check", CASE], &[("LANG", "zh_CN.UTF-8")]);
+    let zh_flag = planc(repo(), &["check", CASE, "--lang", "zh"], &[]);
+    let en_flag = planc(
+        repo(),
+        &["check", "--lang=en", CASE],
+        &[("PLANC_LANG", "zh")],
+    );
+    let lc_all = planc(
+        repo(),
+        &["check", CASE],
+        &[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")],
+    );
+    assert!(stderr(&en).contains("no path serves"), "{}", stderr(&en));
+    assert!(stderr(&en_flag).contains("no path serves"));
+    for o in [&zh_env, &zh_flag, &lc_all] {
+        assert!(stderr(o).contains("没有任何路径服务于"), "{}", stderr(o));
+        assert!(stderr(o).contains("建议："));
+        assert_eq!(o.status.code(), en.status.code());
+    }
+    // The plan's own `lang` beats the environment, and `--lang` beats it.
+    let dir = support::scratch("zh", "plan-lang");
+    let text = std::fs::read_to_string(repo().join(CASE)).expect("readable");
+    let text = text.replacen("period ", "lang zh\n  period ", 1);
+    std::fs::write(dir.join("p.plan"), text).expect("written");
+    let plan_zh = planc(&dir, &["check", "p.plan"], &[("LANG", "C.UTF-8")]);
+    assert!(
+        stderr(&plan_zh).contains("没有任何路径服务于"),
+        "{}",
+        stderr(&plan_zh)
+    );
+    let forced = planc(&dir, &["check", "p.plan", "--lang", "en"], &[]);
+    assert!(
+        stderr(&forced).contains("no path serves"),
+        "{}",
+        stderr(&forced)
+    );
+}
+
+#[test]
+fn json_and_sarif_carry_chinese_words_under_the_same_keys() {
+    let o = planc(
+        repo(),
+        &["check", CASE, "--format", "json", "--lang", "zh"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let text = v.to_string();
+    assert!(text.contains("\"code\":\"goal-without-path\""), "{text}");
+    assert!(text.contains("没有任何路径服务于"));
+    let o = planc(
+        repo(),
+        &["check", CASE, "--format", "markdown", "--lang", "zh"],
+        &[],
+    );
+    assert!(
+        stdout(&o).contains("| | 位置 | 名称 | 问题 | 怎么改 |"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn the_command_line_speaks_chinese_too() {
+    let o = planc(repo(), &["check", "no-such.plan", "--lang", "zh"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("无法读取"), "{}", stderr(&o));
+    let o = planc(repo(), &["--help"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        stdout(&o).contains("检查计划，报告发现的每一个问题"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("生成一份入门计划"), "{}", stdout(&o));
+}
+
+// ------------------------------------------------------------ planc init
+
+#[test]
+fn init_writes_a_clean_starter_and_never_overwrites() {
+    for (lang, words) in [("zh", "第一步"), ("en", "Step 1")] {
+        let dir = support::scratch("zh", &format!("init-{lang}"));
+        let o = planc(&dir, &["init", "company", "--lang", lang], &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let plan = dir.join("company/strategy.plan");
+        let text = std::fs::read_to_string(&plan).expect("written");
+        assert!(text.contains(words));
+        let check = planc(
+            &dir,
+            &["check", "company/strategy.plan", "--deny", "warnings"],
+            &[],
+        );
+        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+        assert_eq!(stderr(&check), "");
+        // Again: refused, nothing touched.
+        std::fs::write(&plan, "mine").expect("written");
+        let again = planc(&dir, &["init", "company", "--lang", lang], &[]);
+        assert_eq!(again.status.code(), Some(2));
+        assert_eq!(std::fs::read_to_string(&plan).expect("readable"), "mine");
+        assert!(!stderr(&again).is_empty());
+    }
+    // The Chinese starter uses Chinese names and amounts in 万.
+    let dir = support::scratch("zh", "init-names");
+    planc(&dir, &["init", "--lang", "zh"], &[]);
+    let text = std::fs::read_to_string(dir.join("strategy.plan")).expect("written");
+    assert!(text.contains("metric 营收") && text.contains("¥1000万") && text.contains("lang zh"));
+    let model = planc::analyze(&text, &[]);
+    assert_eq!(model.lang, Lang::Zh);
+    assert!(model.diagnostics.is_empty());
+}
+
+/// `planc fmt` keeps the plan's `lang`.
+#[test]
+fn fmt_keeps_lang() {
+    let text = "plan \"P\" {\n  lang   zh\n  period 2026-01-01 .. 2026-12-31\n}\n";
+    let formatted = planc::format::format(text).expect("formats");
+    assert!(formatted.contains("lang zh"), "{formatted}");
+    assert_eq!(planc::analyze(&formatted, &[]).lang, Lang::Zh);
+}
+
+/// The language server's hover speaks the plan's language.
+#[test]
+fn hover_speaks_chinese() {
+    use planc::lsp::document::Document;
+    let text = std::fs::read_to_string("examples/acme.plan").expect("readable");
+    let zh = Document::with_analysis(
+        "file:///acme.plan".parse().expect("a URI"),
+        1,
+        text.clone(),
+        in_lang(&text, Lang::Zh),
+    );
+    let en = Document::new("file:///acme.plan".parse().expect("a URI"), 1, text);
+    let model = &zh.analysis.model;
+    use planc::syntax::ast::ItemKind;
+    for (kind, n) in [
+        (ItemKind::Battle, model.battles.len()),
+        (ItemKind::Goal, model.goals.len()),
+        (ItemKind::Path, model.paths.len()),
+        (ItemKind::Tactic, model.tactics.len()),
+        (ItemKind::Metric, model.metrics.len()),
+        (ItemKind::Resource, model.resources.len()),
+    ] {
+        for i in 0..n {
+            let said = planc::lsp::hover::describe(&zh, kind, i);
+            for line in said.lines() {
+                assert_eq!(english_sentence(line), None, "{said}");
+            }
+            let english = planc::lsp::hover::describe(&en, kind, i);
+            assert_eq!(
+                said.lines().count(),
+                english.lines().count(),
+                "{said}\n{english}"
+            );
+        }
+    }
+}
+
+/// `planc explain NAME` shows the Chinese page when the run speaks Chinese.
+#[test]
+fn explain_speaks_chinese() {
+    let zh = planc(repo(), &["explain", "cycle", "--lang", "zh"], &[]);
+    assert_eq!(zh.status.code(), Some(0));
+    assert!(stdout(&zh).contains("级别"), "{}", stdout(&zh));
+    let env = planc(repo(), &["explain", "cycle"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(stdout(&env), stdout(&zh));
+    let en = planc(repo(), &["explain", "cycle"], &[("LANG", "C.UTF-8")]);
+    assert!(stdout(&en).contains("**Severity:**"), "{}", stdout(&en));
+    let list = planc(repo(), &["explain", "--lang", "zh"], &[]);
+    assert!(stdout(&list).contains("全部诊断"), "{}", stdout(&list));
+}
