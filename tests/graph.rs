@@ -743,6 +743,7 @@ fn focus_keeps_what_traces_to_and_from_the_item() {
             format: diagram::Format::Dot,
             engine: None,
             focus: Some(name),
+            today: None,
         };
         request.scene(&analysis)
     };
@@ -809,6 +810,7 @@ fn an_engine_with_a_format_it_does_not_lay_out_is_refused() {
         format,
         engine,
         focus: None,
+        today: None,
     };
     use diagram::{Engine, Format};
     for format in [Format::Dot, Format::Mermaid] {

@@ -259,10 +259,6 @@ fn options_that_do_nothing_are_refused() {
             &["--view", "timeline", "--focus", "fission"],
             "--focus applies to the map and the trace",
         ),
-        (
-            &["--today", "2026-04-01"],
-            "--today marks the timeline only",
-        ),
     ] {
         let mut all = vec!["graph", "examples/acme.plan"];
         all.extend_from_slice(args);

@@ -155,6 +155,9 @@ fn title(scene: &Scene) -> String {
         ),
     ];
     lines.extend(scene.positioning.iter().map(|l| dot_html(l)));
+    if scene.taken.is_some() {
+        lines.push(dot_html(&super::standing::key_line()));
+    }
     if let Some(note) = &scene.note {
         lines.push(format!(
             "<font color=\"{}\">{}</font>",
