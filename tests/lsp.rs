@@ -351,6 +351,7 @@ fn hover_tells_what_the_checks_know() {
         "**goal `revenue_2026`** «年收入增长至2000万»\n\n\
 - target: revenue ¥2000万 by 2026-12-31\n\
 - baseline: ¥1200万\n\
+- split: quarterly ¥400万, ¥500万, ¥500万, ¥600万\n\
 - gap: ¥800万\n\
 - coverage: battles add +¥800万 — covered\n\
 - battles: `hit` +¥800万\n\
@@ -1043,4 +1044,65 @@ fn the_binary_speaks_on_stdio_and_exits_cleanly() {
     assert_eq!(receive()["id"], 2);
     send(json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert!(child.wait().unwrap().success());
+}
+
+/// Issue 12: `keep`, `part_of` and `milestones` are completed and hovered.
+#[test]
+fn completion_and_hover_know_guardrails_parts_and_milestones() {
+    let mut client = Client::start(false);
+    let text = acme();
+    client.open(&text);
+    let metrics = ["revenue", "new_customers", "referrals"];
+    assert_eq!(
+        complete(&mut client, 2, &format!("{text}\ngoal g {{\n  keep ")),
+        metrics
+    );
+    assert_eq!(
+        complete(&mut client, 3, &format!("{text}\ngoal g {{\n  part_of ")),
+        ["revenue_2026", "customers_2026"]
+    );
+    assert_eq!(
+        complete(&mut client, 4, &format!("{text}\ngoal g {{\n  milestones ")),
+        ["quarterly", "monthly"]
+    );
+    let goal_attrs = complete(&mut client, 5, &format!("{text}\ngoal g {{\n  "));
+    for word in ["keep", "milestones", "part_of"] {
+        assert!(goal_attrs.iter().any(|a| a == word), "{goal_attrs:?}");
+    }
+    assert!(complete(
+        &mut client,
+        6,
+        &format!("{text}\nplan \"x\" {{\n  limits main_paths 2, ")
+    )
+    .iter()
+    .any(|w| w == "owner_load"));
+
+    let parts = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cases/clean-parts.plan"
+    ))
+    .unwrap();
+    let guard =
+        "\nmetric cash \"Cash\" money\ngoal floor \"Cash floor\" {\n  keep cash >= ¥300万\n}\n";
+    let text = format!("{parts}{guard}");
+    client.change(7, &text);
+    let company = hover_text(&mut client, at(&text, "公司营收 \"", 0));
+    assert!(
+        company.contains("- parts: `电商目标`, `门店目标`\n"),
+        "{company}"
+    );
+    assert!(
+        company.contains("- coverage: battles add +¥4亿 — covered\n"),
+        "{company}"
+    );
+    let part = hover_text(&mut client, at(&text, "电商目标 \"", 0));
+    assert!(part.contains("- part of: `公司营收`\n"), "{part}");
+    let floor = hover_text(&mut client, at(&text, "floor", 0));
+    assert!(
+        floor.contains("- guardrail: keep cash >= ¥300万"),
+        "{floor}"
+    );
+    let cash = hover_text(&mut client, at(&text, "cash \"", 0));
+    assert!(cash.contains("goal `floor` keeps it >= ¥300万"), "{cash}");
+    client.shutdown();
 }

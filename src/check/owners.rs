@@ -103,3 +103,42 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn fired(limit: &str, owners: [&str; 3]) -> Vec<String> {
+        let text = format!(
+            "plan \"p\" {{ period 2026-01-01 .. 2026-12-31 {limit} }}\n\
+             metric m \"M\" count\n\
+             goal g {{ target m 10 by 2026-12-31 }}\n\
+             path p {{ serves g main }}\n\
+             battle a {{ on p objective m +5 window 2026-01-01 .. 2026-03-31 review every 2w owner \"{}\" }}\n\
+             battle b {{ on p objective m +5 window 2026-03-01 .. 2026-05-31 review every 2w owner \"{}\" }}\n\
+             tactic t {{ for a win m >= 1 owner \"{}\" }}\n\
+             tactic u {{ for b win m >= 1 owner \"x\" }}\n",
+            owners[0], owners[1], owners[2]
+        );
+        crate::analyze(&text, &[])
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.name() == "owner-overloaded")
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn counts_one_owner_over_the_days_its_items_run() {
+        // March: a, b and t (over a's window) for " Sam ", "sam", "SAM".
+        let got = fired("limits owner_load 2", [" Sam ", "sam", "SAM"]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].contains("\"Sam\" has up to 3") && got[0].contains("2026-03-01 .. 2026-03-31"),
+            "{got:?}"
+        );
+        // Within the limit, or without one: nothing.
+        assert!(fired("limits owner_load 3", [" Sam ", "sam", "SAM"]).is_empty());
+        assert!(fired("", [" Sam ", "sam", "SAM"]).is_empty());
+        // Different owners: nothing.
+        assert!(fired("limits owner_load 1", ["a", "b", "c"]).is_empty());
+    }
+}

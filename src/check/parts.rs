@@ -89,3 +89,37 @@ pub(super) fn check(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// A chain of thousands of `part_of`s, and a loop of them: no deep
+    /// recursion, the loop is one `cycle`, and the chain's sums are checked.
+    #[test]
+    fn long_chains_and_loops_of_parts() {
+        let mut text =
+            String::from("plan \"p\" { period 2026-01-01 .. 2026-12-31 }\nmetric m \"M\" money\n");
+        let n = 5000;
+        for i in 0..n {
+            text.push_str(&format!("goal g{i} {{ target m ¥{} by 2026-12-31", n - i));
+            if i > 0 {
+                text.push_str(&format!(" part_of g{}", i - 1));
+            }
+            text.push_str(" }\n");
+        }
+        text.push_str("goal a { target m ¥1 by 2026-12-31 part_of b }\n");
+        text.push_str("goal b { target m ¥1 by 2026-12-31 part_of a }\n");
+        let analysis = crate::analyze(&text, &[]);
+        let count = |name: &str| {
+            analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.name() == name)
+                .count()
+        };
+        // Each goal's one part is ¥1 short of it.
+        assert_eq!(count("parts-short"), n - 1);
+        assert_eq!(count("cycle"), 1);
+        let build = crate::check::facts::goal_coverage(&analysis.model);
+        assert_eq!(build.len(), n + 2);
+    }
+}

@@ -129,11 +129,7 @@ fn a_tactic_is_won_by_the_latest_actual_up_to_its_end() {
         "tactic t { for b owner \"o\" window 2026-03-01 .. 2026-04-01 win users >= 400 }",
     );
     let analysis = crate::analyze(&late, &[]);
-    assert!(
-        analysis.diagnostics.is_empty(),
-        "{:?}",
-        analysis.diagnostics
-    );
+    assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
     let s = status(&analysis.model, d("2026-06-01"));
     assert_eq!(s.tactics[0].win, WinState::Lost);
     assert!(meets(Comparison::Below, Amount::units(1), Amount::units(2)));
