@@ -13,7 +13,8 @@ use crate::analysis::Analysis;
 use crate::check::facts::{goal_coverage, GoalCoverage};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::diagram::{self, timeline, Options, View};
+use crate::diagram::standing::{goal_tone, item_tone, Tone};
+use crate::diagram::{self, timeline, View};
 use crate::line_index::LineIndex;
 use crate::model::{Model, Quantity, Use};
 use crate::render::sarif::DOCS_BASE;
@@ -72,7 +73,7 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
     }
     out.push_str("</p>\n</header>\n");
 
-    let sections: [(&str, &str); 8] = [
+    let mut sections: Vec<(&str, &str)> = vec![
         ("positioning", "Positioning"),
         ("summary", "Summary"),
         ("map", "Strategy map"),
@@ -82,6 +83,10 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
         ("battles", "Battles and tactics"),
         ("diagnostics", "Diagnostics"),
     ];
+    if today.is_some() && !model.checkins.is_empty() {
+        sections.insert(2, ("states", STATES_HEADING));
+        sections.push(("checkins", CHECKINS_HEADING));
+    }
     out.push_str("<nav aria-label=\"Contents\">\n<h2 class=\"nav-title\">Contents</h2>\n<ol>\n");
     for (id, name) in sections {
         let _ = writeln!(out, "<li><a href=\"#{id}\">{name}</a></li>");
@@ -90,14 +95,21 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
 
     positioning(&mut out, model);
     let coverage = goal_coverage(model);
+    // With check-ins and a day: the plan's state on it, as `planc status` says.
+    let status = today
+        .filter(|_| !model.checkins.is_empty())
+        .map(|d| crate::status::status(model, d));
     summary(&mut out, analysis, &coverage);
+    if let Some(st) = &status {
+        states_summary(&mut out, st);
+    }
 
     // The strategy map.
     open_section(&mut out, "map", "Strategy map");
     out.push_str("<p class=\"note\">Goals in balanced-scorecard lanes, the paths that serve them, and the cause→effect arrows between goals.</p>\n");
     figure(
         &mut out,
-        &inline_svg(&diagram::svg(analysis, Options { view: View::Map }), "map"),
+        &inline_svg(&scene_svg(analysis, View::Map, status.as_ref()), "map"),
         "The strategy map",
         "fit",
     );
@@ -132,10 +144,7 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
         out.push_str("<details open>\n<summary>Goal → path → battle → tactic</summary>\n");
         figure(
             &mut out,
-            &inline_svg(
-                &diagram::svg(analysis, Options { view: View::Trace }),
-                "trace",
-            ),
+            &inline_svg(&scene_svg(analysis, View::Trace, status.as_ref()), "trace"),
             "The trace from goals to tactics",
             "wide",
         );
@@ -143,9 +152,12 @@ pub fn report(file: &str, text: &str, analysis: &Analysis, today: Option<Date>) 
     }
     out.push_str("</section>\n");
 
-    goals(&mut out, model, &coverage);
-    battles(&mut out, model);
+    goals(&mut out, model, &coverage, status.as_ref());
+    battles(&mut out, model, status.as_ref());
     diagnostics(&mut out, file, text, &analysis.diagnostics);
+    if status.is_some() {
+        checkin_log(&mut out, model, today);
+    }
 
     let _ = write!(
         out,
@@ -179,6 +191,10 @@ dl.positioning dd{margin:0}
 .counts .error b{color:var(--error)}
 .counts .warning b{color:var(--warning)}
 .counts .clean b{color:var(--ok)}
+.state{display:inline-block;border-radius:3px;padding:0 6px;border:1px solid var(--line);white-space:nowrap}
+.state_good{background:#c8e6c9}.state_watch{background:#ffcc80}.state_bad{background:#ef9a9a}.state_quiet{background:#e0e0e0}
+ol.log{list-style:none;padding:0}ol.log>li{border-left:4px solid var(--line);padding:.2rem 0 .2rem 12px;margin:0 0 .8rem}
+ol.log .later{color:var(--muted)}
 figure{margin:0}
 figcaption{color:var(--muted);font-size:.9rem}
 .fit svg{max-width:100%;height:auto}
@@ -210,7 +226,7 @@ body{max-width:none;padding:0;font-size:10pt}
 nav{display:none}
 a{color:inherit;text-decoration:none}
 section{break-before:page}
-section#positioning,section#summary{break-before:auto}
+section#positioning,section#summary,section#states{break-before:auto}
 h2,h3{break-after:avoid}
 figure,tr,article.diag{break-inside:avoid}
 .wide{overflow:visible;max-height:none;border:none}
@@ -405,15 +421,24 @@ fn uses(list: &[Use]) -> String {
         .join(", ")
 }
 
-fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage]) {
+fn goals(
+    out: &mut String,
+    model: &Model,
+    coverage: &[GoalCoverage],
+    status: Option<&crate::status::Status>,
+) {
     open_section(out, "goals", "Goals");
     if model.goals.is_empty() {
         out.push_str("<p class=\"note\">The plan has no goals.</p>\n</section>\n");
         return;
     }
     out.push_str("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n");
-    out.push_str("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n");
-    for (goal, cov) in model.goals.iter().zip(coverage) {
+    out.push_str("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th>");
+    if status.is_some() {
+        out.push_str(GOAL_STATUS_HEAD);
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, (goal, cov)) in model.goals.iter().zip(coverage).enumerate() {
         let style = goal.target.as_ref().map(|t| t.qty.style());
         let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
         let target = goal.target.as_ref();
@@ -431,7 +456,7 @@ fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage]) {
         };
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td></tr>",
+            "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td>{}</tr>",
             if goal.breakthrough.is_some() { "★ " } else { "" },
             label(&goal.common),
             goal.perspective.as_ref().map_or("", |p| p.value.word()),
@@ -440,6 +465,7 @@ fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage]) {
             goal.baseline.as_ref().map_or_else(String::new, |q: &Quantity| h(&q.text)),
             cov.gap.map_or_else(String::new, |g| h(&fmt(g))),
             if cov.gap.is_some() { h(&fmt(cov.covered)) } else { String::new() },
+            status.and_then(|st| st.goals.get(i)).map_or_else(String::new, goal_status_cells),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
@@ -458,7 +484,12 @@ fn percent(covered: i128, gap: i128) -> String {
     }
 }
 
-fn battles(out: &mut String, model: &Model) {
+fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Status>) {
+    let state = |s: Option<crate::status::State>| {
+        s.map_or_else(String::new, |s| {
+            format!("<td>{}</td>", state_badge(s.word(), item_tone(s)))
+        })
+    };
     open_section(out, "battles", "Battles and tactics");
     let ctx = crate::check::Ctx::new(model);
     if model.battles.is_empty() {
@@ -487,25 +518,30 @@ fn battles(out: &mut String, model: &Model) {
             list.len(),
             plural(list.len(), "battle")
         );
-        out.push_str("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th></tr></thead>\n");
+        out.push_str("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th>");
+        if status.is_some() {
+            let _ = write!(out, "<th scope=\"col\">{STATE_WORD}</th>");
+        }
+        out.push_str("</tr></thead>\n");
         for b in list {
             let battle = &model.battles[b];
             let _ = writeln!(
                 out,
-                "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                 label(&battle.common),
                 battle.window.map_or_else(|| "<span class=\"short\">no window</span>".to_string(), |w| w.range.to_string()),
                 uses(&battle.objective),
                 uses(&battle.needs),
                 battle.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                 battle.review.as_ref().map_or_else(String::new, |r| format!("every {}", duration(r.value))),
+                state(status.and_then(|st| st.battles.get(b)).map(|x| x.state)),
             );
             for &t in &ctx.tactics_for[b] {
                 let tactic = &model.tactics[t];
                 let window = tactic.window.map(|w| w.range.to_string());
                 let _ = writeln!(
                     out,
-                    "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                     label(&tactic.common),
                     window.unwrap_or_else(|| "<span class=\"muted\">battle's</span>".to_string()),
                     tactic.win.as_ref().map_or_else(
@@ -515,6 +551,7 @@ fn battles(out: &mut String, model: &Model) {
                     uses(&tactic.needs),
                     tactic.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                     tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value).to_string()),
+                    state(status.and_then(|st| st.tactics.get(t)).map(|x| x.state)),
                 );
             }
             out.push_str("</tbody>\n");
@@ -760,4 +797,169 @@ battle b \"<style>*{}</style>\" { }\n";
             assert!(html.ends_with("</html>\n"));
         }
     }
+}
+
+// ---- Status (issue 15): the plan's state on the day ----------------------
+
+// Words of the status parts, in one place.
+const STATES_HEADING: &str = "Status";
+const CHECKINS_HEADING: &str = "Check-ins";
+const STATE_WORD: &str = "state";
+const GOAL_STATUS_HEAD: &str =
+    "<th scope=\"col\">latest actual</th><th scope=\"col\">pace</th><th scope=\"col\">state</th>";
+
+fn states_note(day: Date) -> String {
+    format!("Goals by their state on {day}, from the check-ins up to that day (as <code>planc status</code> reports them): the pace is the actual against what the plan expected on the actual's date, 100% meaning on plan.")
+}
+
+fn checkins_note(day: Date) -> String {
+    format!("Every check-in, oldest first; those dated after {day} are not counted in this report.")
+}
+
+fn after_day_words() -> &'static str {
+    "after the day: not counted"
+}
+
+/// What the check-in's lines are called.
+fn checkin_words(kind: &str) -> &'static str {
+    match kind {
+        "actual" => "actuals",
+        "status" => "states",
+        "spent" => "spent",
+        "by" => "by",
+        _ => "",
+    }
+}
+
+/// The map or trace, coloured by state when there is a status.
+fn scene_svg(analysis: &Analysis, view: View, status: Option<&crate::status::Status>) -> String {
+    let mut scene = diagram::scene::build(analysis, view);
+    if let Some(st) = status {
+        scene.take_status(st);
+    }
+    diagram::render(&scene, diagram::Format::Svg)
+}
+
+/// A state's word on its colour: the word says it, the colour helps.
+fn state_badge(word: &str, tone: Tone) -> String {
+    format!("<span class=\"state {}\">{}</span>", tone.key(), h(word))
+}
+
+/// The summary's goals by state, most worrying first.
+fn states_summary(out: &mut String, st: &crate::status::Status) {
+    use crate::schedule::GoalState::*;
+    open_section(out, "states", STATES_HEADING);
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", states_note(st.today));
+    out.push_str("<ul class=\"counts\">\n");
+    for state in [
+        Breached, Missed, OffTrack, AtRisk, NoData, OnTrack, Held, Achieved,
+    ] {
+        let n = st.goals.iter().filter(|g| g.state == state).count();
+        if n == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<li><b>{n}</b>{}</li>",
+            state_badge(state.word(), goal_tone(state))
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// The goal table's status cells: latest actual (and its date), pace, state.
+fn goal_status_cells(g: &crate::status::GoalStatus) -> String {
+    let style = g.target.map(|t| t.2).or(g.keep.map(|k| k.2));
+    let actual = g.actual.map_or_else(String::new, |r| {
+        let value = style.map_or_else(|| r.amount.to_string(), |s| s.format(r.amount));
+        format!("{} <span class=\"muted\">{}</span>", h(&value), r.date)
+    });
+    let pace = g
+        .pace
+        .map_or_else(String::new, |p| format!("{:.0}%", p.to_f64() * 100.0));
+    format!(
+        "<td class=\"num\">{actual}</td><td class=\"num\">{pace}</td><td>{}</td>",
+        state_badge(g.state.word(), goal_tone(g.state))
+    )
+}
+
+/// Item 9: every check-in with what it says and its note.
+fn checkin_log(out: &mut String, model: &Model, today: Option<Date>) {
+    open_section(out, "checkins", CHECKINS_HEADING);
+    let Some(day) = today else {
+        out.push_str("</section>\n");
+        return;
+    };
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", checkins_note(day));
+    let mut order: Vec<usize> = (0..model.checkins.len()).collect();
+    order.sort_by_key(|&i| (model.checkins[i].date.as_ref().map(|d| d.value), i));
+    out.push_str("<ol class=\"log\">\n");
+    for i in order {
+        let c = &model.checkins[i];
+        let date = c.date.as_ref().map(|d| d.value);
+        let later = date.is_some_and(|d| d > day);
+        let _ = write!(
+            out,
+            "<li{}><h3>{}{}</h3>",
+            if later { " class=\"later\"" } else { "" },
+            date.map_or_else(|| "—".to_string(), |d| d.to_string()),
+            c.label
+                .as_deref()
+                .map_or_else(String::new, |l| format!(" · {}", h(l)))
+        );
+        if later {
+            let _ = write!(out, "<p class=\"muted\">{}</p>", after_day_words());
+        }
+        out.push_str("<dl class=\"positioning\">");
+        if !c.actual.is_empty() {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("actual"),
+                uses(&c.actual)
+            );
+        }
+        if !c.status.is_empty() {
+            let list: Vec<String> = c
+                .status
+                .iter()
+                .map(|r| {
+                    let s = crate::status::State::Reported(r.state.value);
+                    format!(
+                        "{} {}",
+                        h(&r.what.name),
+                        state_badge(s.word(), item_tone(s))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("status"),
+                list.join(", ")
+            );
+        }
+        if !c.spent.is_empty() {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("spent"),
+                uses(&c.spent)
+            );
+        }
+        if let Some(by) = &c.by {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("by"),
+                h(&by.value)
+            );
+        }
+        out.push_str("</dl>");
+        if let Some(note) = &c.note {
+            let _ = write!(out, "<blockquote>{}</blockquote>", h(&note.value));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
 }
