@@ -679,126 +679,6 @@ fn cut(s: &str, max: usize) -> String {
     crate::diagram::text::truncate(s, max)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn acme() -> (String, Analysis) {
-        let text = include_str!("../examples/acme.plan").to_string();
-        let analysis = crate::analyze(&text, &[]);
-        (text, analysis)
-    }
-
-    #[test]
-    fn holds_every_part_and_loads_nothing() {
-        let (text, a) = acme();
-        let html = report("examples/acme.plan", &text, &a, Date::parse("2026-05-01"));
-        for needle in [
-            "<h1>Acme 2026</h1>",
-            "县域餐饮收银系统服务商",
-            "id=\"map\"",
-            "id=\"timeline\"",
-            "id=\"trace\"",
-            "id=\"goals\"",
-            "id=\"battles\"",
-            "id=\"diagnostics\"",
-            "as of 2026-05-01",
-            "<main>",
-            "<nav aria-label=\"Contents\">",
-            "@page{size:A4 landscape",
-            "Noto Sans CJK SC",
-        ] {
-            assert!(html.contains(needle), "{needle}");
-        }
-        assert!(html.contains(&format!("content=\"{CSP}\"")));
-        assert!(!html.contains("<script"));
-        assert!(!html.contains("src="));
-        assert!(!html.contains("<link"));
-        assert!(!html.contains("@import"));
-        // The only absolute URLs are links to the diagnostics' explanations.
-        assert!(!html
-            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
-            .contains("http://"));
-        // No id is used twice.
-        let mut ids: Vec<&str> = html
-            .split(" id=\"")
-            .skip(1)
-            .map(|s| &s[..s.find('"').unwrap()])
-            .collect();
-        let n = ids.len();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), n, "duplicate ids");
-    }
-
-    #[test]
-    fn goal_table_shows_gap_and_coverage() {
-        let (text, a) = acme();
-        let html = report("acme.plan", &text, &a, None);
-        // revenue_2026: ¥2000万 − ¥1200万 = ¥800万, covered by hit's +¥800万.
-        assert!(
-            html.contains(
-                "¥800万</td><td class=\"num\">¥800万</td><td><span class=\"enough\">covered (100%)"
-            ),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn diagnostics_have_an_excerpt_a_link_and_help() {
-        let text = "plan \"p\" { period 2026-01-01 .. 2026-12-31 }\nmetric m count\ngoal g { target m 10 by 2026-12-31 }\n";
-        let a = crate::analyze(text, &[]);
-        let html = report("p.plan", text, &a, None);
-        assert!(html.contains(&format!(
-            "<a href=\"{DOCS_BASE}goal-without-path.md\">goal-without-path</a>"
-        )));
-        assert!(html.contains("<mark>"));
-        assert!(html.contains("How to fix it:"));
-        assert!(html.contains("p.plan:3:"));
-    }
-
-    #[test]
-    fn hostile_text_stays_text() {
-        let text =
-            "plan \"</title><script>alert(1)</script>\" { period 2026-01-01 .. 2026-12-31 }\n\
-positioning { we_are \"<img src=x onerror=alert(1)>\" }\n\
-battle b \"<style>*{}</style>\" { }\n";
-        let a = crate::analyze(text, &[]);
-        let html = report("<x>.plan", text, &a, None);
-        assert!(!html.contains("<script>"));
-        assert!(!html.contains("<img"));
-        assert!(!html.contains("<style>*"));
-        assert!(html.contains("&lt;script&gt;"));
-    }
-
-    #[test]
-    fn byte_identical_for_the_same_input() {
-        let text = crate::testing::plan(20);
-        let a = crate::analyze(&text, &[]);
-        let b = crate::analyze(&text, &[]);
-        let day = Date::parse("2026-03-01");
-        assert_eq!(
-            report("g.plan", &text, &a, day),
-            report("g.plan", &text, &b, day)
-        );
-    }
-
-    #[test]
-    fn any_text_gives_a_report() {
-        for text in [
-            "",
-            "garbage {{{",
-            "plan \"x\" {}",
-            "battle b { window 2026-01-01 .. 2025-01-01 }",
-            "\u{feff}plan \"x\" {\r\n}\r\n",
-        ] {
-            let a = crate::analyze(text, &[]);
-            let html = report("x.plan", text, &a, None);
-            assert!(html.ends_with("</html>\n"));
-        }
-    }
-}
-
 // ---- Status (issue 15): the plan's state on the day ----------------------
 
 // Words of the status parts, in one place.
@@ -962,4 +842,124 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>) {
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acme() -> (String, Analysis) {
+        let text = include_str!("../examples/acme.plan").to_string();
+        let analysis = crate::analyze(&text, &[]);
+        (text, analysis)
+    }
+
+    #[test]
+    fn holds_every_part_and_loads_nothing() {
+        let (text, a) = acme();
+        let html = report("examples/acme.plan", &text, &a, Date::parse("2026-05-01"));
+        for needle in [
+            "<h1>Acme 2026</h1>",
+            "县域餐饮收银系统服务商",
+            "id=\"map\"",
+            "id=\"timeline\"",
+            "id=\"trace\"",
+            "id=\"goals\"",
+            "id=\"battles\"",
+            "id=\"diagnostics\"",
+            "as of 2026-05-01",
+            "<main>",
+            "<nav aria-label=\"Contents\">",
+            "@page{size:A4 landscape",
+            "Noto Sans CJK SC",
+        ] {
+            assert!(html.contains(needle), "{needle}");
+        }
+        assert!(html.contains(&format!("content=\"{CSP}\"")));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("src="));
+        assert!(!html.contains("<link"));
+        assert!(!html.contains("@import"));
+        // The only absolute URLs are links to the diagnostics' explanations.
+        assert!(!html
+            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+            .contains("http://"));
+        // No id is used twice.
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate ids");
+    }
+
+    #[test]
+    fn goal_table_shows_gap_and_coverage() {
+        let (text, a) = acme();
+        let html = report("acme.plan", &text, &a, None);
+        // revenue_2026: ¥2000万 − ¥1200万 = ¥800万, covered by hit's +¥800万.
+        assert!(
+            html.contains(
+                "¥800万</td><td class=\"num\">¥800万</td><td><span class=\"enough\">covered (100%)"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn diagnostics_have_an_excerpt_a_link_and_help() {
+        let text = "plan \"p\" { period 2026-01-01 .. 2026-12-31 }\nmetric m count\ngoal g { target m 10 by 2026-12-31 }\n";
+        let a = crate::analyze(text, &[]);
+        let html = report("p.plan", text, &a, None);
+        assert!(html.contains(&format!(
+            "<a href=\"{DOCS_BASE}goal-without-path.md\">goal-without-path</a>"
+        )));
+        assert!(html.contains("<mark>"));
+        assert!(html.contains("How to fix it:"));
+        assert!(html.contains("p.plan:3:"));
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let text =
+            "plan \"</title><script>alert(1)</script>\" { period 2026-01-01 .. 2026-12-31 }\n\
+positioning { we_are \"<img src=x onerror=alert(1)>\" }\n\
+battle b \"<style>*{}</style>\" { }\n";
+        let a = crate::analyze(text, &[]);
+        let html = report("<x>.plan", text, &a, None);
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<style>*"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn byte_identical_for_the_same_input() {
+        let text = crate::testing::plan(20);
+        let a = crate::analyze(&text, &[]);
+        let b = crate::analyze(&text, &[]);
+        let day = Date::parse("2026-03-01");
+        assert_eq!(
+            report("g.plan", &text, &a, day),
+            report("g.plan", &text, &b, day)
+        );
+    }
+
+    #[test]
+    fn any_text_gives_a_report() {
+        for text in [
+            "",
+            "garbage {{{",
+            "plan \"x\" {}",
+            "battle b { window 2026-01-01 .. 2025-01-01 }",
+            "\u{feff}plan \"x\" {\r\n}\r\n",
+        ] {
+            let a = crate::analyze(text, &[]);
+            let html = report("x.plan", text, &a, None);
+            assert!(html.ends_with("</html>\n"));
+        }
+    }
 }
