@@ -192,7 +192,7 @@ dl.positioning dd{margin:0}
 .counts .warning b{color:var(--warning)}
 .counts .clean b{color:var(--ok)}
 .state{display:inline-block;border-radius:3px;padding:0 6px;border:1px solid var(--line);white-space:nowrap}
-.state_good{background:#c8e6c9}.state_watch{background:#ffcc80}.state_bad{background:#ef9a9a}.state_quiet{background:#e0e0e0}
+.state_good{background:#a5d6c1}.state_watch{background:#ffd54f}.state_bad{background:#ef9a9a}.state_quiet{background:#eeeeee}
 ol.log{list-style:none;padding:0}ol.log>li{border-left:4px solid var(--line);padding:.2rem 0 .2rem 12px;margin:0 0 .8rem}
 ol.log .later{color:var(--muted)}
 figure{margin:0}

@@ -87,15 +87,15 @@ pub fn box_style(look: Look) -> BoxStyle {
     style
 }
 
-/// A state's fill. Light tints that differ in lightness as well as hue
-/// (green lightest, red darkest), so that they stay apart under red-green
-/// colour blindness; the state's word is written in the box besides.
+/// A state's fill: a bluish green, yellow, red and grey chosen to stay
+/// apart under simulated red-green colour blindness (tests/graph.rs
+/// measures it); the state's word is written in the box besides.
 pub fn tone_fill(tone: Tone) -> &'static str {
     match tone {
-        Tone::Good => "#c8e6c9",
-        Tone::Watch => "#ffcc80",
+        Tone::Good => "#a5d6c1",
+        Tone::Watch => "#ffd54f",
         Tone::Bad => "#ef9a9a",
-        Tone::Quiet => "#e0e0e0",
+        Tone::Quiet => "#eeeeee",
     }
 }
 
