@@ -382,3 +382,28 @@ fn the_readme_shows_the_strategy_map_of_the_example() {
         );
     }
 }
+
+/// `--today` on the map and the trace colours them by state (issue 15).
+#[test]
+fn today_colours_the_map_and_the_trace() {
+    for view in ["map", "trace"] {
+        let o = planc(
+            &[
+                "graph",
+                "examples/acme.plan",
+                "--view",
+                view,
+                "--format",
+                "mermaid",
+                "--today",
+                "2026-04-20",
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("status on 2026-04-20"), "{out}");
+        assert!(out.contains("state#58; at_risk"), "{out}");
+        assert!(out.contains("classDef state_watch"), "{out}");
+    }
+}
