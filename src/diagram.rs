@@ -13,6 +13,7 @@ pub mod mermaid;
 #[cfg(feature = "png")]
 pub mod png;
 pub mod scene;
+pub mod standing;
 pub mod style;
 pub mod svg;
 pub mod text;
@@ -53,6 +54,9 @@ pub struct Request<'a> {
     pub engine: Option<Engine>,
     /// `--focus ID`: only what traces to and from this item.
     pub focus: Option<&'a str>,
+    /// `--today DATE`: goals, battles and tactics coloured by their state
+    /// on that day (`planc status`'s), and the day in the caption.
+    pub today: Option<crate::date::Date>,
 }
 
 impl Request<'_> {
@@ -84,6 +88,9 @@ impl Request<'_> {
         let mut scene = scene::build(analysis, self.view);
         if let Some(name) = self.focus {
             scene.focus(name)?;
+        }
+        if let Some(day) = self.today {
+            scene.take_status(&crate::status::status(&analysis.model, day));
         }
         Ok(scene)
     }

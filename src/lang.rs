@@ -162,6 +162,35 @@ mod tests {
     }
 }
 
+/// A state, phase or verdict word of `planc status` (`at_risk`, `running`,
+/// `won` …) in `lang`: the glossary's Chinese, or the word itself.
+pub fn state_word(word: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return word;
+    }
+    match word {
+        "on_track" => "正常",
+        "at_risk" => "有风险",
+        "off_track" => "落后",
+        "achieved" => "已达成",
+        "missed" => "未达成",
+        "no_data" => "无数据",
+        "held" => "守住",
+        "breached" => "失守",
+        "not_started" => "未开始",
+        "blocked" => "受阻",
+        "done" => "已完成",
+        "dropped" => "已放弃",
+        "upcoming" => "未开始",
+        "running" => "进行中",
+        "ended" => "已结束",
+        "won" => "打赢",
+        "lost" => "未达标",
+        "open" => "进行中",
+        other => other,
+    }
+}
+
 /// Chinese words shared by every phase's `zh` module.
 pub mod zh {
     use crate::model::{Common, ItemId, Model};

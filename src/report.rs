@@ -13,7 +13,8 @@ use crate::analysis::Analysis;
 use crate::check::facts::{goal_coverage, GoalCoverage};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::diagram::{self, timeline, Options, View};
+use crate::diagram::standing::{goal_tone, item_tone, Tone};
+use crate::diagram::{self, timeline, View};
 use crate::lang::Lang;
 use crate::line_index::LineIndex;
 use crate::model::{Model, Quantity, Use};
@@ -92,7 +93,7 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
     }
     out.push_str("</p>\n</header>\n");
 
-    let sections: [(&str, &str); 8] = [
+    let mut sections: Vec<(&str, &str)> = vec![
         ("positioning", l.pick("Positioning", "定位")),
         ("summary", l.pick("Summary", "概要")),
         ("map", l.pick("Strategy map", "战略地图")),
@@ -105,6 +106,10 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
         ("battles", l.pick("Battles and tactics", "关键战役与战术")),
         ("diagnostics", l.pick("Diagnostics", "诊断")),
     ];
+    if today.is_some() && !model.checkins.is_empty() {
+        sections.insert(2, ("states", states_heading(l)));
+        sections.push(("checkins", checkins_heading(l)));
+    }
     let contents = l.pick("Contents", "目录");
     let _ = write!(
         out,
@@ -117,14 +122,21 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
 
     positioning(&mut out, model, l);
     let coverage = goal_coverage(model);
+    // With check-ins and a day: the plan's state on it, as `planc status` says.
+    let status = today
+        .filter(|_| !model.checkins.is_empty())
+        .map(|d| crate::status::status(model, d));
     summary(&mut out, analysis, &coverage);
+    if let Some(st) = &status {
+        states_summary(&mut out, st, l);
+    }
 
     // The strategy map.
     open_section(&mut out, "map", l.pick("Strategy map", "战略地图"));
     out.push_str(l.pick("<p class=\"note\">Goals in balanced-scorecard lanes, the paths that serve them, and the cause→effect arrows between goals.</p>\n", "<p class=\"note\">按平衡计分卡四个层面排列的目标，以及目标之间的因果箭头。</p>\n"));
     figure(
         &mut out,
-        &inline_svg(&diagram::svg(analysis, Options { view: View::Map }), "map"),
+        &inline_svg(&scene_svg(analysis, View::Map, status.as_ref()), "map"),
         l.pick("The strategy map", "战略地图"),
         "fit",
     );
@@ -166,10 +178,7 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
         ));
         figure(
             &mut out,
-            &inline_svg(
-                &diagram::svg(analysis, Options { view: View::Trace }),
-                "trace",
-            ),
+            &inline_svg(&scene_svg(analysis, View::Trace, status.as_ref()), "trace"),
             l.pick("The trace from goals to tactics", "从目标到战术的承接关系"),
             "wide",
         );
@@ -177,9 +186,12 @@ fn report_lines(lines: &crate::sources::Lines, analysis: &Analysis, today: Optio
     }
     out.push_str("</section>\n");
 
-    goals(&mut out, model, &coverage, l);
-    battles(&mut out, model, l);
+    goals(&mut out, model, &coverage, status.as_ref(), l);
+    battles(&mut out, model, status.as_ref(), l);
     diagnostics(&mut out, lines, &analysis.diagnostics, l);
+    if status.is_some() {
+        checkin_log(&mut out, model, today, l);
+    }
 
     let footer = match l {
         Lang::En => format!("</main>\n<footer>\n<p>Made by planc {} from <code>{}</code>. This page loads nothing from the network and runs no script.</p>\n</footer>\n</body>\n</html>\n", env!("CARGO_PKG_VERSION"), h(file)),
@@ -212,6 +224,10 @@ dl.positioning dd{margin:0}
 .counts .error b{color:var(--error)}
 .counts .warning b{color:var(--warning)}
 .counts .clean b{color:var(--ok)}
+.state{display:inline-block;border-radius:3px;padding:0 6px;border:1px solid var(--line);white-space:nowrap}
+.state_good{background:#a5d6c1}.state_watch{background:#ffd54f}.state_bad{background:#ef9a9a}.state_quiet{background:#eeeeee}
+ol.log{list-style:none;padding:0}ol.log>li{border-left:4px solid var(--line);padding:.2rem 0 .2rem 12px;margin:0 0 .8rem}
+ol.log .later{color:var(--muted)}
 figure{margin:0}
 figcaption{color:var(--muted);font-size:.9rem}
 .fit svg{max-width:100%;height:auto}
@@ -243,7 +259,7 @@ body{max-width:none;padding:0;font-size:10pt}
 nav{display:none}
 a{color:inherit;text-decoration:none}
 section{break-before:page}
-section#positioning,section#summary{break-before:auto}
+section#positioning,section#summary,section#states{break-before:auto}
 h2,h3{break-after:avoid}
 figure,tr,article.diag{break-inside:avoid}
 .wide{overflow:visible;max-height:none;border:none}
@@ -472,7 +488,13 @@ fn uses(list: &[Use]) -> String {
         .join(", ")
 }
 
-fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage], l: Lang) {
+fn goals(
+    out: &mut String,
+    model: &Model,
+    coverage: &[GoalCoverage],
+    status: Option<&crate::status::Status>,
+    l: Lang,
+) {
     open_section(out, "goals", l.pick("Goals", "目标"));
     if model.goals.is_empty() {
         out.push_str(l.pick(
@@ -482,8 +504,12 @@ fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage], l: Lang) {
         return;
     }
     out.push_str(l.pick("<p class=\"note\">The gap is the target less the baseline; the battles tracing to a goal should together reach it with their objectives on its metric.</p>\n", "<p class=\"note\">差距 = 目标值 − 基线；承接这个目标的各场战役，在它的指标上的战役目标合起来应当补上差距。</p>\n"));
-    out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th></tr></thead>\n<tbody>\n", "<table>\n<thead><tr><th scope=\"col\">目标</th><th scope=\"col\">层面</th><th scope=\"col\">目标值</th><th scope=\"col\">期限</th><th scope=\"col\">基线</th><th scope=\"col\">差距</th><th scope=\"col\">战役覆盖</th><th scope=\"col\">覆盖情况</th></tr></thead>\n<tbody>\n"));
-    for (goal, cov) in model.goals.iter().zip(coverage) {
+    out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">goal</th><th scope=\"col\">perspective</th><th scope=\"col\">target</th><th scope=\"col\">by</th><th scope=\"col\">baseline</th><th scope=\"col\">gap</th><th scope=\"col\">covered by battles</th><th scope=\"col\">coverage</th>", "<table>\n<thead><tr><th scope=\"col\">目标</th><th scope=\"col\">层面</th><th scope=\"col\">目标值</th><th scope=\"col\">期限</th><th scope=\"col\">基线</th><th scope=\"col\">差距</th><th scope=\"col\">战役覆盖</th><th scope=\"col\">覆盖情况</th>"));
+    if status.is_some() {
+        out.push_str(goal_status_head(l));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, (goal, cov)) in model.goals.iter().zip(coverage).enumerate() {
         let style = goal.target.as_ref().map(|t| t.qty.style());
         let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
         let target = goal.target.as_ref();
@@ -501,7 +527,7 @@ fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage], l: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td></tr>",
+            "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td>{}</tr>",
             if goal.breakthrough.is_some() { "★ " } else { "" },
             label(&goal.common),
             goal.perspective.as_ref().map_or("", |p| p.value.word()),
@@ -510,6 +536,7 @@ fn goals(out: &mut String, model: &Model, coverage: &[GoalCoverage], l: Lang) {
             goal.baseline.as_ref().map_or_else(String::new, |q: &Quantity| h(&q.text)),
             cov.gap.map_or_else(String::new, |g| h(&fmt(g))),
             if cov.gap.is_some() { h(&fmt(cov.covered)) } else { String::new() },
+            status.and_then(|st| st.goals.get(i)).map_or_else(String::new, |g| goal_status_cells(g, l)),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
@@ -528,7 +555,12 @@ fn percent(covered: i128, gap: i128) -> String {
     }
 }
 
-fn battles(out: &mut String, model: &Model, l: Lang) {
+fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Status>, l: Lang) {
+    let state = |s: Option<crate::status::State>| {
+        s.map_or_else(String::new, |s| {
+            format!("<td>{}</td>", state_badge(s.word(), item_tone(s), l))
+        })
+    };
     open_section(
         out,
         "battles",
@@ -566,25 +598,30 @@ fn battles(out: &mut String, model: &Model, l: Lang) {
             list.len(),
             plural(list.len(), "battle")
         );
-        out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th></tr></thead>\n", "<table>\n<thead><tr><th scope=\"col\">战役 / 战术</th><th scope=\"col\">时间周期</th><th scope=\"col\">战役目标 / 赢的标准</th><th scope=\"col\">所需资源</th><th scope=\"col\">负责人</th><th scope=\"col\">复盘节奏 / 类型</th></tr></thead>\n"));
+        out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th>", "<table>\n<thead><tr><th scope=\"col\">战役 / 战术</th><th scope=\"col\">时间周期</th><th scope=\"col\">战役目标 / 赢的标准</th><th scope=\"col\">所需资源</th><th scope=\"col\">负责人</th><th scope=\"col\">复盘节奏 / 类型</th>"));
+        if status.is_some() {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", l.pick("state", "状态"));
+        }
+        out.push_str("</tr></thead>\n");
         for b in list {
             let battle = &model.battles[b];
             let _ = writeln!(
                 out,
-                "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                 label(&battle.common),
                 battle.window.map_or_else(|| "<span class=\"short\">no window</span>".to_string(), |w| w.range.to_string()),
                 uses(&battle.objective),
                 uses(&battle.needs),
                 battle.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                 battle.review.as_ref().map_or_else(String::new, |r| format!("every {}", duration(r.value))),
+                state(status.and_then(|st| st.battles.get(b)).map(|x| x.state)),
             );
             for &t in &ctx.tactics_for[b] {
                 let tactic = &model.tactics[t];
                 let window = tactic.window.map(|w| w.range.to_string());
                 let _ = writeln!(
                     out,
-                    "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                     label(&tactic.common),
                     window.unwrap_or_else(|| "<span class=\"muted\">battle's</span>".to_string()),
                     tactic.win.as_ref().map_or_else(
@@ -594,6 +631,7 @@ fn battles(out: &mut String, model: &Model, l: Lang) {
                     uses(&tactic.needs),
                     tactic.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                     tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value).to_string()),
+                    state(status.and_then(|st| st.tactics.get(t)).map(|x| x.state)),
                 );
             }
             out.push_str("</tbody>\n");
@@ -731,6 +769,196 @@ fn floor(s: &str, mut i: usize) -> usize {
 
 fn cut(s: &str, max: usize) -> String {
     crate::diagram::text::truncate(s, max)
+}
+
+// ---- Status (issue 15): the plan's state on the day ----------------------
+
+// Words of the status parts, in one place.
+fn states_heading(l: Lang) -> &'static str {
+    l.pick("Status", "进展状态")
+}
+
+fn checkins_heading(l: Lang) -> &'static str {
+    l.pick("Check-ins", "复盘记录")
+}
+
+fn goal_status_head(l: Lang) -> &'static str {
+    l.pick(
+        "<th scope=\"col\">latest actual</th><th scope=\"col\">pace</th><th scope=\"col\">state</th>",
+        "<th scope=\"col\">最新实际值</th><th scope=\"col\">进度</th><th scope=\"col\">状态</th>",
+    )
+}
+
+fn states_note(day: Date, l: Lang) -> String {
+    match l {
+        Lang::En => format!("Goals by their state on {day}, from the check-ins up to that day (as <code>planc status</code> reports them): the pace is the actual against what the plan expected on the actual's date, 100% meaning on plan."),
+        Lang::Zh => format!("按 {day} 的状态统计目标，依据截至当天的复盘记录（与 <code>planc status</code> 一致）：进度是实际值与计划在实际值那天应达到的数相比，100% 就是与计划持平。"),
+    }
+}
+
+fn checkins_note(day: Date, l: Lang) -> String {
+    match l {
+        Lang::En => format!(
+            "Every check-in, oldest first; those dated after {day} are not counted in this report."
+        ),
+        Lang::Zh => format!("全部复盘记录，从早到晚；{day} 之后的不计入本报告。"),
+    }
+}
+
+fn after_day_words(l: Lang) -> &'static str {
+    l.pick("after the day: not counted", "晚于当天：不计入")
+}
+
+/// What the check-in's lines are called.
+fn checkin_words(kind: &str, l: Lang) -> &'static str {
+    match (kind, l) {
+        ("actual", Lang::En) => "actuals",
+        ("status", Lang::En) => "states",
+        ("spent", Lang::En) => "spent",
+        ("by", Lang::En) => "by",
+        ("actual", Lang::Zh) => "实际值",
+        ("status", Lang::Zh) => "状态",
+        ("spent", Lang::Zh) => "已花费",
+        ("by", Lang::Zh) => "记录人",
+        _ => "",
+    }
+}
+
+/// The map or trace, coloured by state when there is a status.
+fn scene_svg(analysis: &Analysis, view: View, status: Option<&crate::status::Status>) -> String {
+    let mut scene = diagram::scene::build(analysis, view);
+    if let Some(st) = status {
+        scene.take_status(st);
+    }
+    diagram::render(&scene, diagram::Format::Svg)
+}
+
+/// A state's word on its colour: the word says it, the colour helps.
+fn state_badge(word: &str, tone: Tone, l: Lang) -> String {
+    format!(
+        "<span class=\"state {}\">{}</span>",
+        tone.key(),
+        h(crate::lang::state_word(word, l))
+    )
+}
+
+/// The summary's goals by state, most worrying first.
+fn states_summary(out: &mut String, st: &crate::status::Status, l: Lang) {
+    use crate::schedule::GoalState::*;
+    open_section(out, "states", states_heading(l));
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", states_note(st.today, l));
+    out.push_str("<ul class=\"counts\">\n");
+    for state in [
+        Breached, Missed, OffTrack, AtRisk, NoData, OnTrack, Held, Achieved,
+    ] {
+        let n = st.goals.iter().filter(|g| g.state == state).count();
+        if n == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<li><b>{n}</b>{}</li>",
+            state_badge(state.word(), goal_tone(state), l)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// The goal table's status cells: latest actual (and its date), pace, state.
+fn goal_status_cells(g: &crate::status::GoalStatus, l: Lang) -> String {
+    let style = g.target.map(|t| t.2).or(g.keep.map(|k| k.2));
+    let actual = g.actual.map_or_else(String::new, |r| {
+        let value = style.map_or_else(|| r.amount.to_string(), |s| s.format(r.amount));
+        format!("{} <span class=\"muted\">{}</span>", h(&value), r.date)
+    });
+    let pace = g
+        .pace
+        .map_or_else(String::new, |p| format!("{:.0}%", p.to_f64() * 100.0));
+    format!(
+        "<td class=\"num\">{actual}</td><td class=\"num\">{pace}</td><td>{}</td>",
+        state_badge(g.state.word(), goal_tone(g.state), l)
+    )
+}
+
+/// Item 9: every check-in with what it says and its note.
+fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
+    open_section(out, "checkins", checkins_heading(l));
+    let Some(day) = today else {
+        out.push_str("</section>\n");
+        return;
+    };
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", checkins_note(day, l));
+    let mut order: Vec<usize> = (0..model.checkins.len()).collect();
+    order.sort_by_key(|&i| (model.checkins[i].date.as_ref().map(|d| d.value), i));
+    out.push_str("<ol class=\"log\">\n");
+    for i in order {
+        let c = &model.checkins[i];
+        let date = c.date.as_ref().map(|d| d.value);
+        let later = date.is_some_and(|d| d > day);
+        let _ = write!(
+            out,
+            "<li{}><h3>{}{}</h3>",
+            if later { " class=\"later\"" } else { "" },
+            date.map_or_else(|| "—".to_string(), |d| d.to_string()),
+            c.label
+                .as_deref()
+                .map_or_else(String::new, |l| format!(" · {}", h(l)))
+        );
+        if later {
+            let _ = write!(out, "<p class=\"muted\">{}</p>", after_day_words(l));
+        }
+        out.push_str("<dl class=\"positioning\">");
+        if !c.actual.is_empty() {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("actual", l),
+                uses(&c.actual)
+            );
+        }
+        if !c.status.is_empty() {
+            let list: Vec<String> = c
+                .status
+                .iter()
+                .map(|r| {
+                    let s = crate::status::State::Reported(r.state.value);
+                    format!(
+                        "{} {}",
+                        h(&r.what.name),
+                        state_badge(s.word(), item_tone(s), l)
+                    )
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("status", l),
+                list.join(", ")
+            );
+        }
+        if !c.spent.is_empty() {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("spent", l),
+                uses(&c.spent)
+            );
+        }
+        if let Some(by) = &c.by {
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                checkin_words("by", l),
+                h(&by.value)
+            );
+        }
+        out.push_str("</dl>");
+        if let Some(note) = &c.note {
+            let _ = write!(out, "<blockquote>{}</blockquote>", h(&note.value));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
 }
 
 #[cfg(test)]

@@ -581,6 +581,20 @@ fn mermaid_parses_every_output() {
             let file = dir.join(format!("{name}-{word}.mmd"));
             std::fs::write(&file, diagram::mermaid(&analysis, options(view))).expect("written");
             files.push(file);
+            // And coloured by the states on a day (issue 15).
+            let scene = diagram::Request {
+                view,
+                format: diagram::Format::Mermaid,
+                engine: None,
+                focus: None,
+                today: planc::date::Date::parse(ACME_DAY),
+            }
+            .scene(&analysis)
+            .expect("drawn");
+            let file = dir.join(format!("{name}-{word}-status.mmd"));
+            std::fs::write(&file, diagram::render(&scene, diagram::Format::Mermaid))
+                .expect("written");
+            files.push(file);
         }
     }
     let output = Command::new("node")
@@ -743,6 +757,7 @@ fn focus_keeps_what_traces_to_and_from_the_item() {
             format: diagram::Format::Dot,
             engine: None,
             focus: Some(name),
+            today: None,
         };
         request.scene(&analysis)
     };
@@ -809,6 +824,7 @@ fn an_engine_with_a_format_it_does_not_lay_out_is_refused() {
         format,
         engine,
         focus: None,
+        today: None,
     };
     use diagram::{Engine, Format};
     for format in [Format::Dot, Format::Mermaid] {
@@ -888,4 +904,178 @@ fn a_large_trace_lays_out_quickly() {
     // Its 20 paths stay in one row, so it may be wider than a slide; the
     // battles' grid is not.
     assert!(took.as_secs() < 20, "{took:?}");
+}
+
+// ------------------------------------------------------------ issue 15: status colours
+
+/// A day inside acme's check-ins: the first (2026-04-14) counts, the second
+/// (2026-04-28) is after it.
+const ACME_DAY: &str = "2026-04-20";
+
+fn status_scene(analysis: &planc::Analysis, view: View, format: diagram::Format) -> scene::Scene {
+    let request = diagram::Request {
+        view,
+        format,
+        engine: None,
+        focus: None,
+        today: planc::date::Date::parse(ACME_DAY),
+    };
+    request.scene(analysis).expect("drawn")
+}
+
+/// The map and the trace of acme on a day inside its check-ins, as DOT and
+/// Mermaid: states in the boxes' words and fills, the legend line, the day
+/// in the caption.
+#[test]
+fn status_colours_on_the_map_and_the_trace() {
+    let analysis = acme();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_path("snapshots/graph");
+    settings.bind(|| {
+        for (format, name) in [
+            (diagram::Format::Dot, "status-dot"),
+            (diagram::Format::Mermaid, "status-mermaid"),
+        ] {
+            let text = VIEWS
+                .iter()
+                .map(|(view, word)| {
+                    let scene = status_scene(&analysis, *view, format);
+                    format!(
+                        "=== --view {word} --today {ACME_DAY}\n{}",
+                        diagram::render(&scene, format)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            insta::assert_snapshot!(name, text);
+        }
+    });
+    for (view, _) in VIEWS {
+        let scene = status_scene(&analysis, view, diagram::Format::Svg);
+        assert!(
+            scene.caption.ends_with("status on 2026-04-20"),
+            "{}",
+            scene.caption
+        );
+        // Every goal, battle and tactic has a state; the writers only draw it.
+        for node in &scene.nodes {
+            let stated = matches!(
+                node.key.kind,
+                planc::syntax::ast::ItemKind::Goal
+                    | planc::syntax::ast::ItemKind::Battle
+                    | planc::syntax::ast::ItemKind::Tactic
+            );
+            assert_eq!(node.standing.is_some(), stated, "{}", node.key.name);
+        }
+        check_layout("status", &layout::layout(&scene), &scene);
+        let svg = diagram::render(&scene, diagram::Format::Svg);
+        assert!(xml(&svg).is_ok());
+        let words = texts(&svg).join("\n");
+        // The word, not the colour alone; and the legend's meanings.
+        assert!(words.contains("state: at_risk"), "{words}");
+        assert!(words.contains("amber: at risk"), "{words}");
+        assert!(svg.contains(diagram::style::tone_fill(diagram::standing::Tone::Watch)));
+    }
+    // The fission battle was reported at risk on 2026-04-14 and on track on
+    // 2026-04-28: on 2026-05-01 the later check-in counts.
+    let later = diagram::Request {
+        view: View::Trace,
+        format: diagram::Format::Dot,
+        engine: None,
+        focus: Some("fission"),
+        today: planc::date::Date::parse("2026-05-01"),
+    }
+    .scene(&analysis)
+    .expect("drawn");
+    let fission = later
+        .nodes
+        .iter()
+        .find(|n| n.key.name == "fission")
+        .expect("fission");
+    assert_eq!(fission.standing.map(|s| s.word), Some("on_track"));
+    // Without --today nothing is coloured.
+    let plain = diagram::Request {
+        view: View::Map,
+        format: diagram::Format::Dot,
+        engine: None,
+        focus: None,
+        today: None,
+    }
+    .scene(&analysis)
+    .expect("drawn");
+    assert!(plain.nodes.iter().all(|n| n.standing.is_none()));
+    assert!(!diagram::render(&plain, diagram::Format::Dot).contains("Colours:"));
+}
+
+/// The four state fills stay apart for normal sight and under simulated
+/// deuteranopia and protanopia (Viénot, Brettel & Mollon 1999, on linear
+/// RGB): each pair at least 40 apart in sRGB (0–255).
+#[test]
+fn state_colours_stay_apart_for_colour_blind_sight() {
+    use diagram::standing::Tone;
+    fn lin(c: f64) -> f64 {
+        let c = c / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn srgb(c: f64) -> f64 {
+        let c = c.clamp(0.0, 1.0);
+        255.0
+            * if c <= 0.003_130_8 {
+                12.92 * c
+            } else {
+                1.055 * c.powf(1.0 / 2.4) - 0.055
+            }
+    }
+    let rgb = |hex: &str| -> [f64; 3] {
+        let c = |i: usize| {
+            lin(f64::from(
+                u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"),
+            ))
+        };
+        [c(1), c(3), c(5)]
+    };
+    let sights: [(&str, [[f64; 3]; 3]); 3] = [
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.29275, 0.70725, 0.0],
+                [0.29275, 0.70725, 0.0],
+                [-0.02234, 0.02234, 1.0],
+            ],
+        ),
+        (
+            "protanopia",
+            [
+                [0.11238, 0.88762, 0.0],
+                [0.11238, 0.88762, 0.0],
+                [0.00401, -0.00401, 1.0],
+            ],
+        ),
+    ];
+    for (sight, m) in sights {
+        let seen = |hex: &str| {
+            let c = rgb(hex);
+            [0, 1, 2].map(|k| srgb(m[k][0] * c[0] + m[k][1] * c[1] + m[k][2] * c[2]))
+        };
+        for (i, a) in Tone::ALL.iter().enumerate() {
+            for b in &Tone::ALL[i + 1..] {
+                let (x, y) = (
+                    seen(diagram::style::tone_fill(*a)),
+                    seen(diagram::style::tone_fill(*b)),
+                );
+                let d =
+                    ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
+                assert!(d >= 40.0, "{a:?} and {b:?} are {d:.1} apart under {sight}");
+            }
+        }
+    }
 }

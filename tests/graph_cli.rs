@@ -259,10 +259,6 @@ fn options_that_do_nothing_are_refused() {
             &["--view", "timeline", "--focus", "fission"],
             "--focus applies to the map and the trace",
         ),
-        (
-            &["--today", "2026-04-01"],
-            "--today marks the timeline only",
-        ),
     ] {
         let mut all = vec!["graph", "examples/acme.plan"];
         all.extend_from_slice(args);
@@ -384,5 +380,30 @@ fn the_readme_shows_the_strategy_map_of_the_example() {
             bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
             "{picture} is not a PNG"
         );
+    }
+}
+
+/// `--today` on the map and the trace colours them by state (issue 15).
+#[test]
+fn today_colours_the_map_and_the_trace() {
+    for view in ["map", "trace"] {
+        let o = planc(
+            &[
+                "graph",
+                "examples/acme.plan",
+                "--view",
+                view,
+                "--format",
+                "mermaid",
+                "--today",
+                "2026-04-20",
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("status on 2026-04-20"), "{out}");
+        assert!(out.contains("state#58; at_risk"), "{out}");
+        assert!(out.contains("classDef state_watch"), "{out}");
     }
 }

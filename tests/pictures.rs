@@ -275,3 +275,103 @@ fn regenerate_docs_pictures() {
         assert!(messages.is_empty(), "{messages:#?}");
     }
 }
+
+// ------------------------------------------------------------ issue 15: status on the timeline and in the report
+
+/// acme on a day between its two check-ins: the bars take the first
+/// check-in's states, with their words; the budget's burn chart shows the
+/// ¥9万 spent as a point; the gantt tags the tasks from the states.
+#[test]
+fn timeline_with_status() {
+    let text = std::fs::read_to_string(root().join("examples/acme.plan")).unwrap();
+    let analysis = planc::analyze(&text, &[]);
+    let day = Date::parse("2026-04-20");
+    let t = timeline::build(&analysis, day);
+    let state = |id: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.id.ends_with(id))
+            .and_then(|r| r.state)
+    };
+    assert_eq!(state("fission"), Some(timeline::ItemState::AtRisk));
+    assert_eq!(state("referral"), Some(timeline::ItemState::OnTrack));
+    let budget = t
+        .pools
+        .iter()
+        .find(|p| !p.spent.is_empty())
+        .expect("the budget's spending");
+    assert_eq!(
+        budget.spent.len(),
+        1,
+        "the second check-in is after the day"
+    );
+    let svg = timeline::render_svg(&t);
+    assert!(svg.contains("class=\"spent\""), "a spending point");
+    assert!(svg.contains("spent (check-ins)"), "its legend");
+    assert!(
+        svg.contains(">at_risk</text>"),
+        "the state's word beside its bar"
+    );
+    // Both check-ins count later on: the points are in date order.
+    let later = timeline::build(&analysis, Date::parse("2026-05-01"));
+    let spent: Vec<Date> = later
+        .pools
+        .iter()
+        .flat_map(|p| p.spent.iter().map(|s| s.0))
+        .collect();
+    assert_eq!(
+        spent,
+        [
+            Date::parse("2026-04-14").unwrap(),
+            Date::parse("2026-04-28").unwrap()
+        ]
+    );
+    // Without a day, nothing is reported.
+    let planned = timeline::build(&analysis, None);
+    assert!(planned.rows.iter().all(|r| r.state.is_none()));
+    assert!(planned.pools.iter().all(|p| p.spent.is_empty()));
+
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_path("snapshots/graph");
+    settings.bind(|| {
+        insta::assert_snapshot!("status-timeline-mermaid", timeline::render_mermaid(&t));
+    });
+}
+
+/// The report with check-ins and a day: goals by state, the goal table's
+/// latest actual, pace and state, the items' states, the check-in log with
+/// notes; none of it without a day.
+#[test]
+fn report_with_status() {
+    let text = std::fs::read_to_string(root().join("examples/acme.plan")).unwrap();
+    let analysis = planc::analyze(&text, &[]);
+    let html = report(
+        "examples/acme.plan",
+        &text,
+        &analysis,
+        Date::parse("2026-04-20"),
+    );
+    for part in [
+        "<section id=\"states\"",
+        "<a href=\"#checkins\">Check-ins</a>",
+        "<th scope=\"col\">latest actual</th><th scope=\"col\">pace</th>",
+        "<span class=\"state state_watch\">at_risk</span>",
+        "社群转化率8%，低于预期的15%；下周加大老带新奖励",
+        "after the day: not counted",
+        "status on 2026-04-20",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    // The revenue goal: ¥420万 on 2026-04-14 against the plan's line.
+    assert!(html.contains("¥420万 <span class=\"muted\">2026-04-14</span>"));
+    let again = report(
+        "examples/acme.plan",
+        &text,
+        &analysis,
+        Date::parse("2026-04-20"),
+    );
+    assert_eq!(html, again, "deterministic");
+    let planned = report("examples/acme.plan", &text, &analysis, None);
+    assert!(!planned.contains("id=\"checkins\"") && !planned.contains("latest actual"));
+}

@@ -32,7 +32,9 @@ pub(super) struct Args {
     /// Draw only what traces to and from this goal, path, battle or tactic (map and trace)
     #[arg(long, value_name = "ID")]
     focus: Option<String>,
-    /// Mark this day on the timeline (YYYY-MM-DD)
+    /// The day the plan is drawn for (YYYY-MM-DD): the timeline marks it;
+    /// every view colours goals, battles and tactics by their state on it
+    /// (from the plan's check-ins, as `planc status` says)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     today: Option<Date>,
     /// Who lays out the SVG: dot (Graphviz) or builtin (planc itself).
@@ -106,12 +108,6 @@ not dot; use --format svg",
             return Ok(None);
         }
     };
-    if args.today.is_some() {
-        return Err(say(
-            "--today marks the timeline only; add --view timeline",
-            "--today 只在时间轴上标出；请加上 --view timeline",
-        ));
-    }
     let request = Request {
         view,
         format: match format {
@@ -125,6 +121,7 @@ not dot; use --format svg",
             Engine::Builtin => diagram::Engine::Builtin,
         }),
         focus: args.focus.as_deref(),
+        today: args.today,
     };
     request.validate()?;
     Ok(Some(request))

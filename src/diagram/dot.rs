@@ -69,7 +69,7 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
         }
         for &n in &band.nodes {
             let node = &scene.nodes[n];
-            let _ = writeln!(out, "    {}", node_statement(node));
+            let _ = writeln!(out, "    {}", node_statement(node, scene.lang));
             row.push(dot_id(&node.key.readable()));
         }
         let _ = writeln!(out, "    {{ rank=same; {}; }}", row.join("; "));
@@ -155,6 +155,9 @@ fn title(scene: &Scene) -> String {
         ),
     ];
     lines.extend(scene.positioning.iter().map(|l| dot_html(l)));
+    if scene.taken.is_some() {
+        lines.push(dot_html(&super::standing::key_line(scene.lang)));
+    }
     if let Some(note) = &scene.note {
         lines.push(format!(
             "<font color=\"{}\">{}</font>",
@@ -165,7 +168,7 @@ fn title(scene: &Scene) -> String {
     rows(&lines, "left")
 }
 
-fn node_statement(node: &Node) -> String {
+fn node_statement(node: &Node, lang: crate::lang::Lang) -> String {
     let mut lines: Vec<String> = node
         .title
         .iter()
@@ -191,7 +194,7 @@ fn node_statement(node: &Node) -> String {
     let mut attrs = vec![
         format!("id=\"{}\"", node.key.ascii()),
         format!("label=<{}>", rows(&lines, "center")),
-        format!("tooltip=\"{}\"", dot_string(&node.tooltip())),
+        format!("tooltip=\"{}\"", dot_string(&node.tooltip(lang))),
     ];
     if look.fill != style::NODE_FILL {
         attrs.push(format!("fillcolor=\"{}\"", look.fill));

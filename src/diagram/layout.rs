@@ -272,7 +272,11 @@ struct Graph {
 }
 
 pub fn layout(scene: &Scene) -> Layout {
-    let mut nodes: Vec<NodeBox> = scene.nodes.iter().map(node_box).collect();
+    let mut nodes: Vec<NodeBox> = scene
+        .nodes
+        .iter()
+        .map(|n| node_box(n, scene.lang))
+        .collect();
     let layer_of: Vec<usize> = scene.nodes.iter().map(|n| n.band).collect();
 
     // 0. Stacks: a node drawn under another (a tactic under its battle)
@@ -714,7 +718,7 @@ fn add_vertex(g: &mut Graph, vertex: Vertex, width: f64, layer: usize) -> usize 
 }
 
 /// The box for a node: its lines measured, its colours by emphasis and problems.
-fn node_box(node: &super::scene::Node) -> NodeBox {
+fn node_box(node: &super::scene::Node, lang: crate::lang::Lang) -> NodeBox {
     let mut lines: Vec<TextLine> = node
         .title
         .iter()
@@ -747,7 +751,7 @@ fn node_box(node: &super::scene::Node) -> NodeBox {
         },
         lines,
         style: style::box_style(node.look()),
-        tooltip: node.tooltip(),
+        tooltip: node.tooltip(lang),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::escape::mermaid as esc;
 use super::scene::{Emphasis, Flow, Node, Scene, Stroke};
+use super::standing::Tone;
 use super::style;
 use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
@@ -45,6 +46,12 @@ pub fn render(scene: &Scene) -> String {
             if let Some(class) = emphasis {
                 classes.entry(class).or_default().push(node.key.ascii());
             }
+            if let Some(s) = &node.standing {
+                classes
+                    .entry(s.tone.key())
+                    .or_default()
+                    .push(node.key.ascii());
+            }
             if let Some(flag) = &node.flag {
                 let class = match flag.severity {
                     Severity::Error => "error",
@@ -79,7 +86,9 @@ pub fn render(scene: &Scene) -> String {
             scene.nodes[edge.to].key.ascii()
         );
     }
-    // Later definitions win: a problem's outline over an emphasis.
+    // Later definitions win: a problem's outline over an emphasis, a
+    // state's fill over the breakthrough's.
+    let tones = Tone::ALL.map(|t| (t.key(), format!("fill:{}", style::tone_fill(t))));
     let definitions = [
         (
             "default",
@@ -108,6 +117,10 @@ pub fn render(scene: &Scene) -> String {
                 style::BREAKTHROUGH_LINE
             ),
         ),
+        tones[0].clone(),
+        tones[1].clone(),
+        tones[2].clone(),
+        tones[3].clone(),
         ("main", "stroke-width:3px".to_string()),
         ("candidate", "stroke-dasharray:5 5".to_string()),
         ("guardrail", "stroke-dasharray:5 5".to_string()),
@@ -119,7 +132,7 @@ pub fn render(scene: &Scene) -> String {
     ];
     for (class, css) in &definitions {
         // Only plans with a guardrail define its class (older outputs stay as they were).
-        if *class == "guardrail" && !classes.contains_key(class) {
+        if (*class == "guardrail" || class.starts_with("state_")) && !classes.contains_key(class) {
             continue;
         }
         let _ = writeln!(out, "  classDef {class} {css}");
@@ -146,6 +159,9 @@ fn title(scene: &Scene) -> String {
         format!("<i>{}</i>", esc(&scene.caption)),
     ];
     lines.extend(scene.positioning.iter().map(|l| esc(l)));
+    if scene.taken.is_some() {
+        lines.push(esc(&super::standing::key_line(scene.lang)));
+    }
     if let Some(note) = &scene.note {
         lines.push(esc(note));
     }

@@ -59,6 +59,8 @@ impl Flow {
 pub struct Look {
     pub emphasis: Emphasis,
     pub problem: Option<Severity>,
+    /// The state's colour, when the picture is taken for a day.
+    pub tone: Option<super::standing::Tone>,
 }
 
 /// One entry of the legend: a sample box and what it means.
@@ -87,6 +89,8 @@ pub struct Scene {
     pub positioning: Vec<String>,
     /// How many problems the plan has, when it has any.
     pub note: Option<String>,
+    /// The day the states are taken for (`--today`), when coloured.
+    pub taken: Option<crate::date::Date>,
     /// Top to bottom.
     pub bands: Vec<Band>,
     pub nodes: Vec<Node>,
@@ -120,6 +124,8 @@ pub struct Node {
     /// tactic under its battle), instead of in a row of its own band.
     /// DOT and Mermaid keep it in its band.
     pub under: Option<usize>,
+    /// The state on the day the picture is taken for (`Scene::take_status`).
+    pub standing: Option<super::standing::Standing>,
 }
 
 impl Node {
@@ -127,12 +133,16 @@ impl Node {
         Look {
             emphasis: self.emphasis,
             problem: self.flag.as_ref().map(|f| f.severity),
+            tone: self.standing.map(|s| s.tone),
         }
     }
 
     /// What hovering over the node says: the item, then each problem.
-    pub fn tooltip(&self) -> String {
+    pub fn tooltip(&self, lang: Lang) -> String {
         let mut tip = format!("{} {}", self.key.kind.keyword(), self.key.name);
+        if let Some(s) = &self.standing {
+            let _ = write!(tip, "\n{}", super::standing::state_line(s.word, lang));
+        }
         if let Some(flag) = &self.flag {
             for p in &flag.problems {
                 let _ = write!(
@@ -240,6 +250,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
     let look = |emphasis| Look {
         emphasis,
         problem: None,
+        tone: None,
     };
     let mut legend = match view {
         View::Map => {
@@ -279,6 +290,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
             look: Look {
                 emphasis: Emphasis::Plain,
                 problem: Some(severity),
+                tone: None,
             },
         });
     }
@@ -296,6 +308,7 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
             View::Trace => Vec::new(),
         },
         note: note(analysis),
+        taken: None,
         bands,
         nodes,
         edges: builder.edges,
@@ -710,6 +723,7 @@ impl Builder<'_> {
             emphasis,
             flag: None,
             under: None,
+            standing: None,
         };
         self.index.insert(item, self.nodes.len());
         self.nodes.push(node);

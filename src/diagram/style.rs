@@ -1,6 +1,7 @@
 //! Colours and fonts, the same in every format.
 
 use super::scene::{Emphasis, Flag, Look};
+use super::standing::Tone;
 use crate::diagnostic::Severity;
 
 /// Fonts in order of preference: CJK-capable sans-serif fonts on Linux,
@@ -74,12 +75,28 @@ pub fn box_style(look: Look) -> BoxStyle {
         Emphasis::Main => style.stroke_width = 2.5,
         Emphasis::Candidate | Emphasis::Guardrail => style.dashed = true,
     }
+    if let Some(tone) = look.tone {
+        // The state fills the box; a problem still draws its outline.
+        style.fill = tone_fill(tone);
+    }
     if let Some(severity) = look.problem {
         style.stroke = problem_color(severity);
         style.stroke_width = 3.0;
         style.badges.problem = Some(severity);
     }
     style
+}
+
+/// A state's fill: a bluish green, yellow, red and grey chosen to stay
+/// apart under simulated red-green colour blindness (tests/graph.rs
+/// measures it); the state's word is written in the box besides.
+pub fn tone_fill(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "#a5d6c1",
+        Tone::Watch => "#ffd54f",
+        Tone::Bad => "#ef9a9a",
+        Tone::Quiet => "#eeeeee",
+    }
 }
 
 /// Red for an error, amber for a warning.

@@ -203,9 +203,14 @@ pub enum PoolChart {
 #[derive(Clone, Debug)]
 pub struct Pool {
     pub id: String,
+    /// Index in `Model::resources`.
+    pub resource: usize,
     pub label: String,
     pub style: Style,
     pub chart: PoolChart,
+    /// What the check-ins on or before the day say was spent, in all, on
+    /// each date (a total pool's actual burn, drawn as points).
+    pub spent: Vec<(Date, Amount)>,
 }
 
 /// Everything the timeline draws.
@@ -443,7 +448,7 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
         _ => Vec::new(),
     };
 
-    Timeline {
+    let mut timeline = Timeline {
         title: model.plan.as_ref().map_or_else(
             || lang.pick("Untitled plan", "未命名计划").to_string(),
             |p| p.title.clone(),
@@ -457,6 +462,59 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
         quarter_lines,
         pools: pools(model, &ctx, &mut ids),
         lang,
+    };
+    if let Some(day) = today.filter(|_| !model.checkins.is_empty()) {
+        timeline.take_status(model, &crate::status::status(model, day));
+    }
+    timeline
+}
+
+impl Timeline {
+    /// Fill each row's state with the latest reported one in `status` (a
+    /// state never reported stays `None`: drawn as planned), and each total
+    /// pool's spending with the check-ins dated on or before the day.
+    pub fn take_status(&mut self, model: &crate::model::Model, status: &crate::status::Status) {
+        for row in &mut self.rows {
+            let state = match row.kind {
+                RowKind::Battle => status.battles.get(row.item).map(|b| b.state),
+                RowKind::Tactic => status.tactics.get(row.item).map(|t| t.state),
+            };
+            row.state = match state {
+                Some(crate::status::State::Reported(s)) => ItemState::from_word(s.word()),
+                _ => None,
+            };
+        }
+        for pool in &mut self.pools {
+            if !matches!(pool.chart, PoolChart::Total { .. }) {
+                continue;
+            }
+            let kind = model.resources[pool.resource].unit().map(|u| u.kind());
+            let mut spent: Vec<(Date, Amount)> = model
+                .checkins
+                .iter()
+                .filter_map(|c| c.date.as_ref().map(|d| (d.value, c)))
+                .filter(|(d, _)| *d <= status.today)
+                .flat_map(|(d, c)| {
+                    c.spent
+                        .iter()
+                        .filter(|u| {
+                            u.what.target == Some(pool.resource) && Some(u.qty.unit.kind()) == kind
+                        })
+                        .map(move |u| (d, u.qty.amount))
+                })
+                .collect();
+            // In date order; of two on one day, the later written wins.
+            spent.sort_by_key(|s| s.0);
+            spent.dedup_by(|later, earlier| {
+                if later.0 == earlier.0 {
+                    earlier.1 = later.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            pool.spent = spent;
+        }
     }
 }
 
@@ -526,9 +584,11 @@ fn pools(model: &Model, ctx: &Ctx, ids: &mut Ids) -> Vec<Pool> {
         };
         out.push(Pool {
             id: ids.next(ItemKind::Resource, resource.common.name()),
+            resource: r,
             label: label_of(&resource.common),
             style: amount.style(),
             chart,
+            spent: Vec::new(),
         });
     }
     out
@@ -580,6 +640,8 @@ const BATTLE_FILL: &str = "#e07b00";
 const TACTIC_FILL: &str = "#9575cd";
 const GOAL_FILL: &str = "#1f5f99";
 const TODAY: &str = "#c2185b";
+/// The points of actual spending on a burn chart: dark, against the blue line.
+const SPENT: &str = "#263238";
 const LOAD_FILL: &str = "#90caf9";
 const GRID: &str = "#e3e7ea";
 const QUARTER: &str = "#90a4ae";
@@ -842,6 +904,19 @@ pub fn render_svg(t: &Timeline) -> String {
                         n(b - a),
                         n(bar_h)
                     );
+                    if let Some(state) = row.state {
+                        // The state's word beside the bar: not told by colour alone.
+                        let inside = b + 70.0 > geo.plot_x + geo.plot_w;
+                        let _ = writeln!(
+                            rows_svg,
+                            "<text class=\"state\" x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"{}\"{}>{}</text>",
+                            n(if inside { b - 4.0 } else { b + 4.0 }),
+                            n(mid + 3.5),
+                            if inside { "#ffffff" } else { style::INK },
+                            if inside { " text-anchor=\"end\"" } else { "" },
+                            state.word()
+                        );
+                    }
                 }
                 _ => {
                     let _ = writeln!(
@@ -1085,6 +1160,14 @@ pub fn render_svg(t: &Timeline) -> String {
             &mut x,
         );
     }
+    if t.pools.iter().any(|p| !p.spent.is_empty()) {
+        item(
+            &format!("<circle cx=\"10\" cy=\"0\" r=\"4\" fill=\"{SPENT}\"/>"),
+            spent_key(lang),
+            &mut legend,
+            &mut x,
+        );
+    }
     if t.rows.iter().any(|r| r.state.is_some()) {
         for s in ItemState::ALL {
             item(
@@ -1144,6 +1227,21 @@ pub fn render_svg(t: &Timeline) -> String {
     out.push_str(&legend);
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+// ---- Words of the status (issue 15), in one place --------------------------
+
+/// The legend's words for the points of actual spending.
+fn spent_key(lang: Lang) -> &'static str {
+    lang.pick("spent (check-ins)", "已花费（复盘记录）")
+}
+
+/// A spending point's tooltip: "spent ¥9万 by 2026-04-14".
+fn spent_words(day: Date, amount: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("spent {amount} by {day}"),
+        Lang::Zh => format!("截至 {day} 已花费 {amount}"),
+    }
 }
 
 fn row_text(row: &Row) -> String {
@@ -1281,7 +1379,12 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
         PoolChart::Total { total, burn, used } => {
             let tot = as_f64(*total);
             let max_burn = burn.iter().map(|b| b.1).fold(0.0f64, f64::max);
-            let max = tot.max(max_burn).max(1e-9) * 1.15;
+            let max_spent = pool
+                .spent
+                .iter()
+                .map(|s| as_f64(s.1))
+                .fold(0.0f64, f64::max);
+            let max = tot.max(max_burn).max(max_spent).max(1e-9) * 1.15;
             let y_of = |v: f64| base - v / max * POOL_H;
             let mut points: Vec<(f64, f64)> = vec![(geo.plot_x, 0.0)];
             for &(d, v) in burn {
@@ -1332,6 +1435,15 @@ fn pool_chart(out: &mut String, pool: &Pool, geo: &Geometry, top: f64, label_w: 
                 style::INK,
                 y = n(y_of(tot))
             );
+            for &(d, v) in &pool.spent {
+                let _ = writeln!(
+                    out,
+                    "<g class=\"spent\"><title>{}</title><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SPENT}\" stroke=\"#ffffff\" stroke-width=\"1.2\"/></g>",
+                    xml(&spent_words(d, &pool.style.format(v), lang)),
+                    n(geo.x(d)),
+                    n(y_of(as_f64(v)))
+                );
+            }
             limit_text = format!(
                 "{}{}",
                 lang.pick("total ", "总额 "),
