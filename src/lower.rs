@@ -317,6 +317,9 @@ impl Lower {
                 }
             }
         }
+        if let Some(Value::Limits(alerts)) = attrs.get(AttrKey::Alerts) {
+            self.alerts(alerts, &mut plan);
+        }
         if let Some(Value::Strs(patterns)) = attrs.get(AttrKey::Include) {
             plan.include = patterns.iter().map(|s| self.spanned_text(s)).collect();
         }
@@ -325,6 +328,53 @@ impl Lower {
         }
         plan.allow = self.allow_list(attrs);
         plan
+    }
+
+    /// `alerts at_risk 95%, off_track 80%`: each a percentage from 0% to
+    /// 100%, given once, `off_track` not above `at_risk`.
+    fn alerts(&mut self, alerts: &[(Spanned<String>, Spanned<String>)], plan: &mut PlanBlock) {
+        let mut seen: Vec<&Spanned<String>> = Vec::new();
+        let mut off_track: Option<&Spanned<String>> = None;
+        for (key, value) in alerts {
+            if let Some(first) = seen.iter().find(|k| k.value == key.value) {
+                self.errors.push(LowerError::DuplicateLimit {
+                    key: key.value.clone(),
+                    first: first.span,
+                    span: key.span,
+                });
+                continue;
+            }
+            seen.push(key);
+            let digits = value.value.trim_end_matches(['%', '％']);
+            let pct = match parse_number(digits) {
+                Ok(n) if n.amount.0 <= 100 * crate::quantity::SCALE => n.amount,
+                _ => {
+                    self.errors.push(LowerError::BadAlert {
+                        span: value.span,
+                        text: value.value.clone(),
+                        above: None,
+                    });
+                    continue;
+                }
+            };
+            if key.value == "at_risk" {
+                plan.alerts.at_risk = pct;
+            } else {
+                plan.alerts.off_track = pct;
+                off_track = Some(value);
+            }
+        }
+        if let Some(value) = off_track {
+            if plan.alerts.off_track > plan.alerts.at_risk {
+                let at_risk = format!("{}%", plan.alerts.at_risk.to_decimal());
+                self.errors.push(LowerError::BadAlert {
+                    span: value.span,
+                    text: value.value.clone(),
+                    above: Some(at_risk),
+                });
+                plan.alerts = crate::schedule::Alerts::default();
+            }
+        }
     }
 
     fn positioning(&mut self, item: &Item, attrs: &mut Attrs) -> Positioning {

@@ -148,6 +148,9 @@ pub struct PlanBlock {
     pub concurrent_battles: u32,
     /// `limits owner_load N`: unchecked unless written.
     pub owner_load: Option<u32>,
+    /// `alerts at_risk P, off_track P`: the pace thresholds of `planc status`
+    /// (defaults 95% and 80%).
+    pub alerts: crate::schedule::Alerts,
     /// `include "…", …`: the patterns naming the plan's other files, as
     /// written (the command line and the language server read the files).
     pub include: Vec<Spanned<String>>,

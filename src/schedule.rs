@@ -300,7 +300,7 @@ impl GoalState {
 }
 
 /// The pace thresholds of `plan { alerts … }`, in percent.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Alerts {
     pub at_risk: Amount,
     pub off_track: Amount,

@@ -435,3 +435,49 @@ fn milestones_guardrails_and_parts() {
         7
     );
 }
+
+/// `plan { alerts … }` moves the thresholds: acme's revenue, at 88% of
+/// plan on 2026-04-20, is at risk under the default 95% and on track when
+/// the plan says at risk starts below 85%; a threshold that is not a
+/// percentage, or an `off_track` above `at_risk`, is an invalid literal.
+#[test]
+fn alerts_set_the_thresholds() {
+    let acme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.plan"),
+    )
+    .expect("acme");
+    let day = planc::date::Date::parse("2026-04-20").expect("a date");
+    let state = |text: &str| {
+        let analysis = planc::analyze(text, &[]);
+        assert!(!analysis.has_errors(), "{:#?}", analysis.diagnostics);
+        let s = planc::status::status(&analysis.model, day);
+        let revenue = analysis
+            .model
+            .goals
+            .iter()
+            .position(|g| g.common.name() == "revenue_2026")
+            .expect("revenue");
+        s.goals[revenue].state
+    };
+    use planc::schedule::GoalState;
+    assert_eq!(state(&acme), GoalState::AtRisk);
+    let relaxed = acme.replacen(
+        "period 2026-01-01 .. 2026-12-31",
+        "period 2026-01-01 .. 2026-12-31\n  alerts at_risk 85%, off_track 70%",
+        1,
+    );
+    assert_ne!(relaxed, acme);
+    assert_eq!(state(&relaxed), GoalState::OnTrack);
+    let strict = relaxed.replace("at_risk 85%, off_track 70%", "at_risk 99%, off_track 90%");
+    assert_eq!(state(&strict), GoalState::OffTrack);
+
+    for bad in ["at_risk 120%", "at_risk 80%, off_track 90%"] {
+        let text = relaxed.replace("at_risk 85%, off_track 70%", bad);
+        let codes: Vec<&str> = planc::analyze(&text, &[])
+            .diagnostics
+            .iter()
+            .map(|d| d.code.name())
+            .collect();
+        assert_eq!(codes, ["invalid-literal"], "{bad}");
+    }
+}

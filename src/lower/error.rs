@@ -82,6 +82,14 @@ pub enum LowerError {
         span: Span,
         text: String,
     },
+    /// An `alerts` threshold that is not a percentage from 0% to 100%, or
+    /// an `off_track` above `at_risk`.
+    BadAlert {
+        span: Span,
+        text: String,
+        /// The `at_risk` threshold that this `off_track` one exceeds.
+        above: Option<String>,
+    },
     BadDuration {
         span: Span,
         text: String,
@@ -220,6 +228,14 @@ impl LowerError {
                     .with_span_label("not a limit")
                     .with_help("Write how many at most, like `limits main_paths 2, concurrent_battles 3`.")
             }
+            LowerError::BadAlert { span, text, above } => match above {
+                None => Diagnostic::new(Code::InvalidLiteral, *span, format!("an alert threshold is a percentage from 0% to 100%, not {text}"))
+                    .with_span_label("not a threshold")
+                    .with_help("Write the pace below which a goal is flagged, like `alerts at_risk 95%, off_track 80%`."),
+                Some(at_risk) => Diagnostic::new(Code::InvalidLiteral, *span, format!("`off_track {text}` is above `at_risk {at_risk}`: a goal would be off track before it is at risk"))
+                    .with_span_label("above the at_risk threshold")
+                    .with_help("Off track is the worse state: give it the lower pace, like `alerts at_risk 95%, off_track 80%`."),
+            },
             LowerError::BadDuration { span, text } => {
                 Diagnostic::new(Code::InvalidLiteral, *span, format!("`{text}` is not a usable duration"))
                     .with_span_label("not a duration")

@@ -226,6 +226,7 @@ fn after_key(block: ItemKind, key: &str, args: &[Token]) -> Context {
         Review if first => Context::Words(vec!["every"]),
         Split | Milestones if first => Context::Words(vec!["quarterly", "monthly"]),
         Limits if element => Context::Words(vec!["main_paths", "concurrent_battles", "owner_load"]),
+        Alerts if element => Context::Words(vec!["at_risk", "off_track"]),
         Target if args.len() == 2 => Context::Words(vec!["by"]),
         _ => Context::None,
     }

@@ -170,6 +170,7 @@ macro_rules! attr_keys {
 attr_keys! {
     Period = "period",
     Limits = "limits",
+    Alerts = "alerts",
     Include = "include",
     Allow = "allow",
     WeAre = "we_are",
@@ -240,7 +241,7 @@ impl AttrKey {
     pub fn of(kind: ItemKind) -> &'static [AttrKey] {
         use AttrKey::*;
         match kind {
-            ItemKind::Plan => &[Period, Lang, Limits, Include, Allow],
+            ItemKind::Plan => &[Period, Lang, Limits, Alerts, Include, Allow],
             ItemKind::Positioning => &[WeAre, Serve, Pain, WhyUs, NotDo, Moat],
             ItemKind::Resource => &[Capacity, Total],
             ItemKind::Metric => &[],

@@ -94,9 +94,9 @@ fn attr(pair: Pair<Rule>) -> Attr {
     let key = AttrKey::from_word(key_pair.as_str()).expect("attribute keys are words of AttrKey");
     let value = match rule {
         Rule::period_attr | Rule::window_attr => Value::Window(window(next(&mut parts))),
-        Rule::limits_attr => Value::Limits(
+        Rule::limits_attr | Rule::alerts_attr => Value::Limits(
             parts
-                .filter(|p| p.as_rule() == Rule::limit)
+                .filter(|p| matches!(p.as_rule(), Rule::limit | Rule::alert))
                 .map(|limit| {
                     let mut inner = limit.into_inner();
                     (spanned(next(&mut inner)), spanned(next(&mut inner)))

@@ -24,6 +24,7 @@ pub(super) fn describe(rule: Rule) -> Option<String> {
         Rule::amounts | Rule::amount => "a name and an amount, like `budget ¥15万`",
         Rule::scores | Rule::score => "a strength and a score from 1 to 5, like `product 4`",
         Rule::limit | Rule::limit_key => "`main_paths N`, `concurrent_battles N` or `owner_load N`",
+        Rule::alert | Rule::alert_key | Rule::alert_pct => "`at_risk 95%` or `off_track 80%`",
         Rule::question_key => "`we_are`, `serve`, `pain` or `why_us`",
         Rule::metric_unit => "a unit: `money`, `count` or `percent`",
         Rule::perspective => "a perspective: `financial`, `customer`, `process` or `learning`",

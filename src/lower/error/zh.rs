@@ -152,6 +152,14 @@ fn words(e: &LowerError) -> Diagnostic {
                 .with_span_label("不是有效的上限")
                 .with_help("写明最多几个，例如 `limits main_paths 2, concurrent_battles 3`。")
         }
+        LowerError::BadAlert { span, text, above } => match above {
+            None => Diagnostic::new(Code::InvalidLiteral, *span, format!("预警线是 0% 到 100% 之间的百分比，不能是 {text}"))
+                .with_span_label("不是有效的预警线")
+                .with_help("写明进度低于多少就提示，例如 `alerts at_risk 95%, off_track 80%`。"),
+            Some(at_risk) => Diagnostic::new(Code::InvalidLiteral, *span, format!("`off_track {text}` 比 `at_risk {at_risk}` 还高：目标会先“落后”再“有风险”"))
+                .with_span_label("高于 at_risk 的预警线")
+                .with_help("“落后”是更糟的状态，预警线应当更低，例如 `alerts at_risk 95%, off_track 80%`。"),
+        },
         LowerError::BadDuration { span, text } => {
             Diagnostic::new(Code::InvalidLiteral, *span, format!("`{text}` 不是可用的时长"))
                 .with_span_label("不是时长")

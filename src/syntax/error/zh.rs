@@ -48,6 +48,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::amounts | Rule::amount => "名字加数值，例如 `budget ¥15万`",
         Rule::scores | Rule::score => "一项优势加 1 到 5 的评分，例如 `product 4`",
         Rule::limit | Rule::limit_key => "`main_paths N`、`concurrent_battles N` 或 `owner_load N`",
+        Rule::alert | Rule::alert_key | Rule::alert_pct => "`at_risk 95%` 或 `off_track 80%`",
         Rule::question_key => "`we_are`、`serve`、`pain` 或 `why_us`",
         Rule::metric_unit => "一个单位：`money`、`count` 或 `percent`",
         Rule::perspective => "一个层面：`financial`、`customer`、`process` 或 `learning`",
