@@ -295,6 +295,7 @@ plan "all" {
   period 2026-01-01 .. 2026-12-31
   lang en
   limits main_paths 2, concurrent_battles 3, owner_load 4
+  alerts at_risk 90%, off_track 70%
   include "parts/*.plan"
   allow unused-metric
 }

@@ -181,8 +181,8 @@ fn words(e: &LowerError) -> Diagnostic {
                 *span,
                 format!("{date} 的复盘记录给 `{name}` 写了两个不同的{what}：`{first_text}` 和 `{text}`"),
             )
-            .with_span_label(format!("`{key}` {name} {text}", key = key.word()))
-            .with_label(*first, format!("同一天的 `{}` {name} {first_text}", key.word()))
+            .with_span_label(format!("这条写的是 `{key} {name} {text}`", key = key.word()))
+            .with_label(*first, format!("同一天另一条写的是 `{} {name} {first_text}`", key.word()))
             .with_help(format!(
                 "同一天 `{name}` 只能有一个{what}：留下对的那条，删掉另一条；如果是后来又复盘了一次，就写上那次复盘真正的日期。"
             ))
