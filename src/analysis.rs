@@ -61,7 +61,15 @@ pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
     let mut lowerer = crate::lower::Lowerer::new();
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
-    complete(model, text, &syntax_errors, Vec::new(), &lower_errors, allow, pref)
+    complete(
+        model,
+        text,
+        &syntax_errors,
+        Vec::new(),
+        &lower_errors,
+        allow,
+        pref,
+    )
 }
 
 /// Run every phase on a plan of several files (LANGUAGE.md, *Plans of
@@ -169,7 +177,15 @@ pub fn analyze_parsed(
     pref: LangPref,
 ) -> Analysis {
     let (model, lower_errors) = crate::lower::lower(&file);
-    complete(model, text, syntax_errors, Vec::new(), &lower_errors, allow, pref)
+    complete(
+        model,
+        text,
+        syntax_errors,
+        Vec::new(),
+        &lower_errors,
+        allow,
+        pref,
+    )
 }
 
 /// Resolve and check a lowered model, and gather every diagnostic.

@@ -409,7 +409,12 @@ mod tests {
             "b.plan",
             "goal g {\n  target m 10 by 2026-12-31\n  supports nothing\n}\n",
         );
-        let fresh = crate::analysis::analyze_sources(&map, Vec::new(), &[]);
+        let fresh = crate::analysis::analyze_sources(
+            &map,
+            Vec::new(),
+            &[],
+            crate::lang::LangPref::default(),
+        );
         let unknown = fresh
             .diagnostics
             .iter()
@@ -423,7 +428,13 @@ mod tests {
             .any(|d| d.code == Code::UnusedMetric));
         let mut parsed = crate::analysis::Parsed::default();
         for _ in 0..2 {
-            let again = crate::analysis::analyze_sources_with(&map, Vec::new(), &[], &mut parsed);
+            let again = crate::analysis::analyze_sources_with(
+                &map,
+                Vec::new(),
+                &[],
+                crate::lang::LangPref::default(),
+                &mut parsed,
+            );
             assert_eq!(again.diagnostics, fresh.diagnostics);
         }
     }

@@ -154,12 +154,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
 /// `planc check DIR`: every root under the directory with its includes; a
 /// file no root under it includes is checked through the root above it
 /// that does, and else warned about (`file-not-included`).
-fn directory(
-    dir: &str,
-    allow: &[Code],
-    checked: &mut Vec<Checked>,
-    worst: &mut ExitCode,
-) {
+fn directory(dir: &str, allow: &[Code], checked: &mut Vec<Checked>, worst: &mut ExitCode) {
     use planc::sources::{disk, has_plan, SourceMap};
     use std::path::PathBuf;
     let all = disk::plan_files(std::path::Path::new(dir));

@@ -566,7 +566,8 @@ impl Server {
         let map = SourceMap::one(root.to_string_lossy().into_owned(), root_text);
         let read = disk::read_includes_with(root, map, &open_text);
         let parsed = self.parsed.entry(root.to_path_buf()).or_default();
-        let analysis = crate::analysis::analyze_sources_with(&read.map, read.found, &[], self.lang, parsed);
+        let analysis =
+            crate::analysis::analyze_sources_with(&read.map, read.found, &[], self.lang, parsed);
         let mut uris = vec![uri_for(root)];
         uris.extend(read.paths.iter().map(|p| uri_for(p)));
         let files: Vec<super::document::PlanFile> = read

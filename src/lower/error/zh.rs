@@ -2,12 +2,12 @@
 //! `LowerError::to_diagnostic`, one arm per fault.
 
 use super::LowerError;
-use crate::syntax::ast::AttrKey;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::zh::kind;
 use crate::lang::Lang;
 use crate::quantity::NumberError;
 use crate::span::Span;
+use crate::syntax::ast::AttrKey;
 
 impl LowerError {
     pub fn to_diagnostic_in(&self, lang: Lang) -> Diagnostic {
