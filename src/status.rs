@@ -15,6 +15,7 @@ mod findings;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod words;
 
 pub use findings::Finding;
 
@@ -586,6 +587,16 @@ pub fn diagnostics(
     status: &Status,
     extra: &[crate::Code],
 ) -> Vec<crate::Diagnostic> {
+    diagnostics_in(model, status, extra, crate::lang::Lang::En)
+}
+
+/// [`diagnostics`], worded in `lang` (the analysis's).
+pub fn diagnostics_in(
+    model: &Model,
+    status: &Status,
+    extra: &[crate::Code],
+    lang: crate::lang::Lang,
+) -> Vec<crate::Diagnostic> {
     let plan_allow: Vec<crate::Code> = model
         .plan
         .iter()
@@ -603,7 +614,7 @@ pub fn diagnostics(
                         .and_then(|id| model.common(id))
                         .is_some_and(|c| c.allow.contains(&code)))
         })
-        .map(|f| f.to_diagnostic(model))
+        .map(|f| f.to_diagnostic_in(model, lang))
         .collect();
     crate::diagnostic::sort(&mut out);
     out

@@ -421,3 +421,83 @@ fn explain_speaks_chinese() {
     let list = planc(repo(), &["explain", "--lang", "zh"], &[]);
     assert!(stdout(&list).contains("全部诊断"), "{}", stdout(&list));
 }
+
+// ------------------------------------------------------------ planc status
+
+/// `planc status --lang zh`: the table and the weekly report in the
+/// glossary's words, the findings in Chinese with the same names as in
+/// English, and the JSON unchanged.
+#[test]
+fn status_speaks_chinese() {
+    let args = |format: &'static str, lang: &'static str| {
+        [
+            "status",
+            "examples/acme.plan",
+            "--today",
+            "2026-04-20",
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ]
+    };
+    let zh = planc(repo(), &args("human", "zh"), &[]);
+    let en = planc(repo(), &args("human", "en"), &[]);
+    assert_eq!(zh.status.code(), en.status.code());
+    let table = stdout(&zh);
+    for word in ["目标", "有风险", "正常", "进行中", "资源池"] {
+        assert!(table.contains(word), "{word}: {table}");
+    }
+    insta::assert_snapshot!("status-zh-human", format!("{table}\n{}", stderr(&zh)));
+    let markdown = planc(repo(), &args("markdown", "zh"), &[]);
+    assert_eq!(markdown.status.code(), en.status.code());
+    insta::assert_snapshot!("status-zh-markdown", stdout(&markdown));
+    // The same findings, by name, in both languages.
+    let names = |o: &Output| {
+        let text = stderr(o);
+        planc::status::CODES
+            .iter()
+            .filter(|c| text.contains(c.name()))
+            .count()
+    };
+    assert_eq!(names(&zh), names(&en));
+    // JSON speaks English keys and states whatever the language.
+    let jz = planc(repo(), &args("json", "zh"), &[]);
+    let je = planc(repo(), &args("json", "en"), &[]);
+    let value = |o: &Output| serde_json::from_str::<serde_json::Value>(&stdout(o)).expect("JSON");
+    let (mut vz, mut ve) = (value(&jz), value(&je));
+    for v in [&mut vz, &mut ve] {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("diagnostics");
+        }
+    }
+    assert_eq!(vz, ve);
+}
+
+/// Every status finding, worded in Chinese, has no untranslated English
+/// sentence, and the same places as in English.
+#[test]
+fn status_findings_in_chinese() {
+    for (name, text) in cases() {
+        let analysis = in_lang(&text, Lang::En);
+        if analysis.has_errors() {
+            continue;
+        }
+        for today in ["2026-01-05", "2026-04-20", "2026-09-30", "2027-03-01"] {
+            let day = planc::date::Date::parse(today).expect("a date");
+            let status = planc::status::status(&analysis.model, day);
+            let en = planc::status::diagnostics_in(&analysis.model, &status, &[], Lang::En);
+            let zh = planc::status::diagnostics_in(&analysis.model, &status, &[], Lang::Zh);
+            assert_eq!(en.len(), zh.len());
+            for (e, z) in en.iter().zip(&zh) {
+                assert_eq!((e.code, e.span), (z.code, z.span), "{name}");
+                let places =
+                    |d: &planc::Diagnostic| d.labels.iter().map(|l| l.span).collect::<Vec<_>>();
+                assert_eq!(places(e), places(z), "{name}");
+                for t in texts(z) {
+                    assert_eq!(english_sentence(t), None, "{name}: {t}");
+                }
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 
 use super::error::{CliError, ExitCode};
 use super::files;
+use super::lang;
 use super::output::{self, Stdout};
 use super::terminal::{self, Color};
 use planc::date::Date;
@@ -61,8 +62,9 @@ fn parse_date(text: &str) -> Result<Date, String> {
         });
     match Date::parse(text) {
         Some(d) if shaped => Ok(d),
-        _ => Err(format!(
-            "`{text}` is not a real date written like 2026-04-01"
+        _ => Err(lang::say(
+            format!("`{text}` is not a real date written like 2026-04-01"),
+            format!("`{text}` 不是一个真实的日期，日期要写成 2026-04-01 这样"),
         )),
     }
 }
@@ -72,8 +74,9 @@ fn local_today() -> Result<Date, CliError> {
     let now = jiff::ZonedDateTime::now();
     let text = now.date().to_string();
     Date::parse(&text).ok_or_else(|| {
-        CliError::CouldNotRun(format!(
-            "today's date ({text}) is outside what planc reads; give one with --today"
+        CliError::CouldNotRun(lang::say(
+            format!("today's date ({text}) is outside what planc reads; give one with --today"),
+            format!("今天的日期（{text}）超出了 planc 能读的范围；请用 --today 指定一天"),
         ))
     })
 }
@@ -88,13 +91,18 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
         Ok(analysis) => analysis,
         Err(encoding) => {
             let diagnostics = std::slice::from_ref(encoding);
-            return Ok(plan.reject(diagnostics, args.color, "no status; fix the errors first"));
+            let closing = lang::say(
+                "no status; fix the errors first",
+                "没有给出状态；请先改正错误",
+            );
+            return Ok(plan.reject(diagnostics, args.color, closing));
         }
     };
     let model = &analysis.model;
+    let lang = analysis.lang;
     let status = planc::status::status(model, today);
     let mut diagnostics = analysis.diagnostics.clone();
-    diagnostics.extend(planc::status::diagnostics(model, &status, &[]));
+    diagnostics.extend(planc::status::diagnostics_in(model, &status, &[], lang));
     planc::diagnostic::sort(&mut diagnostics);
     match args.format {
         Format::Human => {
@@ -112,17 +120,23 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
                 planc::status::human::Options {
                     color,
                     all: args.all,
+                    lang,
                 },
             );
             let mut out = Stdout::new();
             out.write_all(table.as_bytes()).map_err(CliError::Stdout)?;
             out.finish()?;
-            let source = Source::plan(&plan.map, &diagnostics);
+            let source = Source::plan(&plan.map, &diagnostics).with_lang(lang);
             let style = terminal::style(args.color);
             output::show(&human::render(&source, style));
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             if !diagnostics.is_empty() {
-                output::show(&human::summary(errors, diagnostics.len() - errors, 1));
+                output::show(&human::summary_in(
+                    lang,
+                    errors,
+                    diagnostics.len() - errors,
+                    1,
+                ));
             }
         }
         Format::Json | Format::Markdown => {
@@ -135,7 +149,14 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
                 text.push('\n');
                 text
             } else {
-                planc::status::markdown::render(&plan.map, model, &status, &diagnostics, args.all)
+                planc::status::markdown::render(
+                    &plan.map,
+                    model,
+                    &status,
+                    &diagnostics,
+                    args.all,
+                    lang,
+                )
             };
             out.write_all(text.as_bytes()).map_err(CliError::Stdout)?;
             out.finish()?;

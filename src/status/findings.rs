@@ -9,6 +9,8 @@ use crate::model::Model;
 use crate::quantity::{Amount, Style, Unit};
 use crate::schedule::Ratio;
 
+mod zh;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
     /// A goal's pace below `alerts off_track`.
@@ -82,6 +84,14 @@ impl Finding {
             _ => return None,
         };
         Some(crate::model::ItemId { kind, index })
+    }
+
+    /// The diagnostic, worded in `lang`.
+    pub fn to_diagnostic_in(&self, m: &Model, lang: crate::lang::Lang) -> Diagnostic {
+        match lang {
+            crate::lang::Lang::En => self.to_diagnostic(m),
+            crate::lang::Lang::Zh => zh::words_of(self, m),
+        }
     }
 
     pub fn to_diagnostic(&self, m: &Model) -> Diagnostic {

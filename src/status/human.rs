@@ -5,7 +5,9 @@
 //! the same without colour (`NO_COLOR`, a pipe, a printout).
 
 use super::findings::pace_percent;
+use super::words;
 use super::{Phase, State, Status, WinState};
+use crate::lang::Lang;
 use crate::model::{ItemState, Model};
 use crate::quantity::Amount;
 use crate::schedule::GoalState;
@@ -37,6 +39,8 @@ pub struct Options {
     pub color: bool,
     /// Every battle and tactic, not only those needing attention.
     pub all: bool,
+    /// The language of the words (the analysis's).
+    pub lang: Lang,
 }
 
 fn goal_tone(s: GoalState) -> Tone {
@@ -55,11 +59,6 @@ fn state_tone(s: State) -> Tone {
         State::Reported(ItemState::OffTrack) => Tone::Red,
         _ => Tone::Plain,
     }
-}
-
-/// `on_track` → `on track`: words for people.
-fn words(state: &str) -> String {
-    state.replace('_', " ")
 }
 
 struct Table {
@@ -119,39 +118,62 @@ fn plain(text: impl Into<String>) -> (String, Tone) {
 
 /// The status as a table for a terminal.
 pub fn render(model: &Model, status: &Status, options: Options) -> String {
+    let lang = options.lang;
+    let z = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    let none = z("  (none)\n", "  （无）\n");
     let mut out = String::new();
     let title = model.plan.as_ref().map_or("", |p| p.title.as_str());
-    out.push_str(&format!("{title} — status on {}\n", status.today));
+    out.push_str(&match lang {
+        Lang::En => format!("{title} — status on {}\n", status.today),
+        Lang::Zh => format!("{title} — {} 的状态\n", status.today),
+    });
 
-    out.push_str("\nGoals\n");
+    out.push_str(z("\nGoals\n", "\n目标\n"));
     if status.goals.is_empty() {
-        out.push_str("  (none)\n");
+        out.push_str(none);
     } else {
-        let mut t = Table::new(&["state", "goal", "actual", "expected then", "pace", "target"]);
+        let mut t = Table::new(&match lang {
+            Lang::En => ["state", "goal", "actual", "expected then", "pace", "target"],
+            Lang::Zh => ["状态", "目标", "实际值", "当时应达到", "进度", "目标值"],
+        });
         for g in &status.goals {
             let goal = &model.goals[g.goal];
             let style = g.target.map(|(_, _, s)| s).or(g.keep.map(|(_, _, s)| s));
             let fmt = |a: Amount| style.map_or_else(|| a.to_decimal(), |s| super::shown(s, a));
-            let name = match (g.parts.len(), g.parts_actual) {
-                (0, _) => goal.common.name().to_string(),
-                (n, Some((sum, with))) => format!(
+            let name = match (g.parts.len(), g.parts_actual, lang) {
+                (0, _, _) => goal.common.name().to_string(),
+                (n, Some((sum, with)), Lang::En) => format!(
                     "{} (parts: {} from {with} of {n})",
                     goal.common.name(),
                     fmt(sum)
                 ),
-                (n, None) => format!("{} ({n} parts, no actual yet)", goal.common.name()),
+                (n, Some((sum, with)), Lang::Zh) => format!(
+                    "{}（分解目标：{n} 个中 {with} 个有实际值，合计 {}）",
+                    goal.common.name(),
+                    fmt(sum)
+                ),
+                (n, None, Lang::En) => format!("{} ({n} parts, no actual yet)", goal.common.name()),
+                (n, None, Lang::Zh) => {
+                    format!("{}（{n} 个分解目标，还没有实际值）", goal.common.name())
+                }
             };
             t.push(vec![
-                (words(g.state.word()), goal_tone(g.state)),
+                (words::goal_state(g.state, lang), goal_tone(g.state)),
                 plain(name),
-                plain(g.actual.map_or("—".to_string(), |r| {
-                    format!("{} on {}", fmt(r.amount), r.date)
+                plain(g.actual.map_or("—".to_string(), |r| match lang {
+                    Lang::En => format!("{} on {}", fmt(r.amount), r.date),
+                    Lang::Zh => format!("{}（{}）", fmt(r.amount), r.date),
                 })),
                 plain(g.expected.map_or("—".to_string(), fmt)),
                 plain(g.pace.map_or("—".to_string(), pace_percent)),
                 plain(match (g.target, g.keep) {
-                    (_, Some((op, bound, _))) => format!("keep {} {}", op.op(), fmt(bound)),
-                    (Some((a, d, _)), None) => format!("{} by {d}", fmt(a)),
+                    (_, Some((op, bound, _))) => {
+                        format!("{} {} {}", z("keep", "底线"), op.op(), fmt(bound))
+                    }
+                    (Some((a, d, _)), None) => match lang {
+                        Lang::En => format!("{} by {d}", fmt(a)),
+                        Lang::Zh => format!("{d} 前 {}", fmt(a)),
+                    },
                     (None, None) => "—".to_string(),
                 }),
             ]);
@@ -172,32 +194,44 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
         .collect();
     let left_out = status.battles.len() - shown.len();
     out.push_str(if options.all {
-        "\nBattles\n"
+        z("\nBattles\n", "\n战役\n")
     } else {
-        "\nBattles (running, or ended and not closed)\n"
+        z(
+            "\nBattles (running, or ended and not closed)\n",
+            "\n战役（进行中，或已结束但没有收尾）\n",
+        )
     });
     if shown.is_empty() {
-        out.push_str("  (none)\n");
+        out.push_str(none);
     } else {
-        let mut t = Table::new(&[
-            "state",
-            "battle",
-            "phase",
-            "window",
-            "last review",
-            "review",
-        ]);
+        let mut t = Table::new(&match lang {
+            Lang::En => [
+                "state",
+                "battle",
+                "phase",
+                "window",
+                "last review",
+                "review",
+            ],
+            Lang::Zh => ["状态", "战役", "阶段", "时间周期", "上次复盘", "复盘"],
+        });
         for b in &shown {
             let battle = &model.battles[b.battle];
             let review = match b.review_overdue_days {
-                Some(0) => ("on time".to_string(), Tone::Green),
-                Some(n) => (format!("{n} days late"), Tone::Red),
+                Some(0) => (z("on time", "按时").to_string(), Tone::Green),
+                Some(n) => (
+                    match lang {
+                        Lang::En => format!("{n} days late"),
+                        Lang::Zh => format!("逾期 {n} 天"),
+                    },
+                    Tone::Red,
+                ),
                 None => plain(""),
             };
             t.push(vec![
-                (words(b.state.word()), state_tone(b.state)),
+                (words::state_in(b.state, lang), state_tone(b.state)),
                 plain(battle.common.name()),
-                plain(b.phase.map_or("—", Phase::word)),
+                plain(b.phase.map_or("—", |p| words::phase(p, lang))),
                 plain(b.window.map_or("—".to_string(), |w| w.to_string())),
                 plain(b.last_review.map_or("—".to_string(), |d| d.to_string())),
                 review,
@@ -206,9 +240,14 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
         t.write(&mut out, options.color);
     }
     if left_out > 0 {
-        out.push_str(&format!(
-            "  … and {left_out} more (upcoming or closed); `--all` shows every battle and tactic\n"
-        ));
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "  … and {left_out} more (upcoming or closed); `--all` shows every battle and tactic\n"
+            ),
+            Lang::Zh => format!(
+                "  …… 另有 {left_out} 场（未开始或已收尾）；`--all` 显示全部战役和战术\n"
+            ),
+        });
     }
 
     let tactics: Vec<_> = status
@@ -224,8 +263,11 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
         })
         .collect();
     if !tactics.is_empty() {
-        out.push_str("\nTactics\n");
-        let mut t = Table::new(&["state", "tactic", "battle", "phase", "win"]);
+        out.push_str(z("\nTactics\n", "\n战术\n"));
+        let mut t = Table::new(&match lang {
+            Lang::En => ["state", "tactic", "battle", "phase", "win"],
+            Lang::Zh => ["状态", "战术", "战役", "阶段", "赢的标准"],
+        });
         for s in tactics {
             let tactic = &model.tactics[s.tactic];
             let battle = tactic
@@ -234,12 +276,12 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
                 .and_then(|r| r.target)
                 .map_or("—", |b| model.battles[b].common.name());
             t.push(vec![
-                (words(s.state.word()), state_tone(s.state)),
+                (words::state_in(s.state, lang), state_tone(s.state)),
                 plain(tactic.common.name()),
                 plain(battle),
-                plain(s.phase.map_or("—", Phase::word)),
+                plain(s.phase.map_or("—", |p| words::phase(p, lang))),
                 (
-                    s.win.word().to_string(),
+                    words::win(s.win, lang).to_string(),
                     match s.win {
                         WinState::Won => Tone::Green,
                         WinState::Lost => Tone::Red,
@@ -252,24 +294,31 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
     }
 
     if !status.pools.is_empty() {
-        out.push_str("\nBudgets\n");
-        let mut t = Table::new(&["", "pool", "spent", "planned by now", "total"]);
+        out.push_str(z("\nBudgets\n", "\n预算\n"));
+        let mut t = Table::new(&match lang {
+            Lang::En => ["", "pool", "spent", "planned by now", "total"],
+            Lang::Zh => ["", "资源池", "已花费", "按计划到今天", "总额"],
+        });
         for p in &status.pools {
             let r = &model.resources[p.resource];
             let spent = p.spent.map_or(Amount::ZERO, |s| s.amount);
             let (word, tone) = if spent > p.total {
-                ("over", Tone::Red)
+                (z("over", "超支"), Tone::Red)
             } else if spent > p.planned {
-                ("above plan", Tone::Amber)
+                (z("above plan", "超计划"), Tone::Amber)
             } else {
-                ("ok", Tone::Green)
+                (z("ok", "正常"), Tone::Green)
             };
             t.push(vec![
                 (word.to_string(), tone),
                 plain(r.common.name()),
-                plain(p.spent.map_or("— (no check-in)".to_string(), |s| {
-                    format!("{} on {}", super::shown(p.style, s.amount), s.date)
-                })),
+                plain(p.spent.map_or(
+                    z("— (no check-in)", "—（没有复盘记录）").to_string(),
+                    |s| match lang {
+                        Lang::En => format!("{} on {}", super::shown(p.style, s.amount), s.date),
+                        Lang::Zh => format!("{}（{}）", super::shown(p.style, s.amount), s.date),
+                    },
+                )),
                 plain(super::shown(p.style, p.planned)),
                 plain(super::shown(p.style, p.total)),
             ]);
