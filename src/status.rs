@@ -264,7 +264,10 @@ impl Readings {
 pub fn status(model: &Model, today: Date) -> Status {
     let mut findings = Vec::new();
     let readings = Readings::new(model, today, &mut findings);
-    let alerts = model.plan.as_ref().map_or_else(Alerts::default, |p| p.alerts);
+    let alerts = model
+        .plan
+        .as_ref()
+        .map_or_else(Alerts::default, |p| p.alerts);
     let period_start = model
         .plan
         .as_ref()

@@ -442,10 +442,9 @@ fn milestones_guardrails_and_parts() {
 /// percentage, or an `off_track` above `at_risk`, is an invalid literal.
 #[test]
 fn alerts_set_the_thresholds() {
-    let acme = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.plan"),
-    )
-    .expect("acme");
+    let acme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.plan"))
+            .expect("acme");
     let day = planc::date::Date::parse("2026-04-20").expect("a date");
     let state = |text: &str| {
         let analysis = planc::analyze(text, &[]);
