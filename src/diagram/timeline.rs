@@ -52,20 +52,9 @@ impl ItemState {
         ItemState::Dropped,
     ];
 
-    /// The state in the glossary's Chinese words.
+    /// The state in the glossary's Chinese words (`lang::state_word`).
     pub fn word_in(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.word(),
-            Lang::Zh => match self {
-                ItemState::NotStarted => "未开始",
-                ItemState::OnTrack => "正常",
-                ItemState::AtRisk => "有风险",
-                ItemState::OffTrack => "落后",
-                ItemState::Blocked => "受阻",
-                ItemState::Done => "已完成",
-                ItemState::Dropped => "已放弃",
-            },
-        }
+        crate::lang::state_word(self.word(), lang)
     }
 
     pub fn word(self) -> &'static str {
