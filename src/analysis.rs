@@ -78,10 +78,11 @@ pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
 /// one model, so one namespace and every check span all the files. Spans
 /// are global (see [`crate::sources`]). `found` are the diagnostics the
 /// reader of the files made (includes that name nothing or lie outside the
-/// plan, files that could not be read); they join the others.
+/// plan, files that could not be read); they are worded in the plan's
+/// language and join the others.
 pub fn analyze_sources(
     map: &crate::sources::SourceMap,
-    found: Vec<Diagnostic>,
+    found: Vec<crate::sources::Finding>,
     allow: &[Code],
     pref: LangPref,
 ) -> Analysis {
@@ -107,7 +108,7 @@ pub struct Parsed {
 /// unchanged since the last call with the same `parsed`.
 pub fn analyze_sources_with(
     map: &crate::sources::SourceMap,
-    found: Vec<Diagnostic>,
+    found: Vec<crate::sources::Finding>,
     allow: &[Code],
     pref: LangPref,
     parsed: &mut Parsed,
@@ -152,6 +153,13 @@ pub fn analyze_sources_with(
     }
     parsed.files = kept;
     let (model, lower_errors) = lowerer.finish(broken);
+    // The reader's findings are worded as `complete` words the rest: in
+    // the language the plan's own `lang` picks.
+    let lang = pref.pick(model.plan.as_ref().and_then(|p| p.lang));
+    let found = found
+        .into_iter()
+        .map(|f| f.into_diagnostic_in(lang))
+        .collect();
     let mut analysis = complete(
         model,
         text,
@@ -162,7 +170,7 @@ pub fn analyze_sources_with(
         pref,
     );
     for d in &mut analysis.diagnostics {
-        crate::sources::plan_missing_in_plan(map, d);
+        crate::sources::plan_missing_in_plan(map, d, analysis.lang);
     }
     analysis
 }

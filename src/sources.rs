@@ -13,6 +13,9 @@
 //! language server's job; this module only receives texts.
 
 pub mod disk;
+pub mod finding;
+
+pub use finding::{Away, Finding, Missing, ReadFault};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::line_index::{LineCol, LineIndex};
@@ -255,113 +258,38 @@ pub fn has_plan(text: &str) -> bool {
     found
 }
 
-/// `include-not-found`: a pattern without `*` names no file.
-pub fn include_not_found(pattern: &Spanned<String>, why: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::IncludeNotFound,
-        pattern.span,
-        format!("`include \"{}\"` names no file: {why}", pattern.value),
-    )
-    .with_span_label("no such file")
-    .with_help(
-        "Paths are relative to the folder of the file holding `plan`. Check the spelling, or \
-use a pattern like \"departments/*.plan\" (a pattern with `*` may match nothing).",
-    )
-}
-
-/// `include-outside-plan`: an included file lies outside the root's directory.
-pub fn include_outside(pattern: &Spanned<String>, file: &str, why: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::IncludeOutsidePlan,
-        pattern.span,
-        format!(
-            "`include \"{}\"` reaches `{file}`, outside the plan's folder: {why}",
-            pattern.value
-        ),
-    )
-    .with_span_label("outside the plan's folder")
-    .with_help(
-        "A plan may include only files inside the folder of the file holding `plan` (after `..` \
-and symbolic links), so that checking a plan never reads other files of the machine. Move the \
-file into the plan's folder and include it by its path there.",
-    )
-}
-
-/// An included file that cannot be read as a plan: reported at the
-/// `include` that brought it in. `code` is `include-not-found` when the
-/// file could not be read at all, `syntax` when its bytes are not UTF-8
-/// text (as for a plan of one file).
-pub fn include_unreadable(
-    code: Code,
-    pattern: &Spanned<String>,
-    file: &str,
-    why: &str,
-) -> Diagnostic {
-    let help = if code == Code::Syntax {
-        "Save the file as UTF-8 text (editors call it \"UTF-8\"), or stop including it."
-    } else {
-        "Make the file readable (check its permissions), or change the pattern so it does not \
-match it."
-    };
-    Diagnostic::new(
-        code,
-        pattern.span,
-        format!(
-            "`include \"{}\"` brings in `{file}`, which cannot be read: {why}",
-            pattern.value
-        ),
-    )
-    .with_span_label("included here")
-    .with_help(help)
-}
-
-/// `file-not-included`: `planc check DIR` found a `.plan` file that no
-/// root includes. Points at the file's start.
-pub fn file_not_included(roots: usize) -> Diagnostic {
-    let (message, help) = if roots == 0 {
-        (
-            "no plan under this folder includes this file, and it has no `plan` item".to_string(),
-            "Add a `plan` item to a root file that includes it (`include \"*.plan\"`), or give \
-this file its own `plan` item.",
-        )
-    } else {
-        (
-            "no plan under this folder includes this file, so it is not checked".to_string(),
-            "Add it to the `include` of its plan's root (like `include \"departments/*.plan\"`), \
-or move it where an include matches. Names starting with `.` are never matched.",
-        )
-    };
-    Diagnostic::new(Code::FileNotIncluded, Span::new(0, 0), message)
-        .with_span_label("not included by any plan")
-        .with_help(help)
-}
-
 /// What one file's `plan-missing` says when the file is part of a plan of
-/// several files, or no plan includes it. One place for these words.
-pub(crate) fn plan_missing_in_plan(map: &SourceMap, d: &mut Diagnostic) {
+/// several files, or no plan includes it, in `lang` (the words are
+/// [`Finding::PlanOfNoPlan`]'s and [`Finding::PartWithPlan`]'s).
+pub(crate) fn plan_missing_in_plan(map: &SourceMap, d: &mut Diagnostic, lang: crate::lang::Lang) {
     if d.code != Code::PlanMissing {
         return;
     }
     if map.not_included && d.span == Span::new(0, 0) && d.labels.is_empty() {
-        d.message = "this file has no `plan` item, and no plan includes it".to_string();
-        d.help = "No `.plan` file with a `plan` item in this folder or the folders above it (up \
-to the repository's root) has an `include` that matches this file. Add it to the root's include, \
-like `include \"departments/*.plan\"`, or give this file a `plan` item of its own."
-            .to_string();
+        Finding::PlanOfNoPlan.reword(d, lang);
         return;
     }
     if map.files.len() > 1 {
         if let Some(first) = d.labels.first() {
             let lines = [map.file_at(d.span.start), map.file_at(first.span.start)];
             if lines[0] != lines[1] {
-                d.message = format!(
-                    "`{}` is included by the plan's root `{}` but has a `plan` item of its own",
-                    map.files[lines[0]].name, map.files[0].name
-                );
-                d.help = "A plan has one `plan` item, in its root file. Remove this one (move its \
-attributes into the root's), or stop including this file and check it as a plan of its own."
-                    .to_string();
+                Finding::PartWithPlan {
+                    part: map.files[lines[0]].name.clone(),
+                    root: map.files[0].name.clone(),
+                }
+                .reword(d, lang);
             }
+        }
+    }
+}
+
+/// The `plan-missing` of a file that has no `plan` item and that no plan
+/// includes, analysed alone (the language server's plan of one file): says
+/// that no plan includes it, in `lang`.
+pub fn plan_missing_alone(diagnostics: &mut [Diagnostic], lang: crate::lang::Lang) {
+    for d in diagnostics {
+        if d.code == Code::PlanMissing && d.span == Span::new(0, 0) && d.labels.is_empty() {
+            Finding::PlanOfNoPlan.reword(d, lang);
         }
     }
 }

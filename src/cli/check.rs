@@ -183,9 +183,18 @@ fn directory(dir: &str, allow: &[Code], checked: &mut Vec<Checked>, worst: &mut 
             Err(error) => *worst = (*worst).max(error.report()),
         }
     };
+    let first = checked.len();
     for root in &roots {
         check(root, checked, &mut included);
     }
+    // A stray file speaks as the plans under the folder do, when they all
+    // speak one language (`--lang`, else their `lang`, else the
+    // environment); else as its own text picks.
+    let langs: Vec<planc::Lang> = checked[first..].iter().map(|(_, _, l)| *l).collect();
+    let roots_lang = langs
+        .first()
+        .copied()
+        .filter(|one| langs.iter().all(|l| l == one));
     let root_count = roots.len();
     let mut above: Vec<PathBuf> = Vec::new();
     for (path, text) in parts {
@@ -202,9 +211,11 @@ fn directory(dir: &str, allow: &[Code], checked: &mut Vec<Checked>, worst: &mut 
             continue;
         }
         let name = path.to_string_lossy().into_owned();
-        let lang = lang::for_text(&text);
+        let lang = roots_lang.unwrap_or_else(|| lang::for_text(&text));
         let map = SourceMap::one(name.clone(), text);
-        let warning = vec![planc::sources::file_not_included(root_count)];
+        let warning = vec![
+            planc::sources::Finding::NotIncluded { roots: root_count }.into_diagnostic_in(lang)
+        ];
         checked.push((files::Whole::alone(map), warning, lang));
     }
 }

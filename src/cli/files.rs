@@ -297,8 +297,9 @@ pub(super) struct Whole {
     pub name: String,
     /// The plan's files, root first.
     pub map: planc::sources::SourceMap,
-    /// Includes that name nothing, lie outside the plan, or cannot be read.
-    found: Vec<Diagnostic>,
+    /// Includes that name nothing, lie outside the plan, or cannot be read
+    /// (worded by the analysis, in the plan's language).
+    found: Vec<planc::sources::Finding>,
     /// When the root's bytes are not UTF-8: the one diagnostic that says where.
     encoding: Option<Diagnostic>,
     /// Every file read, for refusing to write over one of them.

@@ -507,17 +507,25 @@ impl Server {
             return;
         };
         self.texts.insert(uri.clone(), (version, text.clone()));
-        if let Some(root) = plan_root(uri, &text) {
-            let done = catch_unwind(AssertUnwindSafe(|| self.analyse_plan(&root)));
-            if done.is_err() {
-                log(&format!("could not analyse the plan of {}", uri.as_str()));
+        let not_included = match plan_root(uri, &text) {
+            Belongs::To(root) => {
+                let done = catch_unwind(AssertUnwindSafe(|| self.analyse_plan(&root)));
+                if done.is_err() {
+                    log(&format!("could not analyse the plan of {}", uri.as_str()));
+                }
+                return;
             }
-            return;
-        }
+            Belongs::Alone => false,
+            Belongs::NotIncluded => true,
+        };
         let parser = self.parsers.entry(uri.clone()).or_default();
         parser.lang = self.lang;
         let built = catch_unwind(AssertUnwindSafe(|| {
-            let analysis = parser.analyze(&text);
+            let mut analysis = parser.analyze(&text);
+            if not_included {
+                // Words as `planc check` says them of a file no plan includes.
+                crate::sources::plan_missing_alone(&mut analysis.diagnostics, analysis.lang);
+            }
             Document::with_analysis(uri.clone(), version, text, analysis)
         }));
         match built {
@@ -629,16 +637,31 @@ impl Server {
     }
 }
 
+/// Which plan a document belongs to.
+enum Belongs {
+    /// A plan of several files, by its root.
+    To(std::path::PathBuf),
+    /// A plan of one file, or a document that is not a file.
+    Alone,
+    /// A file without a `plan` item that no root includes.
+    NotIncluded,
+}
+
 /// The root of the plan of several files a file belongs to: the file
 /// itself when it has a `plan` item with `include`, else the root found on
-/// disk that includes it. `None` for a plan of one file (analysed alone, with
-/// the incremental parser) and for documents that are not files.
-fn plan_root(uri: &Uri, text: &str) -> Option<std::path::PathBuf> {
-    let path = path_of(uri)?;
+/// disk that includes it. A plan of one file (analysed alone, with the
+/// incremental parser) and documents that are not files are alone.
+fn plan_root(uri: &Uri, text: &str) -> Belongs {
+    let Some(path) = path_of(uri) else {
+        return Belongs::Alone;
+    };
     if crate::sources::has_plan(text) {
-        return (!crate::sources::includes(text).is_empty()).then_some(path);
+        if crate::sources::includes(text).is_empty() {
+            return Belongs::Alone;
+        }
+        return Belongs::To(path);
     }
-    crate::sources::disk::find_root(&path)
+    crate::sources::disk::find_root(&path).map_or(Belongs::NotIncluded, Belongs::To)
 }
 
 /// A `file://` URI's path, percent-decoded.

@@ -14,8 +14,7 @@
 //!   directory holding `.git` or at the file system's root.
 //! - [`plan_files`]: every `.plan` file under a directory, for `planc check DIR`.
 
-use super::{SourceMap, Spanned};
-use crate::diagnostic::{Code, Diagnostic};
+use super::{Away, Finding, Missing, ReadFault, SourceMap, Spanned};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -27,8 +26,9 @@ pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// reading the included ones.
 pub struct OnDisk {
     pub map: SourceMap,
-    /// Include diagnostics, at the `include` strings of the root.
-    pub found: Vec<Diagnostic>,
+    /// What went wrong with the includes, at the `include` strings of the
+    /// root; worded once the plan's language is known.
+    pub found: Vec<Finding>,
     /// Each included file's canonical path, in the map's order after the root.
     pub paths: Vec<PathBuf>,
 }
@@ -96,7 +96,7 @@ fn escapes(pattern: &str) -> bool {
 fn matches(
     dir: &Path,
     patterns: &[Spanned<String>],
-    found: &mut Vec<Diagnostic>,
+    found: &mut Vec<Finding>,
 ) -> BTreeMap<String, Match> {
     let mut out: BTreeMap<String, Match> = BTreeMap::new();
     for (i, pattern) in patterns.iter().enumerate() {
@@ -104,21 +104,25 @@ fn matches(
         if escapes(text) {
             // Refused by its words alone: nothing outside is even looked at.
             let why = if Path::new(text).is_absolute() {
-                "it is an absolute path"
+                Away::Absolute
             } else {
-                "it goes up out of the folder with `..`"
+                Away::GoesUp
             };
-            found.push(super::include_outside(pattern, text, why));
+            found.push(Finding::Outside {
+                pattern: pattern.clone(),
+                file: text.to_string(),
+                why,
+            });
             continue;
         }
         if !has_star(text) {
             // A path: it must name a file.
             let path = dir.join(text);
             if std::fs::symlink_metadata(&path).is_err() {
-                found.push(super::include_not_found(
-                    pattern,
-                    &format!("there is no `{}`", show(&path)),
-                ));
+                found.push(Finding::NotFound {
+                    pattern: pattern.clone(),
+                    why: Missing::NoFile { path: show(&path) },
+                });
                 continue;
             }
             let relative = normal(text);
@@ -134,10 +138,10 @@ fn matches(
             .filter(|s| !s.is_empty() && *s != ".")
             .collect();
         let Some(matcher) = glob(&segments.join("/")) else {
-            found.push(super::include_not_found(
-                pattern,
-                "it is not a pattern planc can read",
-            ));
+            found.push(Finding::NotFound {
+                pattern: pattern.clone(),
+                why: Missing::BadPattern,
+            });
             continue;
         };
         // Walk only below the pattern's literal start, and no deeper than it can match.
@@ -235,28 +239,34 @@ pub fn read_includes_with(
         let canonical = match m.path.canonicalize() {
             Ok(c) => c,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                found.push(super::include_not_found(
-                    pattern,
-                    &format!("`{name}` is a symbolic link to nothing"),
-                ));
+                found.push(Finding::NotFound {
+                    pattern: pattern.clone(),
+                    why: Missing::DanglingLink { name },
+                });
                 continue;
             }
             Err(_) => {
-                found.push(super::include_outside(
-                    pattern,
-                    &name,
-                    "its symbolic links cannot be followed to a file (they loop)",
-                ));
+                found.push(Finding::Outside {
+                    pattern: pattern.clone(),
+                    file: name,
+                    why: Away::Loop,
+                });
                 continue;
             }
         };
         if !canonical.starts_with(&canonical_dir) {
             let why = if canonical == Path::new(&name) {
-                "it is not below the folder of the file holding `plan`".to_string()
+                Away::NotBelow
             } else {
-                format!("it leads to `{}`", show(&canonical))
+                Away::LeadsTo {
+                    target: show(&canonical),
+                }
             };
-            found.push(super::include_outside(pattern, &name, &why));
+            found.push(Finding::Outside {
+                pattern: pattern.clone(),
+                file: name,
+                why,
+            });
             continue;
         }
         // A file matched twice (two patterns, two names, a link) is read once.
@@ -269,7 +279,11 @@ pub fn read_includes_with(
                 map.push(name, &text);
                 paths.push(canonical);
             }
-            Err((code, why)) => found.push(super::include_unreadable(code, pattern, &name, &why)),
+            Err(why) => found.push(Finding::Unreadable {
+                pattern: pattern.clone(),
+                file: name,
+                why,
+            }),
         }
     }
     OnDisk { map, found, paths }
@@ -291,48 +305,43 @@ fn included(dir: &Path, text: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// A file's text, or why it cannot be a plan's: the code and the words.
-pub fn read_text(path: &Path) -> Result<String, (Code, String)> {
-    let cannot = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
-        };
-        (Code::IncludeNotFound, why)
-    };
-    let meta = std::fs::metadata(path).map_err(cannot)?;
+/// A file's text, or why it cannot be a plan's.
+pub fn read_text(path: &Path) -> Result<String, ReadFault> {
+    let meta = std::fs::metadata(path).map_err(|e| ReadFault::of_io(&e))?;
     if meta.is_dir() {
-        return Err((Code::IncludeNotFound, "it is a directory".to_string()));
+        return Err(ReadFault::Directory);
     }
     if !meta.is_file() {
-        return Err((
-            Code::IncludeNotFound,
-            "it is not a regular file (a pipe or a device)".to_string(),
-        ));
+        return Err(ReadFault::NotRegular);
     }
     if meta.len() > MAX_BYTES {
-        return Err((
-            Code::IncludeNotFound,
-            format!(
-                "it is {} MB, larger than the 256 MB planc accepts",
-                meta.len() / 1_000_000
-            ),
-        ));
+        return Err(ReadFault::TooLarge {
+            mb: meta.len() / 1_000_000,
+        });
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if let Some(bad) = crate::source::binary(&bytes) {
-        return Err((Code::Syntax, bad.1.message));
+        .map_err(|e| ReadFault::of_io(&e))?;
+    text_of(bytes)
+}
+
+/// Bytes read as a plan's text, or why they are not one.
+fn text_of(bytes: Vec<u8>) -> Result<String, ReadFault> {
+    let probe = &bytes[..bytes.len().min(crate::source::BINARY_PROBE)];
+    if let Some(nul) = probe.iter().position(|&b| b == 0) {
+        // `source::binary` tells UTF-16 from other binaries: its words are
+        // the only thing it says about which.
+        let utf16 =
+            crate::source::binary(&bytes).is_some_and(|bad| bad.1.message.contains("UTF-16"));
+        return Err(if utf16 {
+            ReadFault::Utf16
+        } else {
+            ReadFault::Binary { byte: nul }
+        });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        (
-            Code::Syntax,
-            format!("it is not valid UTF-8 (byte {at} cannot start or continue a character)"),
-        )
+    String::from_utf8(bytes).map_err(|e| ReadFault::NotUtf8 {
+        byte: e.utf8_error().valid_up_to(),
     })
 }
 
