@@ -423,3 +423,675 @@ fn every_case_of_several_files_fires_and_its_fix_is_clean() {
         }
     });
 }
+
+// ---------------------------------------------------------------------------
+// Chinese: every case of several files, the same findings at the same places.
+
+/// A run's diagnostics as (code, file, line, column), its messages and
+/// helps, and its exit code.
+struct Run {
+    places: Vec<(String, String, u64, u64)>,
+    words: Vec<(String, String, String)>,
+    code: Option<i32>,
+}
+
+fn run_json(dir: &Path, extra: &[&str], target: &str) -> Run {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(target);
+    let out = planc_in(dir, &args);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("JSON ({e}): {}{}", stdout(&out), stderr(&out)));
+    let all = json["diagnostics"].as_array().expect("diagnostics");
+    let text = |d: &serde_json::Value, key: &str| d[key].as_str().unwrap_or_default().to_string();
+    Run {
+        places: all
+            .iter()
+            .map(|d| {
+                (
+                    text(d, "code"),
+                    text(d, "file"),
+                    d["line"].as_u64().unwrap_or_default(),
+                    d["column"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        words: all
+            .iter()
+            .map(|d| (text(d, "code"), text(d, "message"), text(d, "help")))
+            .collect(),
+        code: out.status.code(),
+    }
+}
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The names only this reader makes (and `syntax`, for an included file
+/// that is not UTF-8 text).
+const SEVERAL: [&str; 5] = [
+    "include-not-found",
+    "include-outside-plan",
+    "file-not-included",
+    "plan-missing",
+    "syntax",
+];
+
+/// `--lang zh` gives the same names at the same places and the same exit
+/// code as English, and says every several-files finding in Chinese.
+fn same_in_chinese(dir: &Path, target: &str, expected: &[&str]) -> Run {
+    let en = run_json(dir, &[], target);
+    let zh = run_json(dir, &["--lang", "zh"], target);
+    assert_eq!(en.places, zh.places, "{target}: the same places");
+    assert_eq!(en.code, zh.code, "{target}: the same exit code");
+    let names: Vec<&str> = en.places.iter().map(|p| p.0.as_str()).collect();
+    for name in expected {
+        assert!(names.contains(name), "{target}: {name} in {names:?}");
+    }
+    for ((code, en_message, en_help), (_, message, help)) in en.words.iter().zip(&zh.words) {
+        if !SEVERAL.contains(&code.as_str()) {
+            continue;
+        }
+        assert!(
+            has_han(message) && has_han(help),
+            "{target}: {message} / {help}"
+        );
+        assert_ne!(en_message, message);
+        assert_ne!(en_help, help);
+        // Chinese punctuation around Chinese text: no `: ` or `, ` outside code.
+        for text in [message, help] {
+            let prose: String = text.split('`').step_by(2).collect();
+            assert!(
+                !prose.contains(": ") && !prose.contains(", ") && !prose.contains(". "),
+                "{target}: {text}"
+            );
+        }
+    }
+    zh
+}
+
+/// The human output in Chinese, with a temporary directory's path hidden.
+fn human_zh(dir: &Path, target: &str) -> String {
+    let out = planc_in(dir, &["check", "--lang", "zh", "--color", "never", target]);
+    let tmp = dir.canonicalize().expect("canonical").display().to_string();
+    stderr(&out).replace(&tmp, "[tmp]")
+}
+
+#[test]
+fn chinese_says_the_acceptance_plan_and_the_cases_with_the_same_places() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (name, target, expected) in [
+            ("root", ROOT, vec!["include-outside-plan"]),
+            ("part", PART, vec!["include-outside-plan"]),
+            (
+                "directory",
+                DIR,
+                vec!["include-outside-plan", "file-not-included"],
+            ),
+            (
+                "stray",
+                "tests/files/failing/stray.plan",
+                vec!["plan-missing"],
+            ),
+        ] {
+            same_in_chinese(here, target, &expected);
+            insta::assert_snapshot!(format!("files-zh-{name}"), human_zh(here, target));
+        }
+        for name in [
+            "file-not-included",
+            "include-not-found",
+            "include-outside-plan",
+        ] {
+            let failing = format!("tests/files/cases/{name}/failing");
+            same_in_chinese(here, &failing, &[name]);
+            insta::assert_snapshot!(format!("files-zh-case-{name}"), human_zh(here, &failing));
+        }
+    });
+}
+
+#[test]
+fn chinese_says_includes_outside_unreadable_and_a_second_plan_item() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        // Outside: an absolute path, `..`, a symbolic link out, a loop.
+        let dir = plan_dir(
+            &root_with(
+                "\"/etc/passwd\", \"../secret.plan\", \"parts/*.plan\", \"loop.plan\", \
+\"sub/../../secret.plan\"",
+            ),
+            &[("parts/fine.plan", "metric n \"N\" count\n")],
+        );
+        let base = dir.path();
+        std::fs::write(base.join("secret.plan"), "metric secret \"S\" count\n").expect("secret");
+        std::os::unix::fs::symlink(base.join("secret.plan"), base.join("plan/parts/out.plan"))
+            .expect("symlink out");
+        std::os::unix::fs::symlink("loop.plan", base.join("plan/loop.plan")).expect("loop");
+        let zh = same_in_chinese(base, "plan/root.plan", &["include-outside-plan"]);
+        assert_eq!(
+            zh.places
+                .iter()
+                .filter(|p| p.0 == "include-outside-plan")
+                .count(),
+            5
+        );
+        insta::assert_snapshot!("files-zh-outside", human_zh(base, "plan/root.plan"));
+
+        // Not found, and unreadable: not UTF-8, binary, UTF-16, a directory,
+        // a symbolic link to nothing.
+        let dir = plan_dir(
+            &root_with("\"parts/*.plan\", \"departments/sales.plan\", \"gone.plan\""),
+            &[("parts/c_ok.plan", "metric n \"N\" count\n")],
+        );
+        let parts = dir.path().join("plan/parts");
+        std::fs::write(parts.join("a_bad.plan"), b"metric \xff \"x\" count\n").expect("bad");
+        std::fs::write(parts.join("b_binary.plan"), b"\x7fELF\0\0\0\x01binary").expect("binary");
+        let utf16: Vec<u8> = "metric u \"U\" count\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(
+            parts.join("b_utf16.plan"),
+            [&[0xFF, 0xFE][..], &utf16].concat(),
+        )
+        .expect("utf16");
+        // A folder is never matched by `*`; a link to one is, like a file.
+        std::fs::create_dir(parts.join("d_dir.plan")).expect("a directory named .plan");
+        std::os::unix::fs::symlink("d_dir.plan", parts.join("e_link_to_dir.plan")).expect("link");
+        std::os::unix::fs::symlink("nowhere.plan", dir.path().join("plan/gone.plan"))
+            .expect("a link to nothing");
+        let zh = same_in_chinese(
+            dir.path(),
+            "plan/root.plan",
+            &["include-not-found", "syntax"],
+        );
+        assert_eq!(zh.code, Some(1));
+        let at_include = zh
+            .places
+            .iter()
+            .filter(|p| p.1 == "plan/root.plan" && p.2 == 3)
+            .count();
+        assert_eq!(at_include, 6, "{:?}", zh.places);
+        insta::assert_snapshot!(
+            "files-zh-unreadable",
+            human_zh(dir.path(), "plan/root.plan")
+        );
+
+        // An included file with a `plan` item of its own.
+        let dir = plan_dir(
+            &root_with("\"parts/*.plan\""),
+            &[(
+                "parts/other.plan",
+                "plan \"Other\" {\n  period 2026-01-01 .. 2026-12-31\n}\n",
+            )],
+        );
+        same_in_chinese(dir.path(), "plan/root.plan", &["plan-missing"]);
+        insta::assert_snapshot!(
+            "files-zh-second-plan",
+            human_zh(dir.path(), "plan/root.plan")
+        );
+    });
+}
+
+/// The language comes from `--lang`, then the root's `lang`, then the
+/// environment: the includes' findings follow it like the rest.
+#[test]
+fn the_roots_lang_and_the_environment_choose_the_words_of_includes() {
+    let said = |dir: &Path, code: &str, extra: &[&str], env: Option<&str>, target: &str| {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.push(target);
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
+        command.args(&args).current_dir(dir);
+        for var in ["PLANC_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(var);
+        }
+        if let Some(lang) = env {
+            command.env("PLANC_LANG", lang);
+        }
+        let out = command.output().expect("planc runs");
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        let message = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == code)
+            .map(|d| d["message"].as_str().unwrap_or_default().to_string());
+        message.unwrap_or_else(|| panic!("no {code}: {json}"))
+    };
+    let zh_root = plan_dir(
+        "plan \"T\" {\n  period 2026-01-01 .. 2026-12-31\n  lang zh\n  include \"gone.plan\"\n}\n",
+        &[("stray/lone.plan", "metric s \"S\" count\n")],
+    );
+    let dir = zh_root.path();
+    let missing = "include-not-found";
+    assert!(
+        has_han(&said(dir, missing, &[], None, "plan/root.plan")),
+        "the root's lang"
+    );
+    assert!(
+        !has_han(&said(
+            dir,
+            missing,
+            &["--lang", "en"],
+            None,
+            "plan/root.plan"
+        )),
+        "--lang before the root's lang"
+    );
+    assert!(
+        has_han(&said(dir, missing, &[], Some("en"), "plan/root.plan")),
+        "the root's lang before the environment"
+    );
+    // A stray file speaks as the plans under the folder do.
+    assert!(has_han(&said(dir, "file-not-included", &[], None, "plan")));
+    // Without a `lang`, the environment decides.
+    let plain = plan_dir(
+        &root_with("\"gone.plan\""),
+        &[("stray/lone.plan", "metric s \"S\" count\n")],
+    );
+    let dir = plain.path();
+    assert!(!has_han(&said(dir, missing, &[], None, "plan/root.plan")));
+    assert!(has_han(&said(
+        dir,
+        missing,
+        &[],
+        Some("zh_CN.UTF-8"),
+        "plan/root.plan"
+    )));
+    assert!(has_han(&said(
+        dir,
+        "file-not-included",
+        &[],
+        Some("zh"),
+        "plan"
+    )));
+    assert!(has_han(&said(
+        dir,
+        "plan-missing",
+        &[],
+        Some("zh"),
+        "plan/stray/lone.plan"
+    )));
+}
+
+// ---------------------------------------------------------------------------
+// Permission denied, for real: the tests run as root, who reads any file, so
+// planc then runs as user 65534 (nobody) through `setpriv` (util-linux).
+
+/// A plan whose included `plan/parts/b_secret.plan` nobody may read
+/// (mode 000), in a temporary directory everyone else may read.
+fn plan_with_a_secret_part() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = plan_dir(
+        &root_with("\"parts/*.plan\""),
+        &[
+            ("parts/a.plan", "metric n \"N\" count\n"),
+            ("parts/b_secret.plan", "metric s \"S\" count\n"),
+        ],
+    );
+    // A temporary directory is private (0700): open it to the other user.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let secret = dir.path().join("plan/parts/b_secret.plan");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+    dir
+}
+
+/// How to run planc as someone who cannot read a mode-000 file: as
+/// nobody through `setpriv` when this test runs as root, else as itself.
+/// `None` (the test says why and checks nothing) when root has no usable
+/// `setpriv`.
+fn unprivileged(dir: &Path) -> Option<Vec<String>> {
+    if !rustix::process::geteuid().is_root() {
+        return Some(Vec::new());
+    }
+    let Some(setpriv) = crate::support::setpriv(dir) else {
+        eprintln!("SKIPPED: running as root without a usable setpriv (util-linux)");
+        return None;
+    };
+    Some(
+        [
+            setpriv.to_string_lossy().as_ref(),
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+        .map(String::from)
+        .to_vec(),
+    )
+}
+
+fn planc_as(prefix: &[String], dir: &Path, args: &[&str]) -> Output {
+    let mut command = match prefix.split_first() {
+        Some((setpriv, rest)) => {
+            let mut c = Command::new(setpriv);
+            c.args(rest).arg(env!("CARGO_BIN_EXE_planc"));
+            c
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_planc")),
+    };
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .stdin(Stdio::null())
+        .output()
+        .expect("planc runs")
+}
+
+#[test]
+fn an_included_file_nobody_may_read_is_a_diagnostic_at_its_include() {
+    let dir = plan_with_a_secret_part();
+    let Some(prefix) = unprivileged(dir.path()) else {
+        return;
+    };
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for target in ["plan/root.plan", "plan/parts/a.plan", "plan"] {
+            for lang in ["en", "zh"] {
+                let out = planc_as(
+                    &prefix,
+                    dir.path(),
+                    &["check", "--format", "json", "--lang", lang, target],
+                );
+                assert_eq!(out.status.code(), Some(1), "{target}: {}", stderr(&out));
+                let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+                let denied: Vec<&serde_json::Value> = json["diagnostics"]
+                    .as_array()
+                    .expect("diagnostics")
+                    .iter()
+                    .filter(|d| d["code"] == "include-not-found")
+                    .collect();
+                assert_eq!(denied.len(), 1, "{target}, once: {json}");
+                let d = denied[0];
+                assert_eq!(
+                    (&d["file"], &d["line"], &d["column"]),
+                    (&"plan/root.plan".into(), &3.into(), &11.into()),
+                    "{target}: at the include"
+                );
+                let (message, help) = (d["message"].as_str(), d["help"].as_str());
+                let (message, help) = (message.unwrap_or(""), help.unwrap_or(""));
+                let (reason, hint) = match lang {
+                    "en" => ("permission denied", "permissions"),
+                    _ => ("没有权限", "权限"),
+                };
+                assert!(message.contains("plan/parts/b_secret.plan"), "{message}");
+                assert!(message.ends_with(reason), "{message}");
+                assert!(help.contains(hint), "{help}");
+                // The other part is read: its metric is in the plan.
+                assert!(
+                    json["diagnostics"]
+                        .to_string()
+                        .contains("plan/parts/a.plan"),
+                    "{target}: {json}"
+                );
+            }
+        }
+        for lang in ["en", "zh"] {
+            let out = planc_as(
+                &prefix,
+                dir.path(),
+                &[
+                    "check",
+                    "--color",
+                    "never",
+                    "--lang",
+                    lang,
+                    "plan/root.plan",
+                ],
+            );
+            assert_eq!(out.status.code(), Some(1));
+            insta::assert_snapshot!(format!("files-permission-denied-{lang}"), stderr(&out));
+        }
+    });
+}
+
+/// The language server reads a plan's unopened parts from disk: a part it
+/// may not read is a diagnostic at the root's include, in the editor's
+/// language, and the server goes on.
+#[test]
+fn the_language_server_says_a_part_it_may_not_read_at_the_include() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = plan_with_a_secret_part();
+    let Some(prefix) = unprivileged(dir.path()) else {
+        return;
+    };
+    let mut command = match prefix.split_first() {
+        Some((setpriv, rest)) => {
+            let mut c = Command::new(setpriv);
+            c.args(rest).arg(env!("CARGO_BIN_EXE_planc"));
+            c
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_planc")),
+    };
+    let mut child = command
+        .arg("lsp")
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("planc lsp");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut send = |message: serde_json::Value| {
+        let body = message.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("send");
+        stdin.flush().expect("flush");
+    };
+    let mut receive = || -> serde_json::Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            assert!(
+                stdout.read_line(&mut line).expect("read") > 0,
+                "the server ended"
+            );
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.trim().parse().expect("a length");
+            }
+        }
+        let mut body = vec![0; length];
+        stdout.read_exact(&mut body).expect("a body");
+        serde_json::from_slice(&body).expect("JSON")
+    };
+    let base = dir.path().canonicalize().expect("canonical");
+    let uri = |name: &str| format!("file://{}/{name}", base.display());
+    send(
+        serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": { "capabilities": {}, "locale": "zh-CN" } }),
+    );
+    assert!(receive()["result"]["capabilities"].is_object());
+    send(serde_json::json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    // The part that may be read is opened; the root and the secret are not.
+    send(
+        serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": { "uri": uri("plan/parts/a.plan"), "languageId": "plan", "version": 1,
+            "text": "metric n \"N\" count\n" }}}),
+    );
+    let root = uri("plan/root.plan");
+    let published = loop {
+        let message = receive();
+        if message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == root.as_str()
+        {
+            break message["params"]["diagnostics"].clone();
+        }
+    };
+    let denied = published
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "include-not-found")
+        .unwrap_or_else(|| panic!("{published}"));
+    assert_eq!(
+        denied["range"]["start"],
+        serde_json::json!({ "line": 2, "character": 10 })
+    );
+    let message = denied["message"].as_str().unwrap_or_default();
+    assert!(message.contains("没有权限"), "{message}");
+    assert!(message.contains("b_secret.plan"), "{message}");
+    // A file that no plan includes says so in the editor too.
+    std::fs::create_dir(dir.path().join("plan/stray")).expect("stray/");
+    std::fs::write(
+        dir.path().join("plan/stray/lone.plan"),
+        "metric s \"S\" count\n",
+    )
+    .expect("lone.plan");
+    send(
+        serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": { "uri": uri("plan/stray/lone.plan"), "languageId": "plan", "version": 1,
+            "text": "metric s \"S\" count\n" }}}),
+    );
+    let lone = uri("plan/stray/lone.plan");
+    let published = loop {
+        let message = receive();
+        if message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == lone.as_str()
+        {
+            break message["params"]["diagnostics"].clone();
+        }
+    };
+    let missing = published
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "plan-missing")
+        .unwrap_or_else(|| panic!("{published}"));
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("没有计划引入它"),
+        "{missing}"
+    );
+    send(serde_json::json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    assert_eq!(receive()["id"], 2);
+    send(serde_json::json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert!(child.wait().expect("exit").success());
+}
+
+// ---------------------------------------------------------------------------
+// The acceptance plan in every format, through its root, a part and its
+// directory: each finding in its own file, at the same place everywhere.
+
+/// (code, file, line, column) of every finding, sorted.
+type Places = Vec<(String, String, u64, u64)>;
+
+fn github_places(out: &str) -> Places {
+    let mut places: Places = out
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("::error ")
+                .or_else(|| l.strip_prefix("::warning "))
+        })
+        .map(|l| {
+            let (fields, _) = l.split_once("::").expect("fields::message");
+            let field = |key: &str| {
+                fields
+                    .split(',')
+                    .find_map(|f| f.strip_prefix(key))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            (
+                field("title=planc "),
+                field("file="),
+                field("line=").parse().expect("line"),
+                field("col=").parse().expect("col"),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
+fn sarif_places(out: &str) -> Places {
+    let sarif: serde_json::Value = serde_json::from_str(out).expect("SARIF");
+    let mut places = Places::new();
+    for run in sarif["runs"].as_array().expect("runs") {
+        let artifacts: Vec<&str> = run["artifacts"]
+            .as_array()
+            .expect("artifacts")
+            .iter()
+            .filter_map(|a| a["location"]["uri"].as_str())
+            .collect();
+        let mut unique = artifacts.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            artifacts.len(),
+            "one artifact per file: {artifacts:?}"
+        );
+        for r in run["results"].as_array().expect("results") {
+            let at = &r["locations"][0]["physicalLocation"];
+            let uri = at["artifactLocation"]["uri"].as_str().expect("uri");
+            let index = at["artifactLocation"]["index"].as_u64().expect("index");
+            assert_eq!(artifacts[index as usize], uri, "the index names its file");
+            places.push((
+                r["ruleId"].as_str().expect("ruleId").to_string(),
+                uri.to_string(),
+                at["region"]["startLine"].as_u64().expect("line"),
+                at["region"]["startColumn"].as_u64().expect("column"),
+            ));
+        }
+    }
+    places.sort();
+    places
+}
+
+#[test]
+fn the_acceptance_plan_is_placed_alike_in_every_format_and_every_way_in() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let expected = |with_stray: bool| {
+        let mut places: Places = vec![
+            ("include-outside-plan", "acme.plan", 7, 55),
+            ("overcommitted", "departments/sales.plan", 16, 26),
+            ("unknown-name", "departments/marketing.plan", 5, 12),
+        ]
+        .into_iter()
+        .chain(with_stray.then_some(("file-not-included", "stray.plan", 1, 1)))
+        .map(|(c, f, l, col)| (c.to_string(), format!("{DIR}/{f}"), l, col))
+        .collect();
+        places.sort();
+        places
+    };
+    for (through, with_stray) in [(ROOT, false), (PART, false), (DIR, true)] {
+        let want = expected(with_stray);
+        let mut json = run_json(here, &[], through).places;
+        json.sort();
+        assert_eq!(json, want, "json through {through}");
+        let github = planc(&["check", "--format", "github", through]);
+        assert_eq!(github.status.code(), Some(1));
+        assert_eq!(
+            github_places(&stdout(&github)),
+            want,
+            "github through {through}"
+        );
+        let sarif = planc(&["check", "--format", "sarif", through]);
+        assert_eq!(sarif.status.code(), Some(1));
+        assert_eq!(
+            sarif_places(&stdout(&sarif)),
+            want,
+            "sarif through {through}"
+        );
+        let human = planc(&["check", "--color", "never", through]);
+        assert_eq!(human.status.code(), Some(1));
+        for (code, file, line, column) in &want {
+            let header = format!("╭─[{file}:{line}:{column}]");
+            assert!(
+                stderr(&human).contains(&header),
+                "{code} {header} through {through}"
+            );
+        }
+    }
+}

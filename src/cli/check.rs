@@ -159,11 +159,11 @@ fn directory(dir: &str, allow: &[Code], checked: &mut Vec<Checked>, worst: &mut 
     use std::path::PathBuf;
     let all = disk::plan_files(std::path::Path::new(dir));
     let mut roots: Vec<String> = Vec::new();
-    let mut parts: Vec<(PathBuf, String)> = Vec::new();
+    let mut parts: Vec<(PathBuf, Option<String>)> = Vec::new();
     for path in all {
-        let text = disk::read_text(&path).unwrap_or_default();
+        let text = disk::read_text(&path).ok();
         let name = path.to_string_lossy().into_owned();
-        if has_plan(&text) {
+        if text.as_deref().is_some_and(has_plan) {
             roots.push(name);
         } else {
             parts.push((path, text));
@@ -196,21 +196,34 @@ fn directory(dir: &str, allow: &[Code], checked: &mut Vec<Checked>, worst: &mut 
         .copied()
         .filter(|one| langs.iter().all(|l| l == one));
     let root_count = roots.len();
-    let mut above: Vec<PathBuf> = Vec::new();
+    let canonical = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    // Every root checked, so that none is checked twice: a file its
+    // include matched but that could not be read is not among `included`,
+    // and finds that root again.
+    let mut done: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| canonical(std::path::Path::new(r)))
+        .collect();
     for (path, text) in parts {
-        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-        if included.contains(&canonical) {
+        if included.contains(&canonical(&path)) {
             continue;
         }
-        // Included by a root above the directory: check that plan, once.
+        // Included by a root (above the directory, or one whose include
+        // matched it but could not read it): check that plan, once.
         if let Some(root) = disk::find_root(&path) {
-            if !above.contains(&root) {
-                above.push(root.clone());
+            if !done.contains(&canonical(&root)) {
+                done.push(canonical(&root));
                 check(&files::relative_to_here(&root), checked, &mut included);
             }
             continue;
         }
         let name = path.to_string_lossy().into_owned();
+        // A file that cannot be read, and that no root includes, is
+        // checked as given: its encoding diagnostic, or why it cannot be read.
+        let Some(text) = text else {
+            check(&name, checked, &mut included);
+            continue;
+        };
         let lang = roots_lang.unwrap_or_else(|| lang::for_text(&text));
         let map = SourceMap::one(name.clone(), text);
         let warning = vec![
