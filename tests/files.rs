@@ -849,6 +849,25 @@ fn an_included_file_nobody_may_read_is_a_diagnostic_at_its_include() {
             assert_eq!(out.status.code(), Some(1));
             insta::assert_snapshot!(format!("files-permission-denied-{lang}"), stderr(&out));
         }
+        // A file under the folder that no root includes and that may not be
+        // read at all: said like a file named alone (exit 2), the plan
+        // beside it still checked.
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("plan/other/locked.plan");
+        std::fs::create_dir_all(locked.parent().expect("other/")).expect("other/");
+        std::fs::write(&locked, "goal x { }\n").expect("locked.plan");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("000");
+        let out = planc_as(&prefix, dir.path(), &["check", "--format", "json", "plan"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot read `plan/other/locked.plan`: permission denied"),
+            "{}",
+            stderr(&out)
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        assert!(json["diagnostics"]
+            .to_string()
+            .contains("include-not-found"));
     });
 }
 
