@@ -1114,3 +1114,82 @@ fn the_acceptance_plan_is_placed_alike_in_every_format_and_every_way_in() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// `planc graph --group-by file`: departments are files, so the picture can
+// show which file each item is written in.
+
+#[test]
+fn graph_groups_items_by_file_when_asked() {
+    let part = "examples/acme-company/departments/sales.plan";
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for view in ["map", "trace"] {
+            for format in ["dot", "mermaid"] {
+                let grouped = planc(&[
+                    "graph",
+                    "--view",
+                    view,
+                    "--format",
+                    format,
+                    "--group-by",
+                    "file",
+                    part,
+                ]);
+                assert_eq!(grouped.status.code(), Some(0), "{}", stderr(&grouped));
+                let text = stdout(&grouped);
+                // The company goals are in the root; paths, battles and
+                // tactics in the departments' files.
+                let files: &[&str] = match view {
+                    "map" => &["acme.plan"],
+                    _ => &[
+                        "acme.plan",
+                        "departments/marketing.plan",
+                        "departments/sales.plan",
+                    ],
+                };
+                for file in files {
+                    let name = format!("examples/acme-company/{file}");
+                    assert!(text.contains(&name), "{view} {format}: {name}");
+                }
+                insta::assert_snapshot!(format!("files-graph-{view}-{format}"), text);
+                // Without the flag, nothing is grouped.
+                let plain = planc(&["graph", "--view", view, "--format", format, part]);
+                assert!(!stdout(&plain).contains("_file0"), "{view} {format}");
+            }
+        }
+    });
+    // Graphviz reads the grouped DOT (when it is installed).
+    let dot = planc(&["graph", "--view", "trace", "--group-by", "file", part]);
+    if let Ok(mut child) = Command::new("dot")
+        .arg("-Tplain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(&dot.stdout)
+            .expect("DOT written");
+        let out = child.wait_with_output().expect("dot runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Where grouping would do nothing, it is refused.
+    for args in [
+        &["graph", "--format", "svg", "--group-by", "file", part][..],
+        &["graph", "--view", "timeline", "--group-by", "file", part][..],
+    ] {
+        let out = planc(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("--group-by"), "{}", stderr(&out));
+    }
+}

@@ -44,6 +44,15 @@ pub(super) struct Args {
     /// Write to this file (replaced atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+    /// file: in a plan of several files, a box per file (named by its path)
+    /// inside each lane or layer, departments being files (dot and mermaid)
+    #[arg(long, value_enum, value_name = "file")]
+    group_by: Option<GroupBy>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GroupBy {
+    File,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -93,6 +102,7 @@ not dot; use --format svg",
             if let Some(flag) = [
                 args.engine.map(|_| "--engine"),
                 args.focus.as_ref().map(|_| "--focus"),
+                args.group_by.map(|_| "--group-by"),
             ]
             .into_iter()
             .flatten()
@@ -108,6 +118,14 @@ not dot; use --format svg",
             return Ok(None);
         }
     };
+    if args.group_by.is_some() && matches!(format, Format::Svg | Format::Png) {
+        return Err(say(
+            "--group-by file draws with --format dot or mermaid; for a picture, run Graphviz on \
+the DOT (planc graph --group-by file FILE | dot -Tsvg -o plan.svg)",
+            "--group-by file 只用于 --format dot 或 mermaid；要图片，请用 Graphviz 画 DOT\
+（planc graph --group-by file FILE | dot -Tsvg -o plan.svg）",
+        ));
+    }
     let request = Request {
         view,
         format: match format {
@@ -157,7 +175,10 @@ pub(super) fn run(args: Args) -> Result<ExitCode, CliError> {
             _ => timeline::svg(&analysis, args.today).into_bytes(),
         },
         Some(request) => {
-            let scene = request.scene(&analysis).map_err(CliError::CouldNotRun)?;
+            let mut scene = request.scene(&analysis).map_err(CliError::CouldNotRun)?;
+            if args.group_by == Some(GroupBy::File) {
+                scene.group_by_file(&analysis.model, &plan.map);
+            }
             match format {
                 Format::Dot => diagram::render(&scene, diagram::Format::Dot).into_bytes(),
                 Format::Mermaid => diagram::render(&scene, diagram::Format::Mermaid).into_bytes(),

@@ -67,10 +67,36 @@ fontname=\"{FONTS}\", fontsize=11, fontcolor=\"{ink}\", margin=\"0.16,0.08\"];",
             );
             row.push(empty);
         }
-        for &n in &band.nodes {
-            let node = &scene.nodes[n];
-            let _ = writeln!(out, "    {}", node_statement(node, scene.lang));
-            row.push(dot_id(&node.key.readable()));
+        for (file, nodes) in scene.band_groups(band) {
+            // Grouped by file: a box per file inside the band, named by its path.
+            let indent = match file {
+                Some(f) => {
+                    let _ = writeln!(
+                        out,
+                        "    subgraph {} {{",
+                        dot_id(&format!("cluster_{}_file{f}", band.key))
+                    );
+                    let _ = writeln!(
+                        out,
+                        "      graph [label=\"{}\", style=\"rounded,dashed\", color=\"{muted}\", \
+fontcolor=\"{muted}\", fontsize=10, labeljust=l, labelloc={loc}, margin=8];",
+                        dot_string(&scene.files[f]),
+                        muted = style::MUTED,
+                        // Bottom to top turns clusters over: `b` is drawn on top.
+                        loc = if scene.flow == Flow::Up { "b" } else { "t" },
+                    );
+                    "      "
+                }
+                None => "    ",
+            };
+            for n in nodes {
+                let node = &scene.nodes[n];
+                let _ = writeln!(out, "{indent}{}", node_statement(node, scene.lang));
+                row.push(dot_id(&node.key.readable()));
+            }
+            if file.is_some() {
+                out.push_str("    }\n");
+            }
         }
         let _ = writeln!(out, "    {{ rank=same; {}; }}", row.join("; "));
         for other in &row[1..] {

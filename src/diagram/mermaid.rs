@@ -19,7 +19,7 @@ pub fn render(scene: &Scene) -> String {
         scene.caption
     );
     let _ = writeln!(out, "flowchart {direction}");
-    let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut classes: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     let _ = writeln!(out, "  plan_title[\"{}\"]", title(scene));
     classes
         .entry("title")
@@ -33,9 +33,38 @@ pub fn render(scene: &Scene) -> String {
             let _ = writeln!(out, "    {empty}[\"{}\"]", esc(band.empty));
             classes.entry("placeholder").or_default().push(empty);
         }
-        for &n in &band.nodes {
+        for (file, nodes) in scene.band_groups(band) {
+            // Grouped by file: a subgraph per file inside the band, named by its path.
+            if let Some(f) = file {
+                let _ = writeln!(
+                    out,
+                    "    subgraph {id}_file{f} [\"{}\"]",
+                    esc(&scene.files[f])
+                );
+            }
+            let indent = if file.is_some() { "      " } else { "    " };
+            node_lines(scene, &nodes, indent, &mut out, &mut classes);
+            if file.is_some() {
+                out.push_str("    end\n");
+            }
+        }
+        out.push_str("  end\n");
+    }
+    rest(scene, out, classes)
+}
+
+/// Each node's line, and the classes it belongs to.
+fn node_lines(
+    scene: &Scene,
+    nodes: &[usize],
+    indent: &str,
+    out: &mut String,
+    classes: &mut BTreeMap<&'static str, Vec<String>>,
+) {
+    {
+        for &n in nodes {
             let node = &scene.nodes[n];
-            let _ = writeln!(out, "    {}[\"{}\"]", node.key.ascii(), label(node));
+            let _ = writeln!(out, "{indent}{}[\"{}\"]", node.key.ascii(), label(node));
             let emphasis = match node.emphasis {
                 Emphasis::Plain => None,
                 Emphasis::Breakthrough => Some("breakthrough"),
@@ -60,8 +89,11 @@ pub fn render(scene: &Scene) -> String {
                 classes.entry(class).or_default().push(node.key.ascii());
             }
         }
-        out.push_str("  end\n");
     }
+}
+
+/// The links, the styles and the classes, after the bands.
+fn rest(scene: &Scene, mut out: String, classes: BTreeMap<&'static str, Vec<String>>) -> String {
     // Invisible links keep the bands in order; the title goes on top.
     let mut chain: Vec<String> = std::iter::once("plan_title".to_string())
         .chain(scene.bands.iter().map(|b| format!("band_{}", b.key)))
@@ -149,6 +181,16 @@ pub fn render(scene: &Scene) -> String {
             "  style band_{} fill:{},stroke:{},color:{}",
             band.key, colors.fill, colors.fill, colors.heading
         );
+        for (file, _) in scene.band_groups(band) {
+            if let Some(f) = file {
+                let _ = writeln!(
+                    out,
+                    "  style band_{}_file{f} fill:none,stroke:{muted},stroke-dasharray:5 5,color:{muted}",
+                    band.key,
+                    muted = style::MUTED
+                );
+            }
+        }
     }
     out
 }

@@ -95,6 +95,10 @@ pub struct Scene {
     pub bands: Vec<Band>,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// When grouped by file (`planc graph --group-by file`): the plan's
+    /// files, as shown, and each node's index into them. Empty otherwise.
+    pub files: Vec<String>,
+    pub file_of: Vec<usize>,
 }
 
 /// A lane of the strategy map or a layer of the trace.
@@ -312,10 +316,49 @@ pub fn build(analysis: &Analysis, view: View) -> Scene {
         bands,
         nodes,
         edges: builder.edges,
+        files: Vec::new(),
+        file_of: Vec::new(),
     }
 }
 
 impl Scene {
+    /// Group the nodes by the file each item is written in, departments
+    /// being files: DOT and Mermaid draw a box per file, named by its path,
+    /// inside each band. Call after [`Scene::focus`].
+    pub fn group_by_file(&mut self, model: &crate::model::Model, map: &crate::sources::SourceMap) {
+        self.files = map.files().iter().map(|f| f.name.clone()).collect();
+        self.file_of = self
+            .nodes
+            .iter()
+            .map(|n| {
+                model
+                    .common(n.item)
+                    .map_or(0, |c| map.file_at(c.id.span.start))
+            })
+            .collect();
+    }
+
+    /// A band's nodes by file, in the files' order (each node in its
+    /// band's order within its file); one group of all when not grouped.
+    pub fn band_groups(&self, band: &Band) -> Vec<(Option<usize>, Vec<usize>)> {
+        if self.files.is_empty() {
+            return vec![(None, band.nodes.clone())];
+        }
+        let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        for file in 0..self.files.len() {
+            let nodes: Vec<usize> = band
+                .nodes
+                .iter()
+                .copied()
+                .filter(|&n| self.file_of.get(n) == Some(&file))
+                .collect();
+            if !nodes.is_empty() {
+                groups.push((Some(file), nodes));
+            }
+        }
+        groups
+    }
+
     /// Keep only what traces to and from the items named `name` (a goal,
     /// path, battle or tactic): what it leads to, following the arrows, and
     /// what leads to it, against them; nothing beside. On the trace, a
