@@ -327,24 +327,90 @@ fn the_command_line_speaks_chinese_too() {
     assert!(stdout(&o).contains("生成一份入门计划"), "{}", stdout(&o));
 }
 
+// ------------------------------------------------------------ the command line's help
+
+/// clap's help and its errors for bad arguments, in both languages: read
+/// in the snapshots. Chinese help has no English sentence; English help
+/// has no Chinese; the exit codes are the same.
+#[test]
+fn help_and_argument_errors_in_both_languages() {
+    let runs: &[(&str, &[&str])] = &[
+        ("help", &["--help"]),
+        ("help-short", &["-h"]),
+        ("check-help", &["check", "--help"]),
+        ("init-help", &["init", "--help"]),
+        ("help-command", &["help", "graph"]),
+        ("unknown-option", &["check", "--colr", "never", "x.plan"]),
+        ("missing-value", &["check", "x.plan", "--format"]),
+        ("invalid-value", &["status", "x.plan", "--fail-on", "late"]),
+        ("bad-date", &["graph", "x.plan", "--today", "2026-13-01"]),
+        ("missing-argument", &["check"]),
+        ("unknown-command", &["chek", "x.plan"]),
+        ("extra-argument", &["build", "a.plan", "b.plan"]),
+    ];
+    for (name, args) in runs {
+        let en = planc(repo(), args, &[("LANG", "C.UTF-8")]);
+        let zh = planc(repo(), args, &[("LANG", "zh_CN.UTF-8")]);
+        let flag = [&["--lang", "zh"][..], args].concat();
+        let zh_flag = planc(repo(), &flag, &[]);
+        assert_eq!(en.status.code(), zh.status.code(), "{name}");
+        assert_eq!(stdout(&zh), stdout(&zh_flag), "{name}");
+        assert_eq!(stderr(&zh), stderr(&zh_flag), "{name}");
+        let help = name.contains("help");
+        assert_eq!(en.status.code(), Some(if help { 0 } else { 2 }), "{name}");
+        let shown = |o: &Output| format!("{}{}", stdout(o), stderr(o));
+        let (en_text, zh_text) = (shown(&en), shown(&zh));
+        assert!(!en_text.chars().any(han), "{name}: {en_text}");
+        assert_eq!(english_sentence(&zh_text), None, "{name}: {zh_text}");
+        insta::assert_snapshot!(format!("cli-{name}-en"), en_text);
+        insta::assert_snapshot!(format!("cli-{name}-zh"), zh_text);
+    }
+}
+
 // ------------------------------------------------------------ planc init
+
+/// The files `planc init` writes, from its folder.
+const INIT_FILES: [&str; 2] = ["strategy.plan", "checkins/2027-03-15.plan"];
 
 #[test]
 fn init_writes_a_clean_starter_and_never_overwrites() {
-    for (lang, words) in [("zh", "第一步"), ("en", "Step 1")] {
+    for (lang, words, checkin_words) in [("zh", "第一步", "复盘"), ("en", "Step 1", "check-in")]
+    {
         let dir = support::scratch("zh", &format!("init-{lang}"));
         let o = planc(&dir, &["init", "company", "--lang", lang], &[]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let plan = dir.join("company/strategy.plan");
         let text = std::fs::read_to_string(&plan).expect("written");
         assert!(text.contains(words));
-        let check = planc(
+        assert!(text.contains("include \"checkins/*.plan\""), "{text}");
+        let checkin =
+            std::fs::read_to_string(dir.join("company/checkins/2027-03-15.plan")).expect("written");
+        assert!(checkin.contains("checkin 2027-03-15") && checkin.contains(checkin_words));
+        // Clean, with its check-in read (the status table shows it), in
+        // the starter's language under any environment.
+        for env in [("LANG", "C.UTF-8"), ("LANG", "zh_CN.UTF-8")] {
+            let check = planc(
+                &dir,
+                &["check", "company/strategy.plan", "--deny", "warnings"],
+                &[env],
+            );
+            assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+            assert_eq!(stderr(&check), "");
+        }
+        let folder = planc(&dir, &["check", "company", "--deny", "warnings"], &[]);
+        assert_eq!(folder.status.code(), Some(0), "{}", stderr(&folder));
+        let status = planc(
             &dir,
-            &["check", "company/strategy.plan", "--deny", "warnings"],
+            &["status", "company/strategy.plan", "--today", "2027-03-20"],
             &[],
         );
-        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-        assert_eq!(stderr(&check), "");
+        assert_eq!(status.status.code(), Some(0), "{}", stderr(&status));
+        assert!(
+            stdout(&status).contains("2027-03-15"),
+            "{}",
+            stdout(&status)
+        );
+        assert_eq!(stderr(&status), "", "the starter's check-in is on plan");
         // Again: refused, nothing touched.
         std::fs::write(&plan, "mine").expect("written");
         let again = planc(&dir, &["init", "company", "--lang", lang], &[]);
@@ -357,9 +423,79 @@ fn init_writes_a_clean_starter_and_never_overwrites() {
     planc(&dir, &["init", "--lang", "zh"], &[]);
     let text = std::fs::read_to_string(dir.join("strategy.plan")).expect("written");
     assert!(text.contains("metric 营收") && text.contains("¥1000万") && text.contains("lang zh"));
-    let model = planc::analyze(&text, &[]);
-    assert_eq!(model.lang, Lang::Zh);
-    assert!(model.diagnostics.is_empty());
+    let checkin = std::fs::read_to_string(dir.join("checkins/2027-03-15.plan")).expect("written");
+    assert!(checkin.contains("actual 营收 ¥170万"), "{checkin}");
+}
+
+/// Any one of the files `init` would write already there: exit 2, and
+/// nothing written, created or changed; the same for a name on the way
+/// that is not a folder.
+#[test]
+fn init_refuses_when_any_file_exists() {
+    for (i, existing) in INIT_FILES.iter().enumerate() {
+        for lang in ["en", "zh"] {
+            let dir = support::scratch("zh", &format!("init-refused-{i}-{lang}"));
+            let target = dir.join("co").join(existing);
+            std::fs::create_dir_all(target.parent().expect("a folder")).expect("made");
+            std::fs::write(&target, "mine").expect("written");
+            let before = listing(&dir);
+            let o = planc(&dir, &["init", "co", "--lang", lang], &[]);
+            assert_eq!(o.status.code(), Some(2), "{existing}");
+            assert!(stderr(&o).contains(existing), "{}", stderr(&o));
+            assert_eq!(listing(&dir), before, "{existing}: nothing touched");
+            assert_eq!(std::fs::read_to_string(&target).expect("kept"), "mine");
+            if lang == "zh" {
+                assert!(stderr(&o).contains("已经存在"), "{}", stderr(&o));
+            }
+        }
+    }
+    // `checkins` is a file, not a folder.
+    let dir = support::scratch("zh", "init-refused-folder");
+    std::fs::write(dir.join("checkins"), "mine").expect("written");
+    let before = listing(&dir);
+    let o = planc(&dir, &["init"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a folder"), "{}", stderr(&o));
+    assert_eq!(listing(&dir), before);
+    // A dangling link where the plan goes: refused, the link not followed.
+    let dir = support::scratch("zh", "init-refused-link");
+    std::os::unix::fs::symlink(dir.join("nowhere"), dir.join("strategy.plan")).expect("linked");
+    let before = listing(&dir);
+    let o = planc(&dir, &["init"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(listing(&dir), before);
+    assert!(!dir.join("nowhere").exists());
+    // An empty `checkins/` already there is fine.
+    let dir = support::scratch("zh", "init-empty-checkins");
+    std::fs::create_dir(dir.join("checkins")).expect("made");
+    let o = planc(&dir, &["init"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for file in INIT_FILES {
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+}
+
+/// Every path under `dir` with its contents (for "nothing touched").
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable") {
+            let path = entry.expect("entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("meta");
+            let bytes = if meta.is_file() {
+                std::fs::read(&path).expect("readable")
+            } else {
+                Vec::new()
+            };
+            if meta.is_dir() {
+                stack.push(path.clone());
+            }
+            out.push((path.display().to_string(), bytes));
+        }
+    }
+    out.sort();
+    out
 }
 
 /// `planc fmt` keeps the plan's `lang`.
