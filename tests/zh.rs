@@ -637,3 +637,294 @@ fn status_findings_in_chinese() {
         }
     }
 }
+
+// ------------------------------------------------------------ the audit of "done when"
+
+/// The facts of `planc check --format json`: every value but the words
+/// (`message`, `help`, a label's `message`).
+fn facts(json: &str) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("message");
+                map.remove("help");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(list) => list.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    strip(&mut v);
+    v
+}
+
+/// Every message and help of `planc check --format json`.
+fn words(json: &str) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    match (k.as_str(), v) {
+                        ("message" | "help", serde_json::Value::String(s)) => out.push(s.clone()),
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(list) => list.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::from_str(json).expect("JSON"), &mut out);
+    out
+}
+
+/// The several-files words of `src/sources.rs` (the help of a file no
+/// plan includes), translated in the several-files branch (files13b):
+/// remove this once it is merged.
+fn pending_several_files(words: &str) -> bool {
+    words.contains("has an `include` that matches this file")
+        || words.contains("no plan includes it")
+}
+
+/// Through the command line, every case checked in Chinese three ways —
+/// `--lang zh`, `LANG=zh_CN.UTF-8`, and the plan's own `lang zh` under
+/// `C.UTF-8` — gives the same names, places and exit code as English, with
+/// every message and help in Chinese; GitHub annotations, SARIF and the
+/// markdown summary likewise.
+#[test]
+fn every_case_through_the_command_line_in_chinese() {
+    let dir = support::scratch("zh", "audit");
+    for path in plans_in("tests/cases") {
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8");
+        let file = format!("tests/cases/{name}.plan");
+        let json = ["check", file.as_str(), "--format", "json"];
+        let en = planc(repo(), &json, &[("LANG", "C.UTF-8")]);
+        let forced = planc(repo(), &[&json[..], &["--lang", "zh"]].concat(), &[]);
+        let env = planc(repo(), &json, &[("LANG", "zh_CN.UTF-8")]);
+        assert!(
+            !words(&stdout(&en)).iter().any(|w| w.chars().any(han))
+                || std::fs::read_to_string(&path)
+                    .expect("UTF-8")
+                    .chars()
+                    .any(han),
+            "{name}"
+        );
+        for zh in [&forced, &env] {
+            assert_eq!(en.status.code(), zh.status.code(), "{name}");
+            assert_eq!(facts(&stdout(&en)), facts(&stdout(zh)), "{name}");
+            assert_eq!(stdout(&forced), stdout(zh), "{name}");
+            for w in words(&stdout(zh)) {
+                if pending_several_files(&w) {
+                    continue;
+                }
+                assert_eq!(english_sentence(&w), None, "{name}: {w}");
+                assert!(w.chars().any(han), "{name}: {w}");
+            }
+        }
+        // The plan's own `lang zh`, on a machine speaking C.UTF-8.
+        let text = std::fs::read_to_string(&path).expect("UTF-8");
+        // After the `{` of the first line that opens the `plan` item.
+        let opening = text
+            .match_indices("plan \"")
+            .find(|(i, _)| *i == 0 || text[..*i].ends_with('\n'))
+            .and_then(|(i, _)| text[i..].find("{\n").map(|j| i + j + 1));
+        if let Some(at) = opening {
+            if !text.contains("\n  lang ") {
+                let own = format!("{}\n  lang zh{}", &text[..at], &text[at..]);
+                let en_own = in_lang(&own, Lang::En);
+                let copy = dir.join(format!("{name}.plan"));
+                std::fs::write(&copy, &own).expect("written");
+                let shown = copy.display().to_string();
+                let o = planc(
+                    repo(),
+                    &["check", &shown, "--format", "json"],
+                    &[("LANG", "C.UTF-8")],
+                );
+                assert_eq!(
+                    o.status.code(),
+                    Some(if en_own.has_errors() { 1 } else { 0 }),
+                    "{name}"
+                );
+                for w in words(&stdout(&o)) {
+                    if pending_several_files(&w) {
+                        continue;
+                    }
+                    assert!(w.chars().any(han), "{name} with lang zh: {w}");
+                }
+            }
+        }
+        // GitHub, SARIF, markdown: the same in Chinese, only the words change.
+        for format in ["github", "sarif", "markdown"] {
+            let args = ["check", file.as_str(), "--format", format];
+            let en = planc(repo(), &args, &[("LANG", "C.UTF-8")]);
+            let zh = planc(repo(), &[&args[..], &["--lang", "zh"]].concat(), &[]);
+            assert_eq!(en.status.code(), zh.status.code(), "{name} {format}");
+            let (en_out, zh_out) = (stdout(&en), stdout(&zh));
+            let pending = pending_several_files(&zh_out);
+            assert_eq!(en_out.lines().count() > 0, zh_out.lines().count() > 0);
+            match format {
+                "github" => {
+                    // `::error file=…,title=planc NAME::words`: the same
+                    // places and names; the words in Chinese.
+                    let heads = |s: &str| {
+                        s.lines()
+                            .filter(|l| l.starts_with("::"))
+                            .map(|l| l.split("::").take(2).collect::<Vec<_>>().join("::"))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(heads(&en_out), heads(&zh_out), "{name}");
+                    for line in zh_out.lines() {
+                        let said = line.splitn(3, "::").nth(2).unwrap_or_default();
+                        let said = said.replace("%0A", "\n");
+                        assert!(
+                            pending || english_sentence(&said).is_none(),
+                            "{name}: {line}"
+                        );
+                    }
+                }
+                "sarif" => {
+                    let v: serde_json::Value = serde_json::from_str(&zh_out).expect("SARIF");
+                    let e: serde_json::Value = serde_json::from_str(&en_out).expect("SARIF");
+                    let results = |v: &serde_json::Value| {
+                        v["runs"][0]["results"]
+                            .as_array()
+                            .cloned()
+                            .unwrap_or_default()
+                    };
+                    let (zr, er) = (results(&v), results(&e));
+                    assert_eq!(zr.len(), er.len(), "{name}");
+                    for (z, e) in zr.iter().zip(&er) {
+                        assert_eq!(z["ruleId"], e["ruleId"], "{name}");
+                        assert_eq!(z["locations"], e["locations"], "{name}");
+                        let text = z["message"]["text"].as_str().unwrap_or_default();
+                        if !pending {
+                            assert_eq!(english_sentence(text), None, "{name}: {text}");
+                            assert!(text.chars().any(han), "{name}: {text}");
+                        }
+                    }
+                }
+                _ => {
+                    // Table cells: place | name | message | help.
+                    for line in zh_out.lines().filter(|l| l.starts_with('|')) {
+                        assert!(
+                            pending || english_sentence(line).is_none(),
+                            "{name}: {line}"
+                        );
+                    }
+                    assert!(!en_out.chars().any(han) || text.chars().any(han), "{name}");
+                }
+            }
+        }
+    }
+}
+
+/// `planc explain NAME --lang zh` for every name: its Chinese page, with
+/// the same name; the English page under an English environment.
+#[test]
+fn explain_every_name_in_chinese() {
+    for code in planc::Code::ALL {
+        let name = code.name();
+        let zh = planc(repo(), &["explain", name, "--lang", "zh"], &[]);
+        assert_eq!(zh.status.code(), Some(0), "{name}");
+        let page = stdout(&zh);
+        assert!(page.contains(name), "{name}");
+        assert!(page.contains("级别"), "{name}: {page}");
+        let env = planc(repo(), &["explain", name], &[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(stdout(&env), page, "{name}");
+        let en = planc(repo(), &["explain", name], &[("LANG", "C.UTF-8")]);
+        assert!(stdout(&en).contains("**Severity:**"), "{name}");
+        assert!(!stdout(&en).contains("级别"), "{name}");
+    }
+    let zh = planc(repo(), &["explain", "no-such-name", "--lang", "zh"], &[]);
+    assert_eq!(zh.status.code(), Some(2));
+    assert!(stderr(&zh).chars().any(han), "{}", stderr(&zh));
+}
+
+/// The pictures in Chinese: no English keyword or sentence planc wrote
+/// (tooltips, the Mermaid timeline's sections, the DOT and Mermaid
+/// comments, the report's tables), and no Chinese in the English ones the
+/// plan did not write.
+#[test]
+fn pictures_say_everything_in_chinese() {
+    let acme = "examples/acme.plan";
+    let run = |args: &[&str], lang: &str| {
+        let o = planc(
+            repo(),
+            &[args, &["--today", "2026-04-20", "--lang", lang]].concat(),
+            &[],
+        );
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let map = run(&["graph", acme, "--format", "dot"], "zh");
+    let trace = run(&["graph", acme, "--view", "trace", "--format", "dot"], "zh");
+    let gantt = run(
+        &["graph", acme, "--view", "timeline", "--format", "mermaid"],
+        "zh",
+    );
+    let timeline = run(
+        &["graph", acme, "--view", "timeline", "--format", "svg"],
+        "zh",
+    );
+    let report = run(&["report", acme], "zh");
+    assert!(
+        map.contains("，由 `planc graph --view map --format dot` 画出。"),
+        "{map}"
+    );
+    assert!(trace.contains("tooltip=\"目标 revenue_2026"), "{trace}");
+    assert!(
+        trace.contains("tooltip=\"fission 推进路径 hit_product\""),
+        "{trace}"
+    );
+    assert!(trace.contains("tooltip=\"hit_product 服务于目标 revenue_2026\""));
+    assert!(trace.contains("tooltip=\"referral 属于战役 fission\""));
+    for english in [" serves ", "tooltip=\"goal ", "drawn by", "Render it"] {
+        assert!(
+            !map.contains(english) && !trace.contains(english),
+            "{english}"
+        );
+    }
+    assert!(gantt.contains("section 今天") && gantt.contains("axisFormat %Y年%-m月"));
+    assert!(
+        !gantt.contains("Today") && !gantt.contains("Goals"),
+        "{gantt}"
+    );
+    for line in gantt
+        .lines()
+        .filter(|l| l.trim_start().starts_with("section"))
+    {
+        assert!(line.chars().any(han), "{line}");
+    }
+    assert!(timeline.contains(">有风险</text>") && timeline.contains(">今天</text>"));
+    assert!(!timeline.contains(">at_risk<") && !timeline.contains(">today<"));
+    for english in [
+        "covered",
+        "every 2w",
+        "battle's",
+        "— 2 battles",
+        ">financial<",
+        ">acquisition<",
+    ] {
+        assert!(!report.contains(english), "{english}");
+    }
+    assert!(report.contains("每2周") && report.contains("获客") && report.contains("已补上"));
+    // English pictures: the plan's own Chinese only.
+    let plan = std::fs::read_to_string(repo().join(acme)).expect("readable");
+    for text in [
+        run(&["graph", acme, "--view", "trace", "--format", "dot"], "en"),
+        run(
+            &["graph", acme, "--view", "timeline", "--format", "mermaid"],
+            "en",
+        ),
+        run(
+            &["graph", acme, "--view", "timeline", "--format", "svg"],
+            "en",
+        ),
+    ] {
+        for run in text.split(|c: char| !han(c)).filter(|r| !r.is_empty()) {
+            assert!(plan.contains(run), "`{run}` is not the plan's");
+        }
+    }
+}
