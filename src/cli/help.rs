@@ -136,7 +136,10 @@ fn one(cmd: Command, name: &str) -> Command {
         template.push_str("\n\n选项：\n{options}");
     }
     template.push_str("{after-help}");
-    cmd.help_template(template)
+    // No wrapping: clap breaks lines at spaces and counts a Chinese
+    // character as one column, so it would cut `planc status` in two and
+    // leave Chinese lines twice too long; the terminal wraps them instead.
+    cmd.help_template(template).term_width(0)
 }
 
 /// Every argument's and command's help, in Chinese (the ids of this list
