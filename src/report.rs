@@ -481,11 +481,12 @@ fn label(common: &crate::model::Common) -> String {
     }
 }
 
-fn uses(list: &[Use]) -> String {
+/// `people 4, budget ¥15万`; with a Chinese comma in Chinese.
+fn uses(list: &[Use], l: Lang) -> String {
     list.iter()
         .map(|u| format!("{} {}", h(&u.what.name), h(&u.qty.text)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(l.pick(", ", "，"))
 }
 
 fn goals(
@@ -642,8 +643,8 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
                 "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                 label(&battle.common),
                 battle.window.map_or_else(|| format!("<span class=\"short\">{}</span>", l.pick("no window", "还没有时间周期")), |w| w.range.to_string()),
-                uses(&battle.objective),
-                uses(&battle.needs),
+                uses(&battle.objective, l),
+                uses(&battle.needs, l),
                 battle.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                 battle.review.as_ref().map_or_else(String::new, |r| every(r.value, l)),
                 state(status.and_then(|st| st.battles.get(b)).map(|x| x.state)),
@@ -660,7 +661,7 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
                         || format!("<span class=\"short\">{}</span>", l.pick("no win criterion", "还没有赢的标准")),
                         |w| format!("{} {} {}", h(&w.metric.name), h(w.op.op()), h(&w.qty.text))
                     ),
-                    uses(&tactic.needs),
+                    uses(&tactic.needs, l),
                     tactic.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
                     tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value, l).to_string()),
                     state(status.and_then(|st| st.tactics.get(t)).map(|x| x.state)),
@@ -977,7 +978,7 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 checkin_words("actual", l),
-                uses(&c.actual)
+                uses(&c.actual, l)
             );
         }
         if !c.status.is_empty() {
@@ -1005,7 +1006,7 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 checkin_words("spent", l),
-                uses(&c.spent)
+                uses(&c.spent, l)
             );
         }
         if let Some(by) = &c.by {

@@ -764,7 +764,10 @@ pub fn render_svg(t: &Timeline) -> String {
                 rows_svg,
                 "<g class=\"goal\" id=\"{}\"><title>{}</title>",
                 g.id,
-                xml(&format!("goal {}: {}\n{}", g.name, g.label, g.detail))
+                xml(&match lang {
+                    Lang::En => format!("goal {}: {}\n{}", g.name, g.label, g.detail),
+                    Lang::Zh => format!("目标 {}：{}\n{}", g.name, g.label, g.detail),
+                })
             );
             label(
                 &mut rows_svg,
@@ -1024,10 +1027,13 @@ pub fn render_svg(t: &Timeline) -> String {
             n(to_start),
             n(y2),
             style::INK,
-            xml(&format!(
-                "{} after {}",
-                t.rows[link.to].name, t.rows[link.from].name
-            ))
+            xml(&match t.lang {
+                Lang::En => format!("{} after {}", t.rows[link.to].name, t.rows[link.from].name),
+                Lang::Zh => format!(
+                    "{} 排在 {} 之后",
+                    t.rows[link.to].name, t.rows[link.from].name
+                ),
+            })
         );
     }
 
