@@ -12,6 +12,7 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
+mod help;
 mod init;
 mod lang;
 mod lsp;
@@ -62,50 +63,17 @@ enum Command {
     Status(status::Args),
     /// Run the language server on standard input and output, for editors
     Lsp(lsp::Args),
-    /// Write a starter plan that walks you through the five steps
+    /// Write a starter plan and its first check-in, walking you through the five steps
     Init(init::Args),
 }
 
-/// The one-line description of each command, in Chinese (`--help` under
-/// `--lang zh` or a Chinese environment).
-const ABOUT_ZH: &[(&str, &str)] = &[
-    ("check", "检查计划，报告发现的每一个问题"),
-    ("explain", "解释一个诊断，附出错和改好的例子"),
-    ("build", "把解析后的计划输出为 JSON，供看板和脚本使用"),
-    ("fmt", "把计划统一排版，保留所有注释"),
-    (
-        "graph",
-        "画出计划：战略地图、承接关系或战役时间轴，输出 DOT、Mermaid、SVG 或 PNG",
-    ),
-    ("report", "生成一份独立的 HTML 报告，方便发给董事会"),
-    ("lsp", "在标准输入输出上运行语言服务器，供编辑器使用"),
-    ("init", "生成一份入门计划，带你走完五个步骤"),
-];
-
 /// The command line, its help in the run's language.
 fn command() -> clap::Command {
-    let mut cmd = Cli::command();
-    if lang::own() == planc::Lang::Zh {
-        cmd = cmd
-            .about("检查写成 .plan 文件的公司战略，并画出战略地图")
-            .long_about(
-                "planc 读取 .plan 文件——定位、目标、增长路径、关键战役和战术——在季度开始之前，\
-告诉你表格发现不了的问题：没有路径服务的目标、同时抢同一批人的战役、对不上的季度数字、无从判断打没打赢的战术。",
-            )
-            .after_help(
-                "退出码：0 没有错误；1 发现错误（或在 --deny warnings 下发现警告）；2 planc 无法运行。\n\
-从这里开始：planc init，或 planc check examples/acme.plan",
-            );
-        for (name, about) in ABOUT_ZH {
-            if cmd.find_subcommand(name).is_some() {
-                cmd = cmd.mut_subcommand(name, |c| c.about(*about).long_about(None));
-            }
-        }
-        cmd = cmd.mut_arg("lang", |a| {
-            a.help("planc 使用的语言：en 或 zh（默认依次看计划里的 `lang`、PLANC_LANG、LC_ALL、LC_MESSAGES、LANG）")
-        });
+    let cmd = Cli::command();
+    match lang::own() {
+        planc::Lang::En => cmd,
+        planc::Lang::Zh => help::zh(cmd),
     }
-    cmd
 }
 
 pub(crate) fn run() -> Result<ExitCode, CliError> {
@@ -135,5 +103,20 @@ pub(crate) fn run() -> Result<ExitCode, CliError> {
         Command::Status(args) => status::run(args),
         Command::Lsp(args) => lsp::run(args),
         Command::Init(args) => init::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument and command has its Chinese line, and the Chinese
+    /// command line is still a valid clap command.
+    #[test]
+    fn every_argument_has_chinese_help() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        assert_eq!(help::missing(&cmd), Vec::<String>::new());
+        help::zh(Cli::command()).debug_assert();
     }
 }

@@ -186,7 +186,10 @@ pub fn state_word(word: &str, lang: Lang) -> &str {
         "ended" => "已结束",
         "won" => "打赢",
         "lost" => "未达标",
-        "open" => "进行中",
+        // A win criterion not yet met nor failed: the outcome is not known
+        // yet (not 进行中, the phase word: "赢的标准：进行中" reads as if
+        // the criterion itself were running).
+        "open" => "未见分晓",
         other => other,
     }
 }

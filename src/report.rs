@@ -348,7 +348,7 @@ fn positioning(out: &mut String, model: &Model, l: Lang) {
                     .iter()
                     .map(|s| s.value.as_str())
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(l.pick("; ", "；")),
             ),
         );
     }
@@ -360,7 +360,7 @@ fn positioning(out: &mut String, model: &Model, l: Lang) {
                     .iter()
                     .map(|(id, score)| format!("{} {score}", id.name))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(l.pick(", ", "，")),
             ),
         );
     }
@@ -481,11 +481,12 @@ fn label(common: &crate::model::Common) -> String {
     }
 }
 
-fn uses(list: &[Use]) -> String {
+/// `people 4, budget ¥15万`; with a Chinese comma in Chinese.
+fn uses(list: &[Use], l: Lang) -> String {
     list.iter()
         .map(|u| format!("{} {}", h(&u.what.name), h(&u.qty.text)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(l.pick(", ", "，"))
 }
 
 fn goals(
@@ -514,15 +515,24 @@ fn goals(
         let fmt = |a: crate::quantity::Amount| style.map_or_else(|| a.to_string(), |s| s.format(a));
         let target = goal.target.as_ref();
         let coverage = match cov.gap {
-            None => "<span class=\"muted\">no gap to cover</span>".to_string(),
+            None => format!(
+                "<span class=\"muted\">{}</span>",
+                l.pick("no gap to cover", "没有差距要补")
+            ),
             Some(gap) if cov.is_covered() => {
-                let pct = percent(cov.covered.0, gap.0);
-                format!("<span class=\"enough\">covered{pct}</span>")
+                let pct = percent(cov.covered.0, gap.0, l);
+                format!(
+                    "<span class=\"enough\">{}{pct}</span>",
+                    l.pick("covered", "已补上")
+                )
             }
             Some(gap) => format!(
-                "<span class=\"short\">short by {}{}</span>",
-                h(&fmt(gap.minus(cov.covered))),
-                percent(cov.covered.0, gap.0)
+                "<span class=\"short\">{}{}</span>",
+                match l {
+                    Lang::En => format!("short by {}", h(&fmt(gap.minus(cov.covered)))),
+                    Lang::Zh => format!("还差 {}", h(&fmt(gap.minus(cov.covered)))),
+                },
+                percent(cov.covered.0, gap.0, l)
             ),
         };
         let _ = writeln!(
@@ -530,7 +540,7 @@ fn goals(
             "<tr><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{coverage}</td>{}</tr>",
             if goal.breakthrough.is_some() { "★ " } else { "" },
             label(&goal.common),
-            goal.perspective.as_ref().map_or("", |p| p.value.word()),
+            goal.perspective.as_ref().map_or("", |p| perspective_word(p.value, l)),
             target.map_or_else(String::new, |t| format!("{} {}", h(&t.metric.name), h(&t.qty.text))),
             target.map_or_else(String::new, |t| t.by.value.to_string()),
             goal.baseline.as_ref().map_or_else(String::new, |q: &Quantity| h(&q.text)),
@@ -543,15 +553,27 @@ fn goals(
 }
 
 /// ` (62%)`: how much of the gap is covered, when that means something.
-fn percent(covered: i128, gap: i128) -> String {
+fn percent(covered: i128, gap: i128, l: Lang) -> String {
     if gap == 0 {
         return String::new();
     }
     let pct = (covered as f64 / gap as f64 * 100.0).round();
-    if pct.is_finite() {
-        format!(" ({pct}%)")
-    } else {
-        String::new()
+    match (pct.is_finite(), l) {
+        (false, _) => String::new(),
+        (true, Lang::En) => format!(" ({pct}%)"),
+        (true, Lang::Zh) => format!("（{pct}%）"),
+    }
+}
+
+/// A goal's lane in the report's words: the map's lane names.
+fn perspective_word(p: crate::model::Perspective, l: Lang) -> &'static str {
+    use crate::model::Perspective::*;
+    match (l, p) {
+        (Lang::En, p) => p.word(),
+        (Lang::Zh, Financial) => "财务",
+        (Lang::Zh, Customer) => "客户",
+        (Lang::Zh, Process) => "内部流程",
+        (Lang::Zh, Learning) => "学习与成长",
     }
 }
 
@@ -577,14 +599,18 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
         let heading = match p {
             Some(p) => {
                 let path = &model.paths[p];
+                let kind = if path.main.is_some() {
+                    l.pick("main path", "主路径")
+                } else {
+                    l.pick("candidate path", "备选路径")
+                };
                 format!(
-                    "{}{} <span class=\"muted\">({})</span>",
+                    "{}{} <span class=\"muted\">{}</span>",
                     if path.main.is_some() { "★ " } else { "" },
                     label(&path.common),
-                    if path.main.is_some() {
-                        l.pick("main path", "主路径")
-                    } else {
-                        l.pick("candidate path", "备选路径")
+                    match l {
+                        Lang::En => format!("({kind})"),
+                        Lang::Zh => format!("（{kind}）"),
                     }
                 )
             }
@@ -592,12 +618,19 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
                 .pick("Battles on no path", "不在任何路径上的战役")
                 .to_string(),
         };
-        let _ = writeln!(
-            out,
-            "<details open>\n<summary>{heading} — {} {}</summary>",
-            list.len(),
-            plural(list.len(), "battle")
-        );
+        let _ = match l {
+            Lang::En => writeln!(
+                out,
+                "<details open>\n<summary>{heading} — {} {}</summary>",
+                list.len(),
+                plural(list.len(), "battle")
+            ),
+            Lang::Zh => writeln!(
+                out,
+                "<details open>\n<summary>{heading} — {} 场战役</summary>",
+                list.len()
+            ),
+        };
         out.push_str(l.pick("<table>\n<thead><tr><th scope=\"col\">battle / tactic</th><th scope=\"col\">window</th><th scope=\"col\">objective / win</th><th scope=\"col\">needs</th><th scope=\"col\">owner</th><th scope=\"col\">review / kind</th>", "<table>\n<thead><tr><th scope=\"col\">战役 / 战术</th><th scope=\"col\">时间周期</th><th scope=\"col\">战役目标 / 赢的标准</th><th scope=\"col\">所需资源</th><th scope=\"col\">负责人</th><th scope=\"col\">复盘节奏 / 类型</th>"));
         if status.is_some() {
             let _ = write!(out, "<th scope=\"col\">{}</th>", l.pick("state", "状态"));
@@ -609,11 +642,11 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
                 out,
                 "<tbody><tr class=\"battle\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                 label(&battle.common),
-                battle.window.map_or_else(|| "<span class=\"short\">no window</span>".to_string(), |w| w.range.to_string()),
-                uses(&battle.objective),
-                uses(&battle.needs),
+                battle.window.map_or_else(|| format!("<span class=\"short\">{}</span>", l.pick("no window", "还没有时间周期")), |w| w.range.to_string()),
+                uses(&battle.objective, l),
+                uses(&battle.needs, l),
                 battle.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
-                battle.review.as_ref().map_or_else(String::new, |r| format!("every {}", duration(r.value))),
+                battle.review.as_ref().map_or_else(String::new, |r| every(r.value, l)),
                 state(status.and_then(|st| st.battles.get(b)).map(|x| x.state)),
             );
             for &t in &ctx.tactics_for[b] {
@@ -623,14 +656,14 @@ fn battles(out: &mut String, model: &Model, status: Option<&crate::status::Statu
                     out,
                     "<tr class=\"tactic\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
                     label(&tactic.common),
-                    window.unwrap_or_else(|| "<span class=\"muted\">battle's</span>".to_string()),
+                    window.unwrap_or_else(|| format!("<span class=\"muted\">{}</span>", l.pick("battle's", "同战役"))),
                     tactic.win.as_ref().map_or_else(
-                        || "<span class=\"short\">no win criterion</span>".to_string(),
+                        || format!("<span class=\"short\">{}</span>", l.pick("no win criterion", "还没有赢的标准")),
                         |w| format!("{} {} {}", h(&w.metric.name), h(w.op.op()), h(&w.qty.text))
                     ),
-                    uses(&tactic.needs),
+                    uses(&tactic.needs, l),
                     tactic.owner.as_ref().map_or_else(String::new, |o| h(&o.value)),
-                    tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value).to_string()),
+                    tactic.kind.as_ref().map_or_else(String::new, |k| kind_word(k.value, l).to_string()),
                     state(status.and_then(|st| st.tactics.get(t)).map(|x| x.state)),
                 );
             }
@@ -653,14 +686,46 @@ fn duration(d: crate::date::Duration) -> String {
     format!("{}{unit}", d.count)
 }
 
-fn kind_word(kind: crate::model::TacticKind) -> &'static str {
+/// `every 2w`; `每2周`, `每月` (the cadence as a Chinese team says it).
+fn every(d: crate::date::Duration, l: Lang) -> String {
+    use crate::date::DurationUnit::*;
+    match l {
+        Lang::En => format!("every {}", duration(d)),
+        Lang::Zh if d.count == 1 => match d.unit {
+            Day => "每天",
+            Week => "每周",
+            Month => "每月",
+            Quarter => "每季度",
+            Year => "每年",
+        }
+        .to_string(),
+        Lang::Zh => {
+            let unit = match d.unit {
+                Day => "天",
+                Week => "周",
+                Month => "个月",
+                Quarter => "个季度",
+                Year => "年",
+            };
+            format!("每{}{unit}", d.count)
+        }
+    }
+}
+
+/// A tactic's kind, in the glossary's words in Chinese.
+fn kind_word(kind: crate::model::TacticKind, l: Lang) -> &'static str {
     use crate::model::TacticKind::*;
-    match kind {
-        Acquisition => "acquisition",
-        Product => "product",
-        Conversion => "conversion",
-        Retention => "retention",
-        Organization => "organization",
+    match (l, kind) {
+        (Lang::En, Acquisition) => "acquisition",
+        (Lang::En, Product) => "product",
+        (Lang::En, Conversion) => "conversion",
+        (Lang::En, Retention) => "retention",
+        (Lang::En, Organization) => "organization",
+        (Lang::Zh, Acquisition) => "获客",
+        (Lang::Zh, Product) => "产品",
+        (Lang::Zh, Conversion) => "转化",
+        (Lang::Zh, Retention) => "客户运营",
+        (Lang::Zh, Organization) => "组织",
     }
 }
 
@@ -913,7 +978,7 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 checkin_words("actual", l),
-                uses(&c.actual)
+                uses(&c.actual, l)
             );
         }
         if !c.status.is_empty() {
@@ -933,7 +998,7 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 checkin_words("status", l),
-                list.join(", ")
+                list.join(l.pick(", ", "，"))
             );
         }
         if !c.spent.is_empty() {
@@ -941,7 +1006,7 @@ fn checkin_log(out: &mut String, model: &Model, today: Option<Date>, l: Lang) {
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 checkin_words("spent", l),
-                uses(&c.spent)
+                uses(&c.spent, l)
             );
         }
         if let Some(by) = &c.by {

@@ -373,6 +373,21 @@ fn create(target: &Path, contents: &dyn Contents) -> Result<(), String> {
     Ok(())
 }
 
+/// Write the new file `path` through a temporary file beside it, never
+/// over a file: refused with `AlreadyExists` if `path` exists, even if it
+/// appeared while planc was writing (`planc init`). Created with the mode a
+/// shell's `>` would give it.
+pub(super) fn create_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut temp = temporary(path, 0o600)?;
+    let file = temp.as_file_mut();
+    put(file, &Bytes(contents))?;
+    file.set_permissions(Permissions::from_mode(0o666 & !umask()))?;
+    file.sync_all()?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(path);
+    Ok(())
+}
+
 /// A new file beside `target`, with `mode` from its first moment, removed
 /// when dropped unless persisted.
 fn temporary(target: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {

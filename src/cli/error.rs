@@ -44,7 +44,7 @@ impl CliError {
     pub(crate) fn report(&self) -> ExitCode {
         match self {
             CliError::Arguments(e) => match arguments_zh(e) {
-                Some(said) if super::lang::own() == planc::Lang::Zh => super::output::say(said),
+                Some(said) if super::lang::own() == planc::Lang::Zh => super::output::show(&said),
                 _ => {
                     let _ = e.print();
                 }
@@ -78,43 +78,100 @@ impl From<clap::Error> for CliError {
     }
 }
 
-/// The argument errors people make, in Chinese (clap words the rest).
+/// clap's error for bad arguments, in Chinese, laid out as clap lays out
+/// its English one (what is wrong, a tip, the usage, where to read more).
+/// Worded from the error's kind and context; `None` for the kinds that are
+/// not errors (help and version) and for the bare `planc`, whose help clap
+/// prints (in Chinese already: see `cli::help`).
 fn arguments_zh(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let get = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(list)) => Some(list.join("、")),
+        Some(ContextValue::Strings(list)) if !list.is_empty() => Some(list.join("、")),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let valid = get(ContextKind::ValidValue).map(|v| format!("；可以取：{v}"));
+    let mut tips = Vec::new();
     let said = match e.kind() {
         ErrorKind::InvalidValue => {
             let value = get(ContextKind::InvalidValue).unwrap_or_default();
-            match get(ContextKind::ValidValue) {
-                Some(valid) => format!("{arg} 不能取 `{value}`；可以取：{valid}"),
-                None => format!("{arg} 不能取 `{value}`"),
-            }
-        }
-        ErrorKind::UnknownArgument => format!("不认识的参数 `{arg}`"),
-        ErrorKind::MissingRequiredArgument => format!("缺少必填的参数：{arg}"),
-        ErrorKind::InvalidSubcommand => {
-            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
-            match get(ContextKind::SuggestedSubcommand) {
-                Some(s) => format!("没有 `{name}` 这个命令；你是不是想写 `{s}`？"),
-                None => format!("没有 `{name}` 这个命令"),
+            if value.is_empty() {
+                format!("`{arg}` 后面要写一个值{}", valid.unwrap_or_default())
+            } else {
+                format!("`{arg}` 不能取 `{value}`{}", valid.unwrap_or_default())
             }
         }
         ErrorKind::ValueValidation => {
             let value = get(ContextKind::InvalidValue).unwrap_or_default();
-            format!("{arg} 不能取 `{value}`")
+            match std::error::Error::source(e) {
+                Some(why) => format!("`{arg}` 不能取 `{value}`：{why}"),
+                None => format!("`{arg}` 不能取 `{value}`"),
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            if let Some(similar) = get(ContextKind::SuggestedArg) {
+                tips.push(format!("你是不是想写 `{similar}`？"));
+            }
+            if let Some(trailing) = get(ContextKind::TrailingArg) {
+                tips.push(format!(
+                    "如果 `{trailing}` 是一个值而不是选项，请写成 `-- {trailing}`"
+                ));
+            }
+            if arg.starts_with('-') {
+                format!("没有 `{arg}` 这个选项")
+            } else {
+                format!("多出了一个参数 `{arg}`")
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            if let Some(similar) = get(ContextKind::SuggestedSubcommand) {
+                tips.push(format!("你是不是想写 `{similar}`？"));
+            }
+            format!("没有 `{name}` 这个命令")
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必须写的参数：{arg}")
         }
         ErrorKind::MissingSubcommand => {
-            "请写明要运行的命令，例如 `planc check 计划.plan`".to_string()
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!("`{name}` 后面要写一个命令")
         }
-        _ => return None,
+        ErrorKind::ArgumentConflict => match get(ContextKind::PriorArg) {
+            Some(prior) => format!("`{arg}` 不能和 `{prior}` 一起用"),
+            None => format!("`{arg}` 不能和前面的参数一起用"),
+        },
+        ErrorKind::NoEquals => format!("`{arg}` 的值要用 `=` 连着写"),
+        ErrorKind::TooManyValues => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            format!("`{arg}` 多了一个值 `{value}`")
+        }
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            let expected = get(ContextKind::ExpectedNumValues)
+                .or_else(|| get(ContextKind::MinValues))
+                .unwrap_or_default();
+            let actual = get(ContextKind::ActualNumValues).unwrap_or_default();
+            format!("`{arg}` 要写 {expected} 个值，这里写了 {actual} 个")
+        }
+        ErrorKind::InvalidUtf8 => "参数里有不是 UTF-8 的字节".to_string(),
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        _ => "读不懂这些参数".to_string(),
     };
-    let stop = if said.ends_with('？') { "" } else { "。" };
-    Some(format!("{said}{stop}运行 `planc --help` 查看用法"))
+    let mut out = format!("错误：{said}\n");
+    for tip in tips {
+        out.push_str(&format!("\n  提示：{tip}\n"));
+    }
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim_start_matches("Usage:").trim();
+        out.push_str(&format!("\n用法：{usage}\n"));
+    }
+    out.push_str("\n想了解更多，请加上 `--help` 再运行。\n");
+    Some(out)
 }
 
 /// An IO error in Chinese words; the system's own words (English) for

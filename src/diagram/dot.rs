@@ -10,12 +10,20 @@ use std::fmt::Write;
 pub fn render(scene: &Scene) -> String {
     let mut out = String::new();
     let (name, rankdir, command) = (scene.id, scene.flow.code(), scene.command);
-    let _ = writeln!(
-        out,
-        "// {}, drawn by `planc graph --view {command} --format dot`.",
-        scene.caption
-    );
-    out.push_str("// Render it with Graphviz: dot -Tsvg plan.dot -o plan.svg\n");
+    let _ = match scene.lang {
+        crate::lang::Lang::En => writeln!(
+            out,
+            "// {}, drawn by `planc graph --view {command} --format dot`.\n\
+             // Render it with Graphviz: dot -Tsvg plan.dot -o plan.svg",
+            scene.caption
+        ),
+        crate::lang::Lang::Zh => writeln!(
+            out,
+            "// {}，由 `planc graph --view {command} --format dot` 画出。\n\
+             // 用 Graphviz 出图：dot -Tsvg plan.dot -o plan.svg",
+            scene.caption
+        ),
+    };
     let _ = writeln!(out, "digraph \"{name}\" {{");
     let _ = writeln!(
         out,
@@ -143,12 +151,7 @@ fontcolor=\"{muted}\", fontsize=10, labeljust=l, labelloc={loc}, margin=8];",
             "  {} -> {} [tooltip=\"{}\"{stroke}];",
             dot_id(&from.key.readable()),
             dot_id(&to.key.readable()),
-            dot_string(&format!(
-                "{} {} {}",
-                from.key.name,
-                edge.kind.word(),
-                to.key.name
-            )),
+            dot_string(&edge.tooltip(&scene.nodes, scene.lang)),
         );
     }
     out.push_str("}\n");

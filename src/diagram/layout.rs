@@ -404,7 +404,12 @@ pub fn layout(scene: &Scene) -> Layout {
                     .iter()
                     .any(|&n| parent_of[n].is_some_and(|p| layer_of[p] == l));
                 if holds {
-                    title = format!("{title} & {}", scene.bands[k].heading.to_lowercase());
+                    title = match scene.lang {
+                        crate::lang::Lang::En => {
+                            format!("{title} & {}", scene.bands[k].heading.to_lowercase())
+                        }
+                        crate::lang::Lang::Zh => format!("{title}与{}", scene.bands[k].heading),
+                    };
                 }
             }
             title
@@ -611,12 +616,7 @@ pub fn layout(scene: &Scene) -> Layout {
             segments,
             stroke: edge.stroke,
             label: edge.label,
-            tooltip: format!(
-                "{} {} {}",
-                scene.nodes[from].key.name,
-                edge.kind.word(),
-                scene.nodes[to].key.name
-            ),
+            tooltip: edge.tooltip(&scene.nodes, scene.lang),
         });
     }
 

@@ -13,11 +13,18 @@ use std::fmt::Write;
 pub fn render(scene: &Scene) -> String {
     let mut out = String::new();
     let (direction, command) = (scene.flow.code(), scene.command);
-    let _ = writeln!(
-        out,
-        "%% {}, drawn by `planc graph --view {command} --format mermaid`.",
-        scene.caption
-    );
+    let _ = match scene.lang {
+        crate::lang::Lang::En => writeln!(
+            out,
+            "%% {}, drawn by `planc graph --view {command} --format mermaid`.",
+            scene.caption
+        ),
+        crate::lang::Lang::Zh => writeln!(
+            out,
+            "%% {}，由 `planc graph --view {command} --format mermaid` 画出。",
+            scene.caption
+        ),
+    };
     let _ = writeln!(out, "flowchart {direction}");
     let mut classes: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     let _ = writeln!(out, "  plan_title[\"{}\"]", title(scene));

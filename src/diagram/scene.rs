@@ -143,19 +143,35 @@ impl Node {
 
     /// What hovering over the node says: the item, then each problem.
     pub fn tooltip(&self, lang: Lang) -> String {
-        let mut tip = format!("{} {}", self.key.kind.keyword(), self.key.name);
+        let kind = match lang {
+            Lang::En => self.key.kind.keyword(),
+            Lang::Zh => crate::lang::zh::kind(self.key.kind),
+        };
+        let mut tip = format!("{kind} {}", self.key.name);
         if let Some(s) = &self.standing {
             let _ = write!(tip, "\n{}", super::standing::state_line(s.word, lang));
         }
         if let Some(flag) = &self.flag {
             for p in &flag.problems {
-                let _ = write!(
-                    tip,
-                    "\n{} {}: {}",
-                    p.severity.as_str(),
-                    p.code.name(),
-                    p.message
-                );
+                let _ = match lang {
+                    Lang::En => write!(
+                        tip,
+                        "\n{} {}: {}",
+                        p.severity.as_str(),
+                        p.code.name(),
+                        p.message
+                    ),
+                    Lang::Zh => write!(
+                        tip,
+                        "\n{} {}：{}",
+                        match p.severity {
+                            Severity::Error => "错误",
+                            Severity::Warning => "警告",
+                        },
+                        p.code.name(),
+                        p.message
+                    ),
+                };
             }
         }
         text::truncate(&text::clean(&tip), 2000)
@@ -205,6 +221,34 @@ pub struct Edge {
     /// Words written along the arrow (`part of`), where its kind is not
     /// the usual one of the view.
     pub label: Option<&'static str>,
+}
+
+impl Edge {
+    /// What the arrow means, as the plan says it: `fission on hit_product`,
+    /// `fission 推进路径 hit_product`. The names are the plan's own.
+    pub fn tooltip(&self, nodes: &[Node], lang: Lang) -> String {
+        let (from, to) = (&nodes[self.from].key.name, &nodes[self.to].key.name);
+        // Drawn in the view's flow: `serves`, `on` and `for` arrows go
+        // from the item named to the item that names it.
+        let (subject, object) = match self.kind {
+            EdgeKind::Supports | EdgeKind::PartOf | EdgeKind::After => (from, to),
+            EdgeKind::Serves | EdgeKind::On | EdgeKind::For => (to, from),
+        };
+        match lang {
+            Lang::En => format!("{subject} {} {object}", self.kind.word()),
+            Lang::Zh => {
+                let verb = match self.kind {
+                    EdgeKind::After => return format!("{subject} 排在 {object} 之后"),
+                    EdgeKind::Supports => "支撑目标",
+                    EdgeKind::PartOf => "分解自",
+                    EdgeKind::Serves => "服务于目标",
+                    EdgeKind::On => "推进路径",
+                    EdgeKind::For => "属于战役",
+                };
+                format!("{subject} {verb} {object}")
+            }
+        }
+    }
 }
 
 pub fn build(analysis: &Analysis, view: View) -> Scene {

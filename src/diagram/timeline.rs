@@ -764,7 +764,10 @@ pub fn render_svg(t: &Timeline) -> String {
                 rows_svg,
                 "<g class=\"goal\" id=\"{}\"><title>{}</title>",
                 g.id,
-                xml(&format!("goal {}: {}\n{}", g.name, g.label, g.detail))
+                xml(&match lang {
+                    Lang::En => format!("goal {}: {}\n{}", g.name, g.label, g.detail),
+                    Lang::Zh => format!("目标 {}：{}\n{}", g.name, g.label, g.detail),
+                })
             );
             label(
                 &mut rows_svg,
@@ -903,17 +906,18 @@ pub fn render_svg(t: &Timeline) -> String {
                             n(mid + 3.5),
                             if inside { "#ffffff" } else { style::INK },
                             if inside { " text-anchor=\"end\"" } else { "" },
-                            state.word()
+                            state.word_in(lang)
                         );
                     }
                 }
                 _ => {
                     let _ = writeln!(
                         rows_svg,
-                        "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-style=\"italic\" fill=\"{}\">no window</text>",
+                        "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-style=\"italic\" fill=\"{}\">{}</text>",
                         n(geo.plot_x + 4.0),
                         n(mid + 4.0),
-                        style::MUTED
+                        style::MUTED,
+                        lang.pick("no window", "还没有时间周期")
                     );
                 }
             }
@@ -1023,10 +1027,13 @@ pub fn render_svg(t: &Timeline) -> String {
             n(to_start),
             n(y2),
             style::INK,
-            xml(&format!(
-                "{} after {}",
-                t.rows[link.to].name, t.rows[link.from].name
-            ))
+            xml(&match t.lang {
+                Lang::En => format!("{} after {}", t.rows[link.to].name, t.rows[link.from].name),
+                Lang::Zh => format!(
+                    "{} 排在 {} 之后",
+                    t.rows[link.to].name, t.rows[link.from].name
+                ),
+            })
         );
     }
 
@@ -1038,11 +1045,12 @@ pub fn render_svg(t: &Timeline) -> String {
             let _ = writeln!(
                 today,
                 "<g class=\"today\"><line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TODAY}\" stroke-width=\"1.6\"/>\
-<text x=\"{}\" y=\"{}\" font-size=\"10\" font-weight=\"bold\" fill=\"{TODAY}\">today</text></g>",
+<text x=\"{}\" y=\"{}\" font-size=\"10\" font-weight=\"bold\" fill=\"{TODAY}\">{}</text></g>",
                 n(top - 6.0),
                 n(bottom),
                 n(x + 3.0),
                 n(bottom + 12.0),
+                t.lang.pick("today", "今天"),
                 x = n(x)
             );
         }
@@ -1527,7 +1535,12 @@ pub fn gantt_text(text: &str) -> String {
 pub fn render_mermaid(t: &Timeline) -> String {
     let mut out = String::from("gantt\n");
     let _ = writeln!(out, "    title {}", gantt_text(&t.title));
-    out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
+    out.push_str("    dateFormat YYYY-MM-DD\n");
+    // The month axis as a Chinese calendar writes it: 2026年4月.
+    out.push_str(
+        t.lang
+            .pick("    axisFormat %Y-%m\n", "    axisFormat %Y年%-m月\n"),
+    );
     // Mermaid's own today marker uses the viewer's clock; planc draws the
     // day it was given instead (as a milestone).
     out.push_str("    todayMarker off\n");
@@ -1553,7 +1566,10 @@ pub fn render_mermaid(t: &Timeline) -> String {
                 RowKind::Tactic => format!("\u{2060}· {}", &gantt_text(&row.label)[3..]),
             };
             let Some(w) = row.window else {
-                let _ = writeln!(out, "    %% {} has no window", row.id);
+                let _ = match t.lang {
+                    Lang::En => writeln!(out, "    %% {} has no window", row.id),
+                    Lang::Zh => writeln!(out, "    %% {} 还没有时间周期", row.id),
+                };
                 continue;
             };
             let mut tags = String::new();
@@ -1571,8 +1587,10 @@ pub fn render_mermaid(t: &Timeline) -> String {
         }
     }
     if let Some(d) = t.today.filter(|&d| in_period(d)) {
-        out.push_str("    section Today\n");
-        let _ = writeln!(out, "    today {d} : milestone, today, {d}, 0d");
+        let word = t.lang.pick("Today", "今天");
+        let _ = writeln!(out, "    section {word}");
+        let word = t.lang.pick("today", "今天");
+        let _ = writeln!(out, "    {word} {d} : milestone, today, {d}, 0d");
     }
     out
 }
