@@ -680,14 +680,6 @@ fn words(json: &str) -> Vec<String> {
     out
 }
 
-/// The several-files words of `src/sources.rs` (the help of a file no
-/// plan includes), translated in the several-files branch (files13b):
-/// remove this once it is merged.
-fn pending_several_files(words: &str) -> bool {
-    words.contains("has an `include` that matches this file")
-        || words.contains("no plan includes it")
-}
-
 /// Through the command line, every case checked in Chinese three ways —
 /// `--lang zh`, `LANG=zh_CN.UTF-8`, and the plan's own `lang zh` under
 /// `C.UTF-8` — gives the same names, places and exit code as English, with
@@ -716,9 +708,6 @@ fn every_case_through_the_command_line_in_chinese() {
             assert_eq!(facts(&stdout(&en)), facts(&stdout(zh)), "{name}");
             assert_eq!(stdout(&forced), stdout(zh), "{name}");
             for w in words(&stdout(zh)) {
-                if pending_several_files(&w) {
-                    continue;
-                }
                 assert_eq!(english_sentence(&w), None, "{name}: {w}");
                 assert!(w.chars().any(han), "{name}: {w}");
             }
@@ -748,9 +737,6 @@ fn every_case_through_the_command_line_in_chinese() {
                     "{name}"
                 );
                 for w in words(&stdout(&o)) {
-                    if pending_several_files(&w) {
-                        continue;
-                    }
                     assert!(w.chars().any(han), "{name} with lang zh: {w}");
                 }
             }
@@ -762,7 +748,6 @@ fn every_case_through_the_command_line_in_chinese() {
             let zh = planc(repo(), &[&args[..], &["--lang", "zh"]].concat(), &[]);
             assert_eq!(en.status.code(), zh.status.code(), "{name} {format}");
             let (en_out, zh_out) = (stdout(&en), stdout(&zh));
-            let pending = pending_several_files(&zh_out);
             assert_eq!(en_out.lines().count() > 0, zh_out.lines().count() > 0);
             match format {
                 "github" => {
@@ -778,10 +763,7 @@ fn every_case_through_the_command_line_in_chinese() {
                     for line in zh_out.lines() {
                         let said = line.splitn(3, "::").nth(2).unwrap_or_default();
                         let said = said.replace("%0A", "\n");
-                        assert!(
-                            pending || english_sentence(&said).is_none(),
-                            "{name}: {line}"
-                        );
+                        assert!(english_sentence(&said).is_none(), "{name}: {line}");
                     }
                 }
                 "sarif" => {
@@ -799,19 +781,14 @@ fn every_case_through_the_command_line_in_chinese() {
                         assert_eq!(z["ruleId"], e["ruleId"], "{name}");
                         assert_eq!(z["locations"], e["locations"], "{name}");
                         let text = z["message"]["text"].as_str().unwrap_or_default();
-                        if !pending {
-                            assert_eq!(english_sentence(text), None, "{name}: {text}");
-                            assert!(text.chars().any(han), "{name}: {text}");
-                        }
+                        assert_eq!(english_sentence(text), None, "{name}: {text}");
+                        assert!(text.chars().any(han), "{name}: {text}");
                     }
                 }
                 _ => {
                     // Table cells: place | name | message | help.
                     for line in zh_out.lines().filter(|l| l.starts_with('|')) {
-                        assert!(
-                            pending || english_sentence(line).is_none(),
-                            "{name}: {line}"
-                        );
+                        assert!(english_sentence(line).is_none(), "{name}: {line}");
                     }
                     assert!(!en_out.chars().any(han) || text.chars().any(han), "{name}");
                 }

@@ -65,6 +65,7 @@ const ARGS_ZH: &[(&str, &str, &str)] = &[
     ("graph", "today", "按哪一天来画（YYYY-MM-DD）：时间轴上标出这一天；每种图都按这一天的状态给目标、战役和战术着色（依据计划里的复盘记录，和 `planc status` 一致）"),
     ("graph", "engine", "SVG 由谁排版：dot（Graphviz）或 builtin（planc 自己）。默认：PATH 里有 dot 就用 dot，否则用 builtin"),
     ("graph", "output", "写到这个文件（原子替换），而不是标准输出"),
+    ("graph", "group_by", "file：多文件的计划里，每个文件（标上文件路径）在每层或每个泳道里画成一个框，部门各占一个文件（仅 dot 和 mermaid）"),
     ("report", "file", "要出报告的 .plan 文件；`-` 表示从标准输入读取"),
     ("report", "today", "报告按哪一天出（YYYY-MM-DD）；在时间轴上标出"),
     ("report", "output", "写到这个文件（原子替换），而不是标准输出"),
