@@ -1309,7 +1309,7 @@ fn hover_and_checkin_action_follow_today() {
     let year = &today[..4];
     let text = format!(
         "plan \"Today\" {{\n  period {year}-01-01 .. {year}-12-31\n}}\n\n\
-positioning {{\n  we_are \"a\"\n  serve \"b\"\n  pain \"c\"\n  why_us \"d\"\n}}\n\n\
+positioning {{\n  we_are \"a\"\n  serve  \"b\"\n  pain   \"c\"\n  why_us \"d\"\n}}\n\n\
 resource people \"People\" {{ capacity 4 }}\n\n\
 metric customers \"Customers\" count\n\n\
 goal grow \"Grow\" {{\n  target customers 1000 by {year}-12-31\n}}\n\n\
