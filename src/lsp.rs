@@ -9,6 +9,7 @@
 //! of that connection on a byte stream (stdin and stdout, opened by
 //! `src/cli/lsp.rs`). What the server offers: docs/lsp.md.
 
+pub mod add_checkin;
 pub mod code_action;
 pub mod completion;
 pub mod definition;
@@ -56,3 +57,6 @@ pub(crate) fn short(text: &str) -> std::borrow::Cow<'_, str> {
         None => text.into(),
     }
 }
+
+#[cfg(test)]
+mod as_of_tests;

@@ -17,6 +17,7 @@ pub mod json;
 pub mod markdown;
 pub mod words;
 
+pub(crate) use findings::pace_percent;
 pub use findings::Finding;
 
 use crate::check::resources::charges;
@@ -120,6 +121,9 @@ pub struct GoalStatus {
     pub actual: Option<Reading>,
     /// The expected value on the actual's date.
     pub expected: Option<Amount>,
+    /// The expected value on the day itself (what the language server's
+    /// hover shows as "expected today").
+    pub expected_today: Option<Amount>,
     /// (actual − origin) / (expected − origin), on the actual's date.
     pub pace: Option<Ratio>,
     /// A guardrail's bound: `keep METRIC OP QTY`, and how to show it.
@@ -260,122 +264,20 @@ impl Readings {
     }
 }
 
+/// The state of every goal on `today`, without the battles, tactics and
+/// pools: what the language server's hover needs, computed by the same code
+/// as [`status`]'s goals.
+pub fn goals(model: &Model, today: Date) -> Vec<GoalStatus> {
+    let mut findings = Vec::new();
+    let readings = Readings::new(model, today, &mut findings);
+    goal_statuses(model, &readings, today, &mut findings)
+}
+
 /// The state of the plan on `today`. `model` is resolved (`analyze`).
 pub fn status(model: &Model, today: Date) -> Status {
     let mut findings = Vec::new();
     let readings = Readings::new(model, today, &mut findings);
-    let alerts = model
-        .plan
-        .as_ref()
-        .map_or_else(Alerts::default, |p| p.alerts);
-    let period_start = model
-        .plan
-        .as_ref()
-        .and_then(|p| p.period)
-        .map(|w| w.range.start);
-
-    let mut goals = Vec::with_capacity(model.goals.len());
-    for (i, g) in model.goals.iter().enumerate() {
-        let mut out = GoalStatus {
-            goal: i,
-            state: GoalState::NoData,
-            target: None,
-            actual: None,
-            expected: None,
-            pace: None,
-            keep: None,
-            parts: Vec::new(),
-            parts_actual: None,
-        };
-        if let Some(k) = &g.keep {
-            // A guardrail: held while its latest actual keeps the bound.
-            out.keep = Some((k.op, k.qty.amount, k.qty.style()));
-            let latest = k.metric.target.and_then(|m| readings.actual_by(m, today));
-            out.actual = latest;
-            if let Some(r) = latest {
-                if meets(k.op, r.amount, k.qty.amount) {
-                    out.state = GoalState::Held;
-                } else {
-                    out.state = GoalState::Breached;
-                    findings.push(Finding::GuardrailBreached { goal: i, actual: r });
-                }
-            }
-            goals.push(out);
-            continue;
-        }
-        let (Some(t), Some(start)) = (&g.target, period_start) else {
-            goals.push(out);
-            continue;
-        };
-        out.target = Some((t.qty.amount, t.by.value, t.qty.style()));
-        let Some(metric) = t.metric.target else {
-            goals.push(out);
-            continue;
-        };
-        let values: Vec<Amount> = g
-            .split
-            .iter()
-            .chain(g.milestones.iter())
-            .next()
-            .into_iter()
-            .flat_map(|s| s.values.iter().map(|q| q.amount))
-            .collect();
-        let line = GoalLine {
-            start,
-            due: t.by.value,
-            baseline: g.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount),
-            target: t.qty.amount,
-            line: match (&g.split, &g.milestones) {
-                (Some(s), _) => Line::Split(cadence(s.mode), &values),
-                (None, Some(m)) => Line::Milestones(cadence(m.mode), &values),
-                (None, None) => Line::Straight,
-            },
-        };
-        let latest = readings.actual_by(metric, today);
-        out.state = goal_state(&line, latest.map(|r| (r.date, r.amount)), today, alerts);
-        out.actual = latest;
-        if let Some(r) = latest {
-            out.expected = Some(line.expected(r.date));
-            out.pace = line.pace(r.amount, r.date);
-        }
-        match out.state {
-            GoalState::OffTrack => findings.push(Finding::GoalOffTrack {
-                goal: i,
-                actual: latest.expect("off track has an actual"),
-                expected: out.expected.unwrap_or(Amount::ZERO),
-                pace: out.pace.unwrap_or(Ratio { num: 0, den: 1 }),
-                threshold: alerts.off_track,
-            }),
-            GoalState::Missed => findings.push(Finding::GoalMissed {
-                goal: i,
-                due: t.by.value,
-                actual: latest,
-            }),
-            _ => {}
-        }
-        goals.push(out);
-    }
-
-    // Goals with parts: the parts' states and latest actuals rolled up, in
-    // the parent's unit.
-    for (i, g) in model.goals.iter().enumerate() {
-        let Some(parent) = g.part_of.as_ref().and_then(|r| r.target) else {
-            continue;
-        };
-        if parent == i {
-            continue;
-        }
-        goals[parent].parts.push(i);
-        let unit = |x: usize| model.goals[x].target.as_ref().map(|t| t.qty.unit.kind());
-        if let (Some(r), true) = (
-            goals[i].actual,
-            unit(i).is_some() && unit(i) == unit(parent),
-        ) {
-            let (sum, n) = goals[parent].parts_actual.unwrap_or((Amount::ZERO, 0));
-            goals[parent].parts_actual = Some((sum.plus(r.amount), n + 1));
-        }
-    }
-
+    let goals = goal_statuses(model, &readings, today, &mut findings);
     let mut battles = Vec::with_capacity(model.battles.len());
     for (i, b) in model.battles.iter().enumerate() {
         let window = b.window.map(|w| w.range);
@@ -502,6 +404,128 @@ pub fn status(model: &Model, today: Date) -> Status {
         pools,
         findings,
     }
+}
+
+fn goal_statuses(
+    model: &Model,
+    readings: &Readings,
+    today: Date,
+    findings: &mut Vec<Finding>,
+) -> Vec<GoalStatus> {
+    let alerts = model
+        .plan
+        .as_ref()
+        .map_or_else(Alerts::default, |p| p.alerts);
+    let period_start = model
+        .plan
+        .as_ref()
+        .and_then(|p| p.period)
+        .map(|w| w.range.start);
+
+    let mut goals = Vec::with_capacity(model.goals.len());
+    for (i, g) in model.goals.iter().enumerate() {
+        let mut out = GoalStatus {
+            goal: i,
+            state: GoalState::NoData,
+            target: None,
+            actual: None,
+            expected: None,
+            expected_today: None,
+            pace: None,
+            keep: None,
+            parts: Vec::new(),
+            parts_actual: None,
+        };
+        if let Some(k) = &g.keep {
+            // A guardrail: held while its latest actual keeps the bound.
+            out.keep = Some((k.op, k.qty.amount, k.qty.style()));
+            let latest = k.metric.target.and_then(|m| readings.actual_by(m, today));
+            out.actual = latest;
+            if let Some(r) = latest {
+                if meets(k.op, r.amount, k.qty.amount) {
+                    out.state = GoalState::Held;
+                } else {
+                    out.state = GoalState::Breached;
+                    findings.push(Finding::GuardrailBreached { goal: i, actual: r });
+                }
+            }
+            goals.push(out);
+            continue;
+        }
+        let (Some(t), Some(start)) = (&g.target, period_start) else {
+            goals.push(out);
+            continue;
+        };
+        out.target = Some((t.qty.amount, t.by.value, t.qty.style()));
+        let Some(metric) = t.metric.target else {
+            goals.push(out);
+            continue;
+        };
+        let values: Vec<Amount> = g
+            .split
+            .iter()
+            .chain(g.milestones.iter())
+            .next()
+            .into_iter()
+            .flat_map(|s| s.values.iter().map(|q| q.amount))
+            .collect();
+        let line = GoalLine {
+            start,
+            due: t.by.value,
+            baseline: g.baseline.as_ref().map_or(Amount::ZERO, |b| b.amount),
+            target: t.qty.amount,
+            line: match (&g.split, &g.milestones) {
+                (Some(s), _) => Line::Split(cadence(s.mode), &values),
+                (None, Some(m)) => Line::Milestones(cadence(m.mode), &values),
+                (None, None) => Line::Straight,
+            },
+        };
+        let latest = readings.actual_by(metric, today);
+        out.expected_today = Some(line.expected(today));
+        out.state = goal_state(&line, latest.map(|r| (r.date, r.amount)), today, alerts);
+        out.actual = latest;
+        if let Some(r) = latest {
+            out.expected = Some(line.expected(r.date));
+            out.pace = line.pace(r.amount, r.date);
+        }
+        match out.state {
+            GoalState::OffTrack => findings.push(Finding::GoalOffTrack {
+                goal: i,
+                actual: latest.expect("off track has an actual"),
+                expected: out.expected.unwrap_or(Amount::ZERO),
+                pace: out.pace.unwrap_or(Ratio { num: 0, den: 1 }),
+                threshold: alerts.off_track,
+            }),
+            GoalState::Missed => findings.push(Finding::GoalMissed {
+                goal: i,
+                due: t.by.value,
+                actual: latest,
+            }),
+            _ => {}
+        }
+        goals.push(out);
+    }
+
+    // Goals with parts: the parts' states and latest actuals rolled up, in
+    // the parent's unit.
+    for (i, g) in model.goals.iter().enumerate() {
+        let Some(parent) = g.part_of.as_ref().and_then(|r| r.target) else {
+            continue;
+        };
+        if parent == i {
+            continue;
+        }
+        goals[parent].parts.push(i);
+        let unit = |x: usize| model.goals[x].target.as_ref().map(|t| t.qty.unit.kind());
+        if let (Some(r), true) = (
+            goals[i].actual,
+            unit(i).is_some() && unit(i) == unit(parent),
+        ) {
+            let (sum, n) = goals[parent].parts_actual.unwrap_or((Amount::ZERO, 0));
+            goals[parent].parts_actual = Some((sum.plus(r.amount), n + 1));
+        }
+    }
+    goals
 }
 
 fn cadence(mode: SplitMode) -> Cadence {

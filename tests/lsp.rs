@@ -38,7 +38,7 @@ fn initialize_negotiates_the_position_encoding() {
     assert_eq!(caps["renameProvider"]["prepareProvider"], true);
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
-        json!(["quickfix"])
+        json!(["quickfix", "source.addCheckin"])
     );
     assert_eq!(caps["textDocumentSync"]["change"], 1, "full sync");
     assert_eq!(caps["textDocumentSync"]["save"]["includeText"], true);
@@ -346,16 +346,21 @@ fn hover_tells_what_the_checks_know() {
 - used: ¥35万 of ¥120万\n\
 - charged by: `fission` ¥15万, `hit` ¥20万\n"
     );
-    assert_eq!(
-        hover_text(&mut client, at(&text, "revenue_2026", 0)),
-        "**goal `revenue_2026`** «年收入增长至2000万»\n\n\
+    // What the plan says; then where the goal stands today (the day is
+    // the machine's: `hover_and_checkin_action_follow_today` tests it).
+    let goal = hover_text(&mut client, at(&text, "revenue_2026", 0));
+    assert!(
+        goal.starts_with(
+            "**goal `revenue_2026`** «年收入增长至2000万»\n\n\
 - target: revenue ¥2000万 by 2026-12-31\n\
 - baseline: ¥1200万\n\
 - split: quarterly ¥400万, ¥500万, ¥500万, ¥600万\n\
 - gap: ¥800万\n\
 - coverage: battles add +¥800万 — covered\n\
 - battles: `hit` +¥800万\n\
-- served by: `hit_product`\n"
+- served by: `hit_product`\n\n**As of today, "
+        ),
+        "{goal}"
     );
     assert_eq!(
         hover_text(&mut client, at(&text, "referrals", 0)),
@@ -554,6 +559,8 @@ fn formatting_uses_planc_fmt() {
     client.shutdown();
 }
 
+/// The quick fixes at `needle` (only those: the check-in action depends on
+/// the day, and has its own test).
 fn actions(client: &mut Client, text: &str, needle: &str) -> Value {
     let (line, character) = utf16(text, find(text, needle, 0));
     client.call(
@@ -562,7 +569,7 @@ fn actions(client: &mut Client, text: &str, needle: &str) -> Value {
             "textDocument": { "uri": uri() },
             "range": { "start": { "line": line, "character": character },
                        "end": { "line": line, "character": character } },
-            "context": { "diagnostics": [] }
+            "context": { "diagnostics": [], "only": ["quickfix"] }
         }),
     )
 }
@@ -1289,5 +1296,84 @@ fn a_part_is_analysed_with_its_whole_plan() {
     );
     let seen = published(&mut client, &[root, part, other.clone()]);
     assert!(seen[&other].is_empty(), "{seen:?}");
+    client.shutdown();
+}
+
+/// Issue 14: through the server, a goal's hover says where it stands on the
+/// machine's local date, and "Add a check-in for today" inserts a check-in
+/// the hover then reads. The plan is written around today (its year), so
+/// the test holds on any day.
+#[test]
+fn hover_and_checkin_action_follow_today() {
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    let year = &today[..4];
+    let text = format!(
+        "plan \"Today\" {{\n  period {year}-01-01 .. {year}-12-31\n}}\n\n\
+positioning {{\n  we_are \"a\"\n  serve  \"b\"\n  pain   \"c\"\n  why_us \"d\"\n}}\n\n\
+resource people \"People\" {{ capacity 4 }}\n\n\
+metric customers \"Customers\" count\n\n\
+goal grow \"Grow\" {{\n  target customers 1000 by {year}-12-31\n}}\n\n\
+path direct \"Direct\" {{\n  serves grow\n  main\n}}\n\n\
+battle push \"Push\" {{\n  on direct\n  objective customers +1000\n  window {year}-01-01 .. {year}-12-31\n  needs people 2\n  review every 1mo\n}}\n\n\
+tactic ads \"Ads\" {{\n  for push\n  owner \"Li\"\n  win customers >= 500\n}}\n"
+    );
+    assert_eq!(planc::format::format(&text).unwrap(), text);
+    let mut client = Client::start(false);
+    client.open(&text);
+    assert!(client.diagnostics().diagnostics.is_empty());
+    let goal = hover_text(&mut client, at(&text, "grow", 0));
+    assert!(
+        goal.contains(&format!(
+            "**As of today, {today}**\n\n\
+- latest actual: none yet (no check-in on or before today gives `actual customers`)\n"
+        )),
+        "{goal}"
+    );
+    assert!(goal.ends_with("- state: no data\n"), "{goal}");
+
+    // The action, wherever the cursor is; asked for source actions only.
+    let (line, character) = utf16(&text, find(&text, "people", 0));
+    let found = client.call(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri() },
+            "range": { "start": { "line": line, "character": character },
+                       "end": { "line": line, "character": character } },
+            "context": { "diagnostics": [], "only": ["source"] }
+        }),
+    );
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["title"], "Add a check-in for today");
+    assert_eq!(found[0]["kind"], "source.addCheckin");
+    let edits = found[0]["edit"]["changes"][uri().as_str()]
+        .as_array()
+        .unwrap();
+    let with = apply(&text, edits);
+    assert!(
+        with.ends_with(&format!(
+            "checkin {today} \"Review of {today}\" {{\n  actual customers 0\n  status push on_track\n}}\n"
+        )),
+        "{with}"
+    );
+    assert_eq!(planc::format::format(&with).unwrap(), with);
+    client.change(2, &with);
+    assert!(client.diagnostics().diagnostics.is_empty());
+    let goal = hover_text(&mut client, at(&with, "grow", 0));
+    assert!(
+        goal.contains(&format!("- latest actual: 0 on {today}\n")),
+        "{goal}"
+    );
+    // Now that today has its check-in, the action is not offered again.
+    let again = client.call(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri() },
+            "range": { "start": { "line": 0, "character": 0 },
+                       "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    assert_eq!(again, json!([]));
     client.shutdown();
 }

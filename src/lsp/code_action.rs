@@ -16,7 +16,40 @@ use crate::span::Span;
 use lsp_types::{CodeAction, CodeActionKind, Range, TextEdit, WorkspaceEdit};
 use std::collections::HashMap;
 
-pub fn code_actions(doc: &Document, encoding: Encoding, wanted: Range) -> Vec<CodeAction> {
+/// The actions at `wanted`: the quick fixes of the diagnostics there, then
+/// "Add a check-in for today" (`add_checkin`) when the server knows the day.
+/// `only` is the client's filter of kinds (`context.only`): a kind is
+/// offered when it is, or falls under, one of them.
+pub fn code_actions(
+    doc: &Document,
+    encoding: Encoding,
+    wanted: Range,
+    only: Option<&[CodeActionKind]>,
+    today: Option<crate::date::Date>,
+) -> Vec<CodeAction> {
+    let allowed = |kind: &str| {
+        only.is_none_or(|only| {
+            only.iter().any(|o| {
+                let o = o.as_str();
+                kind == o
+                    || kind
+                        .strip_prefix(o)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    };
+    let mut actions = if allowed(CodeActionKind::QUICKFIX.as_str()) {
+        quick_fixes(doc, encoding, wanted)
+    } else {
+        Vec::new()
+    };
+    if let Some(today) = today.filter(|_| allowed(super::add_checkin::KIND)) {
+        actions.extend(super::add_checkin::add_checkin(doc, encoding, today));
+    }
+    actions
+}
+
+fn quick_fixes(doc: &Document, encoding: Encoding, wanted: Range) -> Vec<CodeAction> {
     // Quick fixes edit one file's text; in a plan of several files they are
     // not offered yet (docs/several-files.md).
     if doc.several() {

@@ -7,6 +7,7 @@ use super::occurrences::item;
 use super::position::Encoding;
 use super::Document;
 use crate::check::facts::{goal_coverage, resource_loads, GoalCoverage};
+use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{EdgeKind, ItemId, Model, PoolKind, Use};
 use crate::quantity::{Style, Unit, UnitKind};
@@ -14,10 +15,18 @@ use crate::syntax::ast::{AttrKey, ItemKind};
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use std::fmt::Write;
 
-pub fn hover(doc: &Document, encoding: Encoding, at: Position) -> Option<Hover> {
+/// The hover at `at`. `today` is the local date the server read (none when
+/// it has no clock): a goal's hover then says where it stands on that day,
+/// as `planc status` would.
+pub fn hover(
+    doc: &Document,
+    encoding: Encoding,
+    at: Position,
+    today: Option<Date>,
+) -> Option<Hover> {
     let occurrence = doc.occurrences.at(doc.offset(at, encoding))?;
     let id = item(&doc.analysis.model, &occurrence.name)?;
-    let text = describe(doc, id.kind, id.index);
+    let text = describe_on(doc, id.kind, id.index, today);
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
@@ -27,8 +36,14 @@ pub fn hover(doc: &Document, encoding: Encoding, at: Position) -> Option<Hover> 
     })
 }
 
-/// The hover text of an item, in Markdown.
+/// The hover text of an item, in Markdown, as the plan says it (nothing
+/// that depends on the day).
 pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
+    describe_on(doc, kind, i, None)
+}
+
+/// [`describe`], and for a goal, where it stands on `today`.
+pub fn describe_on(doc: &Document, kind: ItemKind, i: usize, today: Option<Date>) -> String {
     let model = &doc.analysis.model;
     let h = Hovering {
         model,
@@ -38,7 +53,13 @@ pub fn describe(doc: &Document, kind: ItemKind, i: usize) -> String {
     match kind {
         ItemKind::Battle => h.battle(i),
         ItemKind::Resource => h.resource(i),
-        ItemKind::Goal => h.goal(i),
+        ItemKind::Goal => {
+            let mut s = h.goal(i);
+            if let Some(today) = today {
+                h.as_of(&mut s, i, today);
+            }
+            s
+        }
         ItemKind::Metric => h.metric(i),
         ItemKind::Path => h.path(i),
         ItemKind::Tactic => h.tactic(i),
@@ -354,6 +375,61 @@ impl Hovering<'_> {
             self.line(&mut s, "served by", "服务它的路径", &paths.join(", "));
         }
         s
+    }
+
+    /// Where goal `g` stands on `today`: its latest actual and date, the
+    /// value expected today, its pace and state. Every number and word is
+    /// `planc status`'s (`status::goals`, `status::words`), nothing is
+    /// computed here.
+    fn as_of(&self, s: &mut String, g: usize, today: Date) {
+        let Some(st) = crate::status::goals(self.model, today).into_iter().nth(g) else {
+            return;
+        };
+        let style = st
+            .target
+            .map(|(_, _, style)| style)
+            .or(st.keep.map(|(_, _, style)| style));
+        let shown = |a| {
+            style.map_or_else(
+                || crate::quantity::Amount::to_decimal(a),
+                |st| crate::status::shown(st, a),
+            )
+        };
+        let _ = match self.lang {
+            Lang::En => write!(s, "\n**As of today, {today}**\n\n"),
+            Lang::Zh => write!(s, "\n**截至今天（{today}）**\n\n"),
+        };
+        let metric = self.model.goals[g]
+            .target
+            .as_ref()
+            .map(|t| &t.metric.name)
+            .or(self.model.goals[g].keep.as_ref().map(|k| &k.metric.name));
+        let actual = match (st.actual, self.lang) {
+            (Some(r), Lang::En) => format!("{} on {}", shown(r.amount), r.date),
+            (Some(r), Lang::Zh) => format!("{}（{}）", shown(r.amount), r.date),
+            (None, Lang::En) => match metric {
+                Some(m) => format!("none yet (no check-in on or before today gives `actual {m}`)"),
+                None => "none yet".to_string(),
+            },
+            (None, Lang::Zh) => match metric {
+                Some(m) => format!("还没有（今天及以前的复盘记录都没有写 `actual {m}`）"),
+                None => "还没有".to_string(),
+            },
+        };
+        self.line(s, "latest actual", "最新实际值", &actual);
+        if let Some(e) = st.expected_today {
+            self.line(s, "expected today", "今天应达到", &shown(e));
+        }
+        if let (Some(pace), Some(r), Some(e)) = (st.pace, st.actual, st.expected) {
+            let percent = crate::status::pace_percent(pace);
+            let text = match self.lang {
+                Lang::En => format!("{percent} (against {} expected on {})", shown(e), r.date),
+                Lang::Zh => format!("{percent}（按 {} 当时应达到的 {}）", r.date, shown(e)),
+            };
+            self.line(s, "pace", "进度", &text);
+        }
+        let state = crate::status::words::goal_state(st.state, self.lang);
+        self.line(s, "state", "状态", &state);
     }
 
     fn metric(&self, m: usize) -> String {

@@ -214,7 +214,10 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
         }),
         document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(super::add_checkin::KIND),
+            ]),
             ..CodeActionOptions::default()
         })),
         ..ServerCapabilities::default()
@@ -268,7 +271,7 @@ impl Server {
                 Ok(definition::definition(doc, enc, p.text_document_position_params.position))
             },
             HoverRequest => |doc, enc, p| {
-                Ok(hover::hover(doc, enc, p.text_document_position_params.position))
+                Ok(hover::hover(doc, enc, p.text_document_position_params.position, today()))
             },
             References => |doc, enc, p| {
                 let at = p.text_document_position.position;
@@ -289,7 +292,8 @@ impl Server {
             },
             Formatting => |doc, enc, _| Ok(formatting::formatting(doc, enc)),
             CodeActionRequest => |doc, enc, p| {
-                let actions = code_action::code_actions(doc, enc, p.range);
+                let only = p.context.only.as_deref();
+                let actions = code_action::code_actions(doc, enc, p.range, only, today());
                 Ok(Some(actions.into_iter().map(CodeActionOrCommand::from).collect()))
             },
         }
@@ -686,4 +690,18 @@ fn uri_of(path: &std::path::Path) -> Option<Uri> {
     )
     .parse()
     .ok()
+}
+
+/// Today's local date, read when a request needs it (as `planc status`
+/// does): the handlers take the day as a parameter and stay pure. Without
+/// the command line's clock (the library built without `cli`), none.
+fn today() -> Option<crate::date::Date> {
+    #[cfg(feature = "cli")]
+    {
+        crate::date::Date::parse(&jiff::ZonedDateTime::now().date().to_string())
+    }
+    #[cfg(not(feature = "cli"))]
+    {
+        None
+    }
 }
