@@ -127,12 +127,8 @@ fn status_with_checkins(bencher: Bencher) {
         let status = planc::status::status(&analysis.model, today);
         let mut diagnostics = analysis.diagnostics.clone();
         diagnostics.extend(planc::status::diagnostics(&analysis.model, &status, &[]));
-        let value = planc::status::json::render(
-            &planc::sources::SourceMap::one("plan.plan", text.to_string()),
-            &analysis.model,
-            &status,
-            &diagnostics,
-        );
+        let map = planc::sources::SourceMap::one("plan.plan", text.to_string());
+        let value = planc::status::json::render(&map, &analysis.model, &status, &diagnostics);
         serde_json::to_string(&value).expect("JSON")
     });
 }

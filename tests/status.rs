@@ -392,12 +392,9 @@ fn milestones_guardrails_and_parts() {
     let analysis = planc::analyze(LANG12, &[]);
     let day = planc::date::Date::parse("2026-02-20").expect("a date");
     let s = planc::status::status(&analysis.model, day);
-    let value = planc::status::json::render(
-        &planc::sources::SourceMap::one("p.plan", LANG12.to_string()),
-        &analysis.model,
-        &s,
-        &[],
-    );
+    let map = planc::sources::SourceMap::one("p.plan", LANG12.to_string());
+    let value = serde_json::to_value(planc::status::json::render(&map, &analysis.model, &s, &[]))
+        .expect("JSON");
     let goal = |id: &str| {
         value["goals"]
             .as_array()

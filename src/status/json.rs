@@ -14,83 +14,86 @@ use serde_json::Value;
 /// The version of this JSON; bumped on any incompatible change.
 pub const SCHEMA: u32 = 1;
 
+/// The status as written: its keys in alphabetical order, as they were when
+/// this went through a `serde_json::Value` (whose map sorts them), so the
+/// output stays byte-identical without building and freeing that tree.
 #[derive(Serialize)]
-struct Out<'a> {
-    schema: u32,
-    file: &'a str,
-    today: String,
-    goals: Vec<GoalOut<'a>>,
+pub struct Out<'a> {
     battles: Vec<BattleOut<'a>>,
-    tactics: Vec<TacticOut<'a>>,
-    pools: Vec<PoolOut<'a>>,
     diagnostics: Value,
+    file: &'a str,
+    goals: Vec<GoalOut<'a>>,
+    pools: Vec<PoolOut<'a>>,
+    schema: u32,
+    tactics: Vec<TacticOut<'a>>,
+    today: String,
 }
 
 #[derive(Serialize)]
 struct GoalOut<'a> {
-    id: &'a str,
-    label: Option<&'a str>,
-    state: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    due: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     actual: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     actual_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<Value>,
+    bound: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pace: Option<f64>,
+    due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<Value>,
+    id: &'a str,
+    label: Option<&'a str>,
     /// A guardrail's `keep`: the comparison and the bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     op: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    bound: Option<Value>,
+    pace: Option<f64>,
     /// The goals that are `part_of` this one, and their actuals added up.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parts: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parts_actual: Option<Value>,
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'static str>,
 }
 
 #[derive(Serialize)]
 struct BattleOut<'a> {
     id: &'a str,
     label: Option<&'a str>,
-    phase: Option<Phase>,
-    state: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_review: Option<String>,
+    phase: Option<Phase>,
     #[serde(skip_serializing_if = "Option::is_none")]
     review_overdue_days: Option<i64>,
+    state: &'static str,
 }
 
 #[derive(Serialize)]
 struct TacticOut<'a> {
+    battle: Option<&'a str>,
     id: &'a str,
     label: Option<&'a str>,
-    battle: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_review: Option<String>,
     phase: Option<Phase>,
     state: &'static str,
     win: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    last_review: Option<String>,
 }
 
 #[derive(Serialize)]
 struct PoolOut<'a> {
     id: &'a str,
     label: Option<&'a str>,
-    unit: &'static str,
+    planned: Value,
     spent: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     spent_date: Option<String>,
-    planned: Value,
     total: Value,
+    unit: &'static str,
 }
 
 fn unit_word(unit: Unit) -> &'static str {
@@ -101,14 +104,14 @@ fn num(a: Amount) -> Value {
     a.to_json()
 }
 
-/// The status of one plan as a JSON value. `diagnostics` are the plan's own
-/// and the status's, as `planc check --format json` writes them.
-pub fn render(
-    sources: &crate::sources::SourceMap,
-    model: &Model,
+/// The status of one plan, ready to serialize. `diagnostics` are the plan's
+/// own and the status's, as `planc check --format json` writes them.
+pub fn render<'a>(
+    sources: &'a crate::sources::SourceMap,
+    model: &'a Model,
     status: &Status,
     diagnostics: &[Diagnostic],
-) -> Value {
+) -> Out<'a> {
     let source = Source::plan(sources, diagnostics);
     let diagnostics = crate::render::json::render(std::slice::from_ref(&source))
         .get("diagnostics")
@@ -196,7 +199,7 @@ pub fn render(
             }
         })
         .collect();
-    serde_json::to_value(Out {
+    Out {
         schema: SCHEMA,
         file: &sources.files()[0].name,
         today: status.today.to_string(),
@@ -205,6 +208,5 @@ pub fn render(
         tactics,
         pools,
         diagnostics,
-    })
-    .unwrap_or_default()
+    }
 }
