@@ -156,7 +156,7 @@ struct FileParse {
 /// plan, so that a change in one file of twenty parses that file alone.
 #[derive(Default)]
 pub struct Parsed {
-    files: std::collections::HashMap<String, FileParse>,
+    files: crate::model::Map<String, FileParse>,
 }
 
 /// [`analyze_sources`], reusing the parse of every file whose text is
@@ -172,7 +172,8 @@ pub fn analyze_sources_with(
     let mut lowerer = crate::lower::Lowerer::new();
     let mut broken = Vec::new();
     let mut syntax_errors = Vec::new();
-    let mut kept = std::collections::HashMap::with_capacity(map.files().len());
+    let mut kept =
+        crate::model::Map::with_capacity_and_hasher(map.files().len(), Default::default());
     for file in map.files() {
         let base = file.base;
         let own = &text[file.range()];
