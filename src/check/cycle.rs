@@ -16,6 +16,11 @@ use petgraph::visit::EdgeRef;
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::default();
     for kind in [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After] {
+        // No edge of this kind, no loop: skip copying the whole graph and
+        // visiting every item twice (most plans write no `part_of` or `after`).
+        if !ctx.graph.graph.edge_weights().any(|e| e.kind == kind) {
+            continue;
+        }
         let graph = ctx
             .graph
             .graph
