@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn names_outside_comments_and_strings() {
         let text = "battle b \"a «x» \\\" y\" { on p // c\n /* d */ needs e 1 }";
-        let mut found = HashSet::new();
+        let mut found = HashSet::default();
         words(text, Span::new(0, text.len()), &mut found);
         let mut found: Vec<&str> = found.into_iter().collect();
         found.sort_unstable();
