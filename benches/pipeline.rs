@@ -50,7 +50,8 @@ fn build(bencher: Bencher, battles: usize) {
     let text = plan(battles);
     bencher.counter(BytesCount::of_str(text)).bench(|| {
         let analysis = planc::analyze(black_box(text), &[]);
-        serde_json::to_string(&planc::export::export("plan.plan", text, &analysis)).expect("JSON")
+        let json = serde_json::to_string(&planc::export::export("plan.plan", text, &analysis));
+        json.expect("JSON")
     });
 }
 

@@ -86,7 +86,70 @@ pub fn analyze_sources(
     allow: &[Code],
     pref: LangPref,
 ) -> Analysis {
-    analyze_sources_with(map, found, allow, pref, &mut Parsed::default())
+    let text = map.text();
+    let mut lowerer = crate::lower::Lowerer::new();
+    let mut broken = Vec::new();
+    let mut syntax_errors = Vec::new();
+    // Nothing is kept for a next call: each item is lowered as soon as it
+    // is read (moved to its file's place first), so the syntax tree of a
+    // large plan is never held whole.
+    for file in map.files() {
+        let base = file.base;
+        let (file_broken, errors) = crate::syntax::parse_each(&text[file.range()], |mut item| {
+            if base != 0 {
+                crate::syntax::shift::item(&mut item, base);
+            }
+            lowerer.item(&item);
+        });
+        broken.extend(file_broken.into_iter().map(|b| shifted_broken(b, base)));
+        syntax_errors.extend(errors.into_iter().map(|mut e| {
+            e.shift(base);
+            e
+        }));
+    }
+    finish(map, lowerer, broken, syntax_errors, found, allow, pref)
+}
+
+/// A broken region of a file, moved to the file's place in the plan's text.
+fn shifted_broken(mut b: crate::syntax::ast::Broken, base: usize) -> crate::syntax::ast::Broken {
+    b.span = b.span.shifted(base);
+    if let Some(name) = &mut b.name {
+        name.span = name.span.shifted(base);
+    }
+    b
+}
+
+/// Lower what is left, then resolve and check the plan of several files.
+fn finish(
+    map: &crate::sources::SourceMap,
+    lowerer: crate::lower::Lowerer,
+    broken: Vec<crate::syntax::ast::Broken>,
+    syntax_errors: Vec<crate::syntax::SyntaxError>,
+    found: Vec<crate::sources::Finding>,
+    allow: &[Code],
+    pref: LangPref,
+) -> Analysis {
+    let (model, lower_errors) = lowerer.finish(broken);
+    // The reader's findings are worded as `complete` words the rest: in
+    // the language the plan's own `lang` picks.
+    let lang = pref.pick(model.plan.as_ref().and_then(|p| p.lang));
+    let found = found
+        .into_iter()
+        .map(|f| f.into_diagnostic_in(lang))
+        .collect();
+    let mut analysis = complete(
+        model,
+        map.text(),
+        &syntax_errors,
+        found,
+        &lower_errors,
+        allow,
+        pref,
+    );
+    for d in &mut analysis.diagnostics {
+        crate::sources::plan_missing_in_plan(map, d, analysis.lang);
+    }
+    analysis
 }
 
 /// What parsing one file's text gave, with spans in that text alone.
@@ -101,7 +164,7 @@ struct FileParse {
 /// plan, so that a change in one file of twenty parses that file alone.
 #[derive(Default)]
 pub struct Parsed {
-    files: std::collections::HashMap<String, FileParse>,
+    files: crate::model::Map<String, FileParse>,
 }
 
 /// [`analyze_sources`], reusing the parse of every file whose text is
@@ -117,7 +180,8 @@ pub fn analyze_sources_with(
     let mut lowerer = crate::lower::Lowerer::new();
     let mut broken = Vec::new();
     let mut syntax_errors = Vec::new();
-    let mut kept = std::collections::HashMap::with_capacity(map.files().len());
+    let mut kept =
+        crate::model::Map::with_capacity_and_hasher(map.files().len(), Default::default());
     for file in map.files() {
         let base = file.base;
         let own = &text[file.range()];
@@ -138,13 +202,13 @@ pub fn analyze_sources_with(
             crate::syntax::shift::item(&mut item, base);
             lowerer.item(&item);
         }
-        broken.extend(parse.broken.iter().cloned().map(|mut b| {
-            b.span = b.span.shifted(base);
-            if let Some(name) = &mut b.name {
-                name.span = name.span.shifted(base);
-            }
-            b
-        }));
+        broken.extend(
+            parse
+                .broken
+                .iter()
+                .cloned()
+                .map(|b| shifted_broken(b, base)),
+        );
         syntax_errors.extend(parse.errors.iter().cloned().map(|mut e| {
             e.shift(base);
             e
@@ -152,27 +216,7 @@ pub fn analyze_sources_with(
         kept.insert(own.to_string(), parse);
     }
     parsed.files = kept;
-    let (model, lower_errors) = lowerer.finish(broken);
-    // The reader's findings are worded as `complete` words the rest: in
-    // the language the plan's own `lang` picks.
-    let lang = pref.pick(model.plan.as_ref().and_then(|p| p.lang));
-    let found = found
-        .into_iter()
-        .map(|f| f.into_diagnostic_in(lang))
-        .collect();
-    let mut analysis = complete(
-        model,
-        text,
-        &syntax_errors,
-        found,
-        &lower_errors,
-        allow,
-        pref,
-    );
-    for d in &mut analysis.diagnostics {
-        crate::sources::plan_missing_in_plan(map, d, analysis.lang);
-    }
-    analysis
+    finish(map, lowerer, broken, syntax_errors, found, allow, pref)
 }
 
 /// Every phase after the parse, on a syntax tree built elsewhere (the

@@ -40,12 +40,30 @@ pub struct Build<'a> {
     metrics: Vec<MetricOut<'a>>,
     goals: Vec<GoalOut<'a>>,
     paths: Vec<PathOut<'a>>,
-    battles: Vec<BattleOut<'a>>,
-    tactics: Vec<TacticOut<'a>>,
+    battles: Lazy<'a, BattleOut<'a>>,
+    tactics: Lazy<'a, TacticOut<'a>>,
     /// In date order (source order within a day).
     checkins: Vec<CheckinOut<'a>>,
-    edges: Vec<EdgeOut<'a>>,
+    edges: Lazy<'a, EdgeOut<'a>>,
     diagnostics: Counts,
+}
+
+/// A list made while it is written: each element is built, serialized and
+/// dropped in turn, so the largest lists (a battle, tactic or edge for each
+/// of hundreds of thousands) are never held whole. `planc build` streams
+/// its JSON into the file; this keeps what it streams from small too.
+struct Lazy<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Lazy<'a, T> {
+    fn new<I: Iterator<Item = T> + 'a>(make: impl Fn() -> I + 'a) -> Self {
+        Lazy(Box::new(move || Box::new(make())))
+    }
+}
+
+impl<T: Serialize> Serialize for Lazy<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// `fission at_risk` in a check-in.
@@ -449,7 +467,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
     let model = &analysis.model;
     let file = lines.root().name;
     let files = lines.parts().iter().map(|p| p.name).collect();
-    let ctx = Ctx { lines, model };
+    let ctx = std::rc::Rc::new(Ctx { lines, model });
     // Each path's battles and each battle's tactics: the `on` and `for`
     // edges, turned around.
     let mut battles_of_path: Vec<Vec<&str>> = vec![Vec::new(); model.paths.len()];
@@ -638,28 +656,33 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
             battles,
         })
         .collect();
-    let battles = model
-        .battles
-        .iter()
-        .zip(tactics_of_battle)
-        .map(|(b, tactics)| BattleOut {
-            item: ctx.item(ItemKind::Battle, &b.common),
-            on: b.on.as_ref().map(|r| ctx.name(r)),
-            objective: ctx.uses(ItemKind::Metric, &b.objective),
-            significance: text(&b.significance),
-            window: b.window.map(|w| window(w.range)),
-            needs: ctx.uses(ItemKind::Resource, &b.needs),
-            review: duration(&b.review),
-            after: ctx.refs(&b.after),
-            owner: text(&b.owner),
-            segment: text(&b.segment),
-            tactics,
-        })
-        .collect();
-    let tactics = model
-        .tactics
-        .iter()
-        .map(|t| TacticOut {
+    let tactics_of_battle = std::rc::Rc::new(tactics_of_battle);
+    let battle_ctx = ctx.clone();
+    let battles = Lazy::new(move || {
+        let ctx = battle_ctx.clone();
+        let tactics_of_battle = tactics_of_battle.clone();
+        model
+            .battles
+            .iter()
+            .enumerate()
+            .map(move |(i, b)| BattleOut {
+                item: ctx.item(ItemKind::Battle, &b.common),
+                on: b.on.as_ref().map(|r| ctx.name(r)),
+                objective: ctx.uses(ItemKind::Metric, &b.objective),
+                significance: text(&b.significance),
+                window: b.window.map(|w| window(w.range)),
+                needs: ctx.uses(ItemKind::Resource, &b.needs),
+                review: duration(&b.review),
+                after: ctx.refs(&b.after),
+                owner: text(&b.owner),
+                segment: text(&b.segment),
+                tactics: tactics_of_battle[i].clone(),
+            })
+    });
+    let tactic_ctx = ctx.clone();
+    let tactics = Lazy::new(move || {
+        let ctx = tactic_ctx.clone();
+        model.tactics.iter().map(move |t| TacticOut {
             item: ctx.item(ItemKind::Tactic, &t.common),
             battle: t.battle.as_ref().map(|r| ctx.name(r)),
             kind: t.kind.as_ref().map(|k| k.value),
@@ -675,7 +698,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
             after: ctx.refs(&t.after),
             segment: text(&t.segment),
         })
-        .collect();
+    });
     let checkins = dated
         .iter()
         .map(|(date, c)| CheckinOut {
@@ -696,17 +719,18 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
             by: text(&c.by),
         })
         .collect();
-    let edges = PlanGraph::new(model)
-        .edges()
-        .into_iter()
-        .filter_map(|(a, b, e)| {
+    let graph_edges = std::rc::Rc::new(PlanGraph::new(model).edges());
+    let edges = Lazy::new(move || {
+        let graph_edges = graph_edges.clone();
+        (0..graph_edges.len()).filter_map(move |i| {
+            let (a, b, e) = graph_edges[i];
             Some(EdgeOut {
                 from: &model.common(a)?.id.name,
                 to: &model.common(b)?.id.name,
                 kind: e.kind,
             })
         })
-        .collect();
+    });
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     Build {
         schema: SCHEMA,

@@ -9,6 +9,12 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{AttrKey, AttrSet, Broken, Ident, ItemKind};
 use std::collections::HashMap;
 
+/// A hash map of the analysis (names, items): std's map with foldhash,
+/// several times faster than SipHash on short names.
+pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// A hash set of the analysis, with foldhash.
+pub type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 mod refs;
 
 pub use refs::{EdgeKind, RefAttr, Reference, ReferenceMut, Refers, TABLE};
@@ -469,7 +475,7 @@ pub struct Model {
     /// Check-ins, in source order (`planc build` sorts them by date).
     pub checkins: Vec<Checkin>,
     /// Every named item, first definition wins.
-    pub names: HashMap<String, ItemId>,
+    pub names: Map<String, ItemId>,
     /// Items that did not parse.
     pub broken: Vec<Broken>,
     /// The plan's one currency, from its first money amount.

@@ -8,7 +8,6 @@ use crate::model::*;
 use crate::quantity::{Unit, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::{AttrKey, ItemKind};
-use std::collections::HashMap;
 
 /// Resolves every reference of the table (`Model::refs_mut`) to an item of a
 /// kind its attribute expects, then checks every amount against the unit of
@@ -24,7 +23,7 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
             .iter()
             .filter_map(|b| b.name.as_ref().map(|n| n.name.as_str()))
             .collect(),
-        candidates: HashMap::new(),
+        candidates: crate::model::Map::default(),
     };
     // Resolve against an immutable view, then write the targets back in the
     // same order.
@@ -43,9 +42,9 @@ struct Resolver<'a> {
     /// A broken item whose name could not be read: any unknown name might be it.
     unreadable: bool,
     /// The names of broken items: an unknown name may be one of them.
-    broken: std::collections::HashSet<&'a str>,
+    broken: crate::model::Set<&'a str>,
     /// The names of each set of expected kinds, sorted, for "did you mean".
-    candidates: HashMap<&'static [ItemKind], Vec<&'a str>>,
+    candidates: crate::model::Map<&'static [ItemKind], Vec<&'a str>>,
 }
 
 impl<'a> Resolver<'a> {

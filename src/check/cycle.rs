@@ -6,16 +6,21 @@
 use super::{Ctx, Finding};
 use crate::graph::EdgeKind;
 use crate::model::ItemId;
+use crate::model::Set as HashSet;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
-use std::collections::HashSet;
 
 /// Reports every loop; returns the items on one, so that `after-violated`
 /// does not also report what only follows from the loop.
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
-    let mut in_cycle = HashSet::new();
+    let mut in_cycle = HashSet::default();
     for kind in [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After] {
+        // No edge of this kind, no loop: skip copying the whole graph and
+        // visiting every item twice (most plans write no `part_of` or `after`).
+        if !ctx.graph.graph.edge_weights().any(|e| e.kind == kind) {
+            continue;
+        }
         let graph = ctx
             .graph
             .graph
@@ -72,9 +77,9 @@ fn loop_through<N, E>(
 ) -> Vec<NodeIndex> {
     // Breadth-first from start; the first time an edge leads back to start,
     // walk the parents back: the shortest loop through start.
-    let mut parent = std::collections::HashMap::new();
+    let mut parent = crate::model::Map::default();
     let mut queue = std::collections::VecDeque::from([start]);
-    let mut seen = HashSet::from([start]);
+    let mut seen: HashSet<NodeIndex> = [start].into_iter().collect();
     while let Some(n) = queue.pop_front() {
         let mut nexts: Vec<NodeIndex> = graph.neighbors(n).filter(|m| set.contains(m)).collect();
         nexts.sort();

@@ -9,9 +9,9 @@
 //! - a damaged item (an invalid literal, whose use lowering had to drop)
 //!   whose text names it: once the literal is fixed, the use is back.
 
+use crate::model::Set as HashSet;
 use crate::model::{ItemId, Model};
 use crate::resolve::ResolveError;
-use std::collections::HashSet;
 
 pub(super) struct Excuses<'a> {
     /// The items the closest name of an unresolved reference is.
@@ -39,11 +39,11 @@ impl<'a> Excuses<'a> {
                 _ => None,
             })
             .collect();
-        let mut broken = HashSet::new();
+        let mut broken = HashSet::default();
         for b in &model.broken {
             words(text, b.span, &mut broken);
         }
-        let mut damaged = HashSet::new();
+        let mut damaged = HashSet::default();
         let commons = model
             .goals
             .iter()
@@ -135,13 +135,13 @@ fn words<'a>(text: &'a str, span: crate::span::Span, into: &mut HashSet<&'a str>
 #[cfg(test)]
 mod tests {
     use super::words;
+    use crate::model::Set as HashSet;
     use crate::span::Span;
-    use std::collections::HashSet;
 
     #[test]
     fn names_outside_comments_and_strings() {
         let text = "battle b \"a «x» \\\" y\" { on p // c\n /* d */ needs e 1 }";
-        let mut found = HashSet::new();
+        let mut found = HashSet::default();
         words(text, Span::new(0, text.len()), &mut found);
         let mut found: Vec<&str> = found.into_iter().collect();
         found.sort_unstable();

@@ -5,9 +5,9 @@ use super::resources::charges;
 use super::sweep::{self, Charge};
 use super::Ctx;
 use crate::date::DateRange;
+use crate::model::Map as HashMap;
 use crate::model::{Model, PoolKind};
 use crate::quantity::{Amount, UnitKind};
-use std::collections::HashMap;
 
 /// A stretch of days with one load on a resource.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn resource_loads(model: &Model) -> Vec<ResourceLoad> {
                     _ => Some(p),
                 });
             // Each battle's share, in the order battles first draw on the pool.
-            let mut slot: HashMap<usize, usize> = HashMap::new();
+            let mut slot: HashMap<usize, usize> = HashMap::default();
             let mut by_battle: Vec<(usize, Amount)> = Vec::new();
             for c in &pool {
                 match slot.get(&c.battle) {

@@ -7,9 +7,9 @@
 
 use super::{Ctx, Excuses, Finding};
 use crate::model::ItemId;
+use crate::model::Set as HashSet;
 use crate::quantity::{Amount, UnitKind};
 use crate::syntax::ast::ItemKind;
-use std::collections::HashSet;
 
 pub(super) fn check(
     ctx: &Ctx,

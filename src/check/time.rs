@@ -4,9 +4,9 @@
 use super::error::{DatePart, Dates};
 use super::{Ctx, Finding};
 use crate::date::DateRange;
+use crate::model::Set as HashSet;
 use crate::model::{ItemId, Window};
 use crate::syntax::ast::ItemKind;
-use std::collections::HashSet;
 
 pub(super) fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
     let m = ctx.model;
