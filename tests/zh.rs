@@ -317,7 +317,14 @@ fn json_and_sarif_carry_chinese_words_under_the_same_keys() {
 fn the_command_line_speaks_chinese_too() {
     let o = planc(repo(), &["check", "no-such.plan", "--lang", "zh"], &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("无法读取"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("planc：无法读取 `no-such.plan`：没有这个文件"),
+        "{}",
+        stderr(&o)
+    );
+    // A file the plan named in Chinese does not make English Chinese.
+    let o = planc(repo(), &["check", "战略.plan", "--lang", "en"], &[]);
+    assert_eq!(stderr(&o), "planc: cannot read `战略.plan`: no such file\n");
     let o = planc(repo(), &["--help"], &[("LANG", "zh_CN.UTF-8")]);
     assert!(
         stdout(&o).contains("检查计划，报告发现的每一个问题"),

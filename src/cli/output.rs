@@ -130,9 +130,19 @@ pub(super) fn emit_with(
     }
 }
 
-/// One line on stderr, `planc: ` first.
+/// One line on stderr, `planc: ` first; `planc：` before a Chinese message,
+/// as the closing summary of a check writes it (Chinese punctuation around
+/// Chinese text).
 pub(super) fn say(message: impl Display) {
-    let _ = writeln!(io::stderr().lock(), "planc: {message}");
+    let message = message.to_string();
+    // Chinese words outside `quoted` names (a file or item the plan named
+    // in Chinese does not make an English message Chinese).
+    let said = message.split('`').step_by(2);
+    let chinese = said
+        .flat_map(str::chars)
+        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let colon = if chinese { "：" } else { ": " };
+    let _ = writeln!(io::stderr().lock(), "planc{colon}{message}");
 }
 
 /// Text on stderr as it is (rendered diagnostics, summaries).
