@@ -930,27 +930,38 @@ fn the_language_server_says_a_part_it_may_not_read_at_the_include() {
     );
     assert!(receive()["result"]["capabilities"].is_object());
     send(serde_json::json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
-    // The part that may be read is opened; the root and the secret are not.
-    send(
-        serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-        "textDocument": { "uri": uri("plan/parts/a.plan"), "languageId": "plan", "version": 1,
-            "text": "metric n \"N\" count\n" }}}),
-    );
-    let root = uri("plan/root.plan");
-    let published = loop {
-        let message = receive();
-        if message["method"] == "textDocument/publishDiagnostics"
-            && message["params"]["uri"] == root.as_str()
-        {
-            break message["params"]["diagnostics"].clone();
-        }
+    // Open `opened` with `text`; the diagnostic named `code` that the
+    // server then publishes for the file `shown`.
+    let mut open_and_find = |opened: &str, text: &str, shown: &str, code: &str| {
+        send(
+            serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": { "uri": uri(opened), "languageId": "plan", "version": 1,
+                "text": text }}}),
+        );
+        let shown = uri(shown);
+        let published = loop {
+            let message = receive();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == shown.as_str()
+            {
+                break message["params"]["diagnostics"].clone();
+            }
+        };
+        published
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == code)
+            .cloned()
+            .unwrap_or_else(|| panic!("{published}"))
     };
-    let denied = published
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .find(|d| d["code"] == "include-not-found")
-        .unwrap_or_else(|| panic!("{published}"));
+    // The part that may be read is opened; the root and the secret are not.
+    let denied = open_and_find(
+        "plan/parts/a.plan",
+        "metric n \"N\" count\n",
+        "plan/root.plan",
+        "include-not-found",
+    );
     assert_eq!(
         denied["range"]["start"],
         serde_json::json!({ "line": 2, "character": 10 })
@@ -965,26 +976,12 @@ fn the_language_server_says_a_part_it_may_not_read_at_the_include() {
         "metric s \"S\" count\n",
     )
     .expect("lone.plan");
-    send(
-        serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-        "textDocument": { "uri": uri("plan/stray/lone.plan"), "languageId": "plan", "version": 1,
-            "text": "metric s \"S\" count\n" }}}),
+    let missing = open_and_find(
+        "plan/stray/lone.plan",
+        "metric s \"S\" count\n",
+        "plan/stray/lone.plan",
+        "plan-missing",
     );
-    let lone = uri("plan/stray/lone.plan");
-    let published = loop {
-        let message = receive();
-        if message["method"] == "textDocument/publishDiagnostics"
-            && message["params"]["uri"] == lone.as_str()
-        {
-            break message["params"]["diagnostics"].clone();
-        }
-    };
-    let missing = published
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .find(|d| d["code"] == "plan-missing")
-        .unwrap_or_else(|| panic!("{published}"));
     assert!(
         missing["message"]
             .as_str()
