@@ -14,7 +14,7 @@
 import tempfile
 import json, os, subprocess, sys, time, re, statistics, shutil
 
-PLANC = sys.argv[1]
+PLANC = os.path.abspath(sys.argv[1])
 WORK = tempfile.mkdtemp(prefix='planc-lsp-')
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 30
 src = open(os.environ.get('PLAN', '/tmp/pb/p1000.plan')).read()

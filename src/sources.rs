@@ -240,8 +240,11 @@ pub fn includes(text: &str) -> Vec<Spanned<String>> {
 
 /// Whether a text has a `plan` item (is a root, or a plan of one file).
 /// Pure. A line starting with `plan "` answers at once (a root is not
-/// parsed twice); otherwise the text is parsed, so that a `plan` item
-/// written anywhere else is still found.
+/// parsed twice); a text where `plan` is never followed by anything but a
+/// letter, digit or `_` (so it is never the keyword) answers at once too:
+/// the parts of a plan, which the language server asks about on every
+/// change while it looks for their root. Otherwise the text is parsed, so
+/// that a `plan` item written anywhere else is still found.
 pub fn has_plan(text: &str) -> bool {
     let starts_a_plan = |line: &str| {
         line.trim_start_matches([' ', '\t', '\u{feff}'])
@@ -251,6 +254,25 @@ pub fn has_plan(text: &str) -> bool {
     if text.lines().any(starts_a_plan) {
         return true;
     }
+    if !could_be_the_plan_keyword(text) {
+        return false;
+    }
+    parses_to_a_plan(text)
+}
+
+/// Whether `plan` occurs anywhere not followed by a letter, digit or `_`:
+/// only there can the keyword be (it is followed by a space, a comment, a
+/// label or a brace).
+fn could_be_the_plan_keyword(text: &str) -> bool {
+    text.match_indices("plan").any(|(at, _)| {
+        !text[at + 4..]
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+fn parses_to_a_plan(text: &str) -> bool {
     let mut found = false;
     crate::syntax::parse_each(text, |item| {
         found |= item.kind == crate::syntax::ast::ItemKind::Plan;
@@ -324,6 +346,31 @@ mod tests {
         assert_eq!(&text[found[1].span.start..found[1].span.end], "\"b.plan\"");
         assert!(has_plan(text));
         assert!(!has_plan("goal g { }"));
+    }
+
+    /// The shortcut of `has_plan` answers as the parse does, on texts where
+    /// `plan` is a keyword not at a line's start, part of a name or label,
+    /// in a comment, or absent.
+    #[test]
+    fn has_plan_answers_as_the_parse_does() {
+        let texts = [
+            "goal g { }\n",
+            "metric planned \"Planned\" count\n",
+            "metric plan_b \"The plan\" count\n",
+            "// no plan here\nmetric m \"M\" count\n",
+            "metric m \"M\" count } plan \"x\" { period 2026-01-01 .. 2026-12-31 }\n",
+            "/* c */ plan \"x\" { period 2026-01-01 .. 2026-12-31 }\n",
+            "plan\n\"x\" { period 2026-01-01 .. 2026-12-31 }\n",
+            "  plan \"x\" {\n}\n",
+            "battle b \"Replan\" { }\nplan",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(has_plan(text), parses_to_a_plan(text), "{text:?}");
+        }
+        assert!(!could_be_the_plan_keyword(
+            "metric planned \"P\" count\nmetric plan_b \"x\" count"
+        ));
     }
 
     #[test]
