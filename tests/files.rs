@@ -248,9 +248,9 @@ fn codes(dir: &Path, target: &str) -> Vec<(String, String, u64)> {
     found_in(dir, &["check", "--format", "json", target])
 }
 
-#[test]
-fn includes_outside_the_plan_are_refused() {
-    // An absolute path, `..`, a symbolic link pointing out, a symbolic link loop.
+/// A plan whose root includes what lies outside its folder: an absolute
+/// path, `..`, a symbolic link pointing out, a symbolic link loop.
+fn includes_outside() -> tempfile::TempDir {
     let dir = plan_dir(
         &root_with(
             "\"/etc/passwd\", \"../secret.plan\", \"parts/*.plan\", \"loop.plan\", \
@@ -263,6 +263,13 @@ fn includes_outside_the_plan_are_refused() {
     std::os::unix::fs::symlink(base.join("secret.plan"), base.join("plan/parts/out.plan"))
         .expect("symlink out");
     std::os::unix::fs::symlink("loop.plan", base.join("plan/loop.plan")).expect("loop");
+    dir
+}
+
+#[test]
+fn includes_outside_the_plan_are_refused() {
+    let dir = includes_outside();
+    let base = dir.path();
     let got = codes(base, "plan/root.plan");
     let outside = got
         .iter()
@@ -558,19 +565,8 @@ fn chinese_says_includes_outside_unreadable_and_a_second_plan_item() {
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
-        // Outside: an absolute path, `..`, a symbolic link out, a loop.
-        let dir = plan_dir(
-            &root_with(
-                "\"/etc/passwd\", \"../secret.plan\", \"parts/*.plan\", \"loop.plan\", \
-\"sub/../../secret.plan\"",
-            ),
-            &[("parts/fine.plan", "metric n \"N\" count\n")],
-        );
+        let dir = includes_outside();
         let base = dir.path();
-        std::fs::write(base.join("secret.plan"), "metric secret \"S\" count\n").expect("secret");
-        std::os::unix::fs::symlink(base.join("secret.plan"), base.join("plan/parts/out.plan"))
-            .expect("symlink out");
-        std::os::unix::fs::symlink("loop.plan", base.join("plan/loop.plan")).expect("loop");
         let zh = same_in_chinese(base, "plan/root.plan", &["include-outside-plan"]);
         assert_eq!(
             zh.places
