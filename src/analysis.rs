@@ -58,7 +58,8 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
 
 /// Run every phase, worded in the language `pref` picks for this plan.
 pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
-    let mut lowerer = crate::lower::Lowerer::new();
+    let mut lowerer =
+        crate::lower::Lowerer::with_capacity(&crate::syntax::item_counts(text), text.len());
     let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
     complete(
@@ -87,7 +88,11 @@ pub fn analyze_sources(
     pref: LangPref,
 ) -> Analysis {
     let text = map.text();
-    let mut lowerer = crate::lower::Lowerer::new();
+    let mut counts = crate::syntax::ItemCounts::default();
+    for file in map.files() {
+        counts.add(&crate::syntax::item_counts(&text[file.range()]));
+    }
+    let mut lowerer = crate::lower::Lowerer::with_capacity(&counts, text.len());
     let mut broken = Vec::new();
     let mut syntax_errors = Vec::new();
     // Nothing is kept for a next call: each item is lowered as soon as it

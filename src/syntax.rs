@@ -12,6 +12,7 @@ pub mod shift;
 pub(crate) use build::{ascii_string, is_curly};
 pub use error::SyntaxError;
 pub use parser::Rule;
+pub use scan::{item_counts, ItemCounts};
 
 use crate::span::Span;
 use ast::{Broken, File, Ident, ItemKind};

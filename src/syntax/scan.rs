@@ -15,24 +15,64 @@ use std::ops::Range;
 /// bytes after the previous one, so that the pieces between them are worth
 /// a task each.
 pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> Vec<usize> {
-    let bytes = &text.as_bytes()[..range.end];
+    let bytes = text.as_bytes();
     let mut starts = Vec::new();
     let mut last = range.start;
+    line_starts(bytes, range, |j| {
+        if j >= last + gap && item_word_at(bytes, j).is_some() {
+            starts.push(j);
+            last = j;
+        }
+    });
+    starts
+}
+
+/// How many items of each kind `text` probably holds (lines starting with
+/// an item word, outside comments and strings, as [`item_starts`] finds
+/// them): a hint to size the model's lists once, never trusted.
+pub fn item_counts(text: &str) -> ItemCounts {
+    let bytes = text.as_bytes();
+    let mut counts = ItemCounts::default();
+    if let Some(kind) = item_word_at(bytes, skip_blanks(bytes, 0)) {
+        counts.0[kind as usize] += 1;
+    }
+    line_starts(bytes, 0..bytes.len(), |j| {
+        if let Some(kind) = item_word_at(bytes, j) {
+            counts.0[kind as usize] += 1;
+        }
+    });
+    counts
+}
+
+/// Items of each kind, as [`item_counts`] guesses them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ItemCounts([usize; ItemKind::ALL.len()]);
+
+impl ItemCounts {
+    pub fn of(&self, kind: ItemKind) -> usize {
+        self.0[kind as usize]
+    }
+
+    /// Both files' counts together.
+    pub fn add(&mut self, other: &ItemCounts) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+}
+
+/// Calls `at` with the place of each line's first non-blank character in
+/// `bytes[range]` (after the range's start, which is not a line start of
+/// its own), outside block comments and strings.
+fn line_starts(bytes: &[u8], range: Range<usize>, mut at: impl FnMut(usize)) {
+    let bytes = &bytes[..range.end];
     let mut i = range.start;
-    // At the start of a line (the range starts at an item boundary, which
-    // is not a candidate: it is the first piece's start).
     let mut line_start = false;
     while i < bytes.len() {
         if line_start {
             line_start = false;
-            let mut j = i;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-                j += 1;
-            }
-            if j >= last + gap && item_word_at(bytes, j) {
-                starts.push(j);
-                last = j;
-            }
+            let j = skip_blanks(bytes, i);
+            at(j);
             i = j;
             continue;
         }
@@ -53,7 +93,7 @@ pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> Vec<us
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 match find(&bytes[i + 2..], b"*/") {
-                    Some(at) => i += 2 + at + 2,
+                    Some(end) => i += 2 + end + 2,
                     // Unclosed: the rest is one piece.
                     None => break,
                 }
@@ -62,7 +102,14 @@ pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> Vec<us
             _ => i += 1,
         }
     }
-    starts
+}
+
+/// The first place at or after `i` that is not a space or a tab.
+fn skip_blanks(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += 1;
+    }
+    i
 }
 
 /// Where the string whose text starts at `i` ends: after its closing
@@ -79,8 +126,8 @@ fn string_end(bytes: &[u8], mut i: usize, close: &[u8]) -> usize {
     i
 }
 
-/// Whether an item word, as a whole word, starts at `j`.
-fn item_word_at(bytes: &[u8], j: usize) -> bool {
+/// The item word that starts at `j`, as a whole word, if one does.
+fn item_word_at(bytes: &[u8], j: usize) -> Option<ItemKind> {
     let mut k = j;
     while k < bytes.len() && bytes[k].is_ascii_lowercase() {
         k += 1;
@@ -89,12 +136,12 @@ fn item_word_at(bytes: &[u8], j: usize) -> bool {
     let whole = bytes
         .get(k)
         .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80));
-    whole
-        && k > j
-        && std::str::from_utf8(&bytes[j..k])
-            .ok()
-            .and_then(ItemKind::from_keyword)
-            .is_some()
+    if !whole || k == j {
+        return None;
+    }
+    std::str::from_utf8(&bytes[j..k])
+        .ok()
+        .and_then(ItemKind::from_keyword)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -126,6 +173,25 @@ mod tests {
         assert!(starts(text).is_empty());
         let text = "goal g { owner “/*” }\nbattle b {}\n";
         assert_eq!(starts(text), vec![text.find("battle b").unwrap()]);
+    }
+
+    #[test]
+    fn counts_items_by_kind() {
+        use super::super::ast::ItemKind;
+        let text = "battle a {}\n/* tactic x\n*/\ngoal g { owner \"a\n  tactic t {}\n// tactic y\n  tactic u {}\n";
+        let counts = super::item_counts(text);
+        assert_eq!(counts.of(ItemKind::Battle), 1);
+        assert_eq!(counts.of(ItemKind::Goal), 1);
+        // The string ends at its line's end; the commented ones are not counted.
+        assert_eq!(counts.of(ItemKind::Tactic), 2);
+        assert_eq!(counts.of(ItemKind::Metric), 0);
+        let generated = crate::testing::plan_with_checkins(50, 4);
+        let counts = super::item_counts(&generated);
+        let (file, _) = super::super::parse(&generated);
+        for kind in ItemKind::ALL {
+            let parsed = file.items.iter().filter(|i| i.kind == kind).count();
+            assert_eq!(counts.of(kind), parsed, "{kind:?}");
+        }
     }
 
     #[test]
