@@ -401,7 +401,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn text(s: &Option<Spanned<String>>) -> Option<&str> {
+fn text(s: &Option<Spanned<crate::Text>>) -> Option<&str> {
     s.as_ref().map(|s| s.value.as_str())
 }
 

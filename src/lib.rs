@@ -22,6 +22,11 @@ pub mod syntax;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use line_index::LineIndex;
 pub use span::Span;
+
+/// The strings a plan holds hundreds of thousands of (names, labels, amounts
+/// as written, owners): up to 24 bytes live inside the value itself, with
+/// no allocation of their own (docs/performance.md, issue 17).
+pub type Text = compact_str::CompactString;
 pub mod analysis;
 pub mod check;
 pub mod date;

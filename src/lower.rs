@@ -17,6 +17,7 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{
     Attr, AttrKey, AttrSet, Broken, File, Item, ItemKind, QtyLit, StrLit, Value, WindowLit,
 };
+use crate::Text;
 
 pub fn lower(file: &File) -> (Model, Vec<LowerError>) {
     let mut lowerer = Lowerer::new();
@@ -203,7 +204,7 @@ impl Lower {
             Some(&first) => {
                 let first_span = self.model.common(first).map_or(id.span, |c| c.id.span);
                 self.errors.push(LowerError::DuplicateName {
-                    name: id.name.clone(),
+                    name: id.name.to_string(),
                     kind: item.kind,
                     span: id.span,
                     first_kind: first.kind,
@@ -295,7 +296,7 @@ impl Lower {
         let title = item
             .label
             .as_ref()
-            .map(|l| self.text(l).value)
+            .map(|l| self.text(l).value.into())
             .unwrap_or_default();
         let mut plan = PlanBlock {
             title,
@@ -696,14 +697,14 @@ impl Lower {
         }
     }
 
-    fn string(&mut self, value: Option<&Value>) -> Option<Spanned<String>> {
+    fn string(&mut self, value: Option<&Value>) -> Option<Spanned<Text>> {
         match value {
             Some(Value::Str(s)) => Some(self.spanned_text(s)),
             _ => None,
         }
     }
 
-    fn spanned_text(&mut self, s: &StrLit) -> Spanned<String> {
+    fn spanned_text(&mut self, s: &StrLit) -> Spanned<Text> {
         let text = self.text(s);
         Spanned::new(text.value, text.span)
     }
@@ -741,7 +742,7 @@ impl Lower {
             Err(error) => {
                 self.errors.push(LowerError::BadNumber {
                     span: lit.span,
-                    text: lit.text.clone(),
+                    text: lit.text.to_string(),
                     error,
                 });
                 attrs.damaged = true;

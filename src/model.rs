@@ -7,6 +7,7 @@ use crate::diagnostic::Code;
 use crate::quantity::{Amount, Currency, Scale, Style, Unit, UnitKind};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{AttrKey, AttrSet, Broken, Ident, ItemKind};
+use crate::Text;
 use std::collections::HashMap;
 
 /// A hash map of the analysis (names, items): std's map with foldhash,
@@ -30,7 +31,7 @@ pub struct ItemId {
 #[derive(Clone, Debug)]
 pub struct Common {
     pub id: Ident,
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// The whole item.
     pub span: Span,
     pub keyword: Span,
@@ -67,7 +68,7 @@ impl Common {
 /// resolved to (one of the kinds its attribute expects, `RefAttr::expects`).
 #[derive(Clone, Debug)]
 pub struct Ref {
-    pub name: String,
+    pub name: Text,
     pub span: Span,
     pub target: Option<usize>,
     /// The kind of `target`; set with it by `resolve`.
@@ -118,7 +119,7 @@ pub struct Quantity {
     /// Written with a leading `+` or `-`: a change rather than a level.
     pub change: bool,
     pub scale: Option<Scale>,
-    pub text: String,
+    pub text: Text,
     pub span: Span,
 }
 
@@ -159,7 +160,7 @@ pub struct PlanBlock {
     pub alerts: crate::schedule::Alerts,
     /// `include "…", …`: the patterns naming the plan's other files, as
     /// written (the command line and the language server read the files).
-    pub include: Vec<Spanned<String>>,
+    pub include: Vec<Spanned<Text>>,
     pub allow: Vec<(Code, Span)>,
     /// `lang en|zh`: the language planc speaks about this plan.
     pub lang: Option<crate::lang::Lang>,
@@ -170,11 +171,11 @@ pub struct PlanBlock {
 pub struct Positioning {
     pub span: Span,
     pub keyword: Span,
-    pub we_are: Option<Spanned<String>>,
-    pub serve: Option<Spanned<String>>,
-    pub pain: Option<Spanned<String>>,
-    pub why_us: Option<Spanned<String>>,
-    pub not_do: Vec<Spanned<String>>,
+    pub we_are: Option<Spanned<Text>>,
+    pub serve: Option<Spanned<Text>>,
+    pub pain: Option<Spanned<Text>>,
+    pub why_us: Option<Spanned<Text>>,
+    pub not_do: Vec<Spanned<Text>>,
     pub moat: Vec<(Ident, u8)>,
 }
 
@@ -275,7 +276,7 @@ pub struct Goal {
     /// `part_of GOAL`: this goal is a share of that one.
     pub part_of: Option<Ref>,
     pub breakthrough: Option<Span>,
-    pub owner: Option<Spanned<String>>,
+    pub owner: Option<Spanned<Text>>,
 }
 
 #[derive(Clone, Debug)]
@@ -286,8 +287,8 @@ pub struct Path {
     pub cost: Vec<Use>,
     pub duration: Option<Spanned<Duration>>,
     pub expects: Vec<Use>,
-    pub segment: Option<Spanned<String>>,
-    pub owner: Option<Spanned<String>>,
+    pub segment: Option<Spanned<Text>>,
+    pub owner: Option<Spanned<Text>>,
 }
 
 #[derive(Clone, Debug)]
@@ -295,13 +296,13 @@ pub struct Battle {
     pub common: Common,
     pub on: Option<Ref>,
     pub objective: Vec<Use>,
-    pub significance: Option<Spanned<String>>,
+    pub significance: Option<Spanned<Text>>,
     pub window: Option<Window>,
     pub needs: Vec<Use>,
     pub review: Option<Spanned<Duration>>,
     pub after: Vec<Ref>,
-    pub owner: Option<Spanned<String>>,
-    pub segment: Option<Spanned<String>>,
+    pub owner: Option<Spanned<Text>>,
+    pub segment: Option<Spanned<Text>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -377,12 +378,12 @@ pub struct Tactic {
     pub common: Common,
     pub battle: Option<Ref>,
     pub kind: Option<Spanned<TacticKind>>,
-    pub owner: Option<Spanned<String>>,
+    pub owner: Option<Spanned<Text>>,
     pub window: Option<Window>,
     pub needs: Vec<Use>,
     pub win: Option<Win>,
     pub after: Vec<Ref>,
-    pub segment: Option<Spanned<String>>,
+    pub segment: Option<Spanned<Text>>,
 }
 
 /// A battle's or tactic's state as its owner reports it in a check-in.
@@ -438,7 +439,7 @@ pub struct Reported {
 pub struct Checkin {
     /// `None` when the date written is not a real date (reported).
     pub date: Option<Spanned<crate::date::Date>>,
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// The whole item.
     pub span: Span,
     pub keyword: Span,
@@ -448,8 +449,8 @@ pub struct Checkin {
     pub status: Vec<Reported>,
     /// `spent RESOURCE QTY, …`: how much of a total pool is used up, in all.
     pub spent: Vec<Use>,
-    pub note: Option<Spanned<String>>,
-    pub by: Option<Spanned<String>>,
+    pub note: Option<Spanned<Text>>,
+    pub by: Option<Spanned<Text>>,
     pub written: AttrSet,
 }
 
@@ -475,7 +476,7 @@ pub struct Model {
     /// Check-ins, in source order (`planc build` sorts them by date).
     pub checkins: Vec<Checkin>,
     /// Every named item, first definition wins.
-    pub names: Map<String, ItemId>,
+    pub names: Map<Text, ItemId>,
     /// Items that did not parse.
     pub broken: Vec<Broken>,
     /// The plan's one currency, from its first money amount.

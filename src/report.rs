@@ -326,19 +326,19 @@ fn positioning(out: &mut String, model: &Model, l: Lang) {
     };
     row(
         l.pick("We are", "我是谁"),
-        p.we_are.as_ref().map(|s| s.value.clone()),
+        p.we_are.as_ref().map(|s| s.value.to_string()),
     );
     row(
         l.pick("We serve", "为谁服务"),
-        p.serve.as_ref().map(|s| s.value.clone()),
+        p.serve.as_ref().map(|s| s.value.to_string()),
     );
     row(
         l.pick("Their pain", "客户痛点"),
-        p.pain.as_ref().map(|s| s.value.clone()),
+        p.pain.as_ref().map(|s| s.value.to_string()),
     );
     row(
         l.pick("Why us", "为什么选我"),
-        p.why_us.as_ref().map(|s| s.value.clone()),
+        p.why_us.as_ref().map(|s| s.value.to_string()),
     );
     if !p.not_do.is_empty() {
         row(

@@ -118,12 +118,12 @@ impl<'a> Resolver<'a> {
 /// apples to oranges after the mismatch is reported.
 fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
     let currency = model.currency;
-    let metric_units: Vec<(UnitKind, Span, String)> = model
+    let metric_units: Vec<(UnitKind, Span, crate::Text)> = model
         .metrics
         .iter()
         .map(|m| (m.unit, m.common.id.span, m.common.id.name.clone()))
         .collect();
-    let resource_units: Vec<Option<(Unit, Span, String)>> = model
+    let resource_units: Vec<Option<(Unit, Span, crate::Text)>> = model
         .resources
         .iter()
         .map(|r| {

@@ -229,7 +229,7 @@ pub fn includes(text: &str) -> Vec<Spanned<String>> {
                 if found.is_empty() {
                     found = strings
                         .iter()
-                        .map(|s| Spanned::new(s.value.clone(), s.span))
+                        .map(|s| Spanned::new(s.value.to_string(), s.span))
                         .collect();
                 }
             }

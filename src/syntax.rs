@@ -264,7 +264,7 @@ fn broken_head(text: &str, span: Span) -> Broken {
             let start = span.start + lead + kind.keyword().len() + (rest.len() - trimmed.len());
             name = Some(Ident {
                 span: Span::new(start, start + id.len()),
-                name: id,
+                name: id.into(),
             });
         }
     }

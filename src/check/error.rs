@@ -25,7 +25,7 @@ pub struct Draw {
     pub by: ItemId,
     pub span: Span,
     /// The amount as written.
-    pub text: String,
+    pub text: crate::Text,
     pub range: DateRange,
 }
 
@@ -721,7 +721,7 @@ impl Finding {
                     .with_label(target.qty.span, "the target")
                 } else {
                     let (before, place) = match previous.and_then(|p| ms.values.get(p)) {
-                        Some(p) => (p.text.clone(), Some(p.span)),
+                        Some(p) => (p.text.to_string(), Some(p.span)),
                         None => (
                             g.baseline
                                 .as_ref()

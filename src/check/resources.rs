@@ -18,7 +18,7 @@ pub struct PoolCharge {
     pub charge: Charge,
     /// Where the amount is written.
     pub span: Span,
-    pub text: String,
+    pub text: crate::Text,
 }
 
 /// Every charge on every pool: each battle's `needs`, or — where a battle

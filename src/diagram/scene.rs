@@ -764,8 +764,9 @@ impl Builder<'_> {
     fn metric(&self, r: &Ref) -> String {
         r.target
             .and_then(|m| self.model.metrics.get(m))
-            .and_then(|m| m.common.label.clone())
-            .unwrap_or_else(|| r.name.clone())
+            .and_then(|m| m.common.label.as_ref())
+            .unwrap_or(&r.name)
+            .to_string()
     }
 
     /// `营收 +¥800万, 新增有效客户 +5000`.
@@ -918,7 +919,7 @@ fn positioning(model: &Model, lang: Lang) -> Vec<String> {
     let Some(p) = &model.positioning else {
         return Vec::new();
     };
-    let part = |name: &str, value: &Option<crate::span::Spanned<String>>| {
+    let part = |name: &str, value: &Option<crate::span::Spanned<crate::Text>>| {
         value
             .as_ref()
             .map(|v| v.value.trim())

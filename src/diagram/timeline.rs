@@ -125,7 +125,7 @@ impl Row {
         item: usize,
         common: &crate::model::Common,
         window: Option<DateRange>,
-        owner: Option<&crate::span::Spanned<String>>,
+        owner: Option<&crate::span::Spanned<crate::Text>>,
         ids: &mut Ids,
     ) -> Row {
         let item_kind = match kind {
@@ -139,7 +139,7 @@ impl Row {
             label: label_of(common),
             name: common.name().to_string(),
             window,
-            owner: owner.map(|o| o.value.clone()),
+            owner: owner.map(|o| o.value.to_string()),
             state: None,
         }
     }
@@ -517,9 +517,10 @@ fn start_key(window: Option<DateRange>) -> (bool, Date) {
 fn label_of(common: &crate::model::Common) -> String {
     common
         .label
-        .clone()
+        .as_deref()
         .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| common.name().to_string())
+        .unwrap_or_else(|| common.name())
+        .to_string()
 }
 
 /// Unique ASCII ids, as the other diagrams make them.

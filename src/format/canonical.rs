@@ -95,7 +95,7 @@ impl Edits<'_> {
     fn quantity(&mut self, qty: &QtyLit) {
         // The syntax tree's `text` is already the ASCII form.
         if self.text[qty.span.start..qty.span.end] != qty.text {
-            self.list.push((qty.span, qty.text.clone()));
+            self.list.push((qty.span, qty.text.to_string()));
         }
     }
 

@@ -93,12 +93,12 @@ pub fn skeleton(doc: &Document, today: Date) -> Option<String> {
         let (metric, fallback) = match (&goal.target, &goal.keep) {
             (Some(t), _) => {
                 let origin = match (&goal.split, &goal.baseline) {
-                    (None, Some(b)) => b.text.clone(),
+                    (None, Some(b)) => b.text.to_string(),
                     _ => t.qty.style().format(Amount::ZERO),
                 };
                 (&t.metric, origin)
             }
-            (None, Some(k)) => (&k.metric, k.qty.text.clone()),
+            (None, Some(k)) => (&k.metric, k.qty.text.to_string()),
             (None, None) => continue,
         };
         let Some(m) = metric.target else { continue };

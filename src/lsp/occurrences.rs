@@ -58,7 +58,7 @@ impl Occurrences {
         // kind its attribute expects.
         all.extend(model.refs().map(|r| {
             Occurrence {
-                name: r.to.name.clone(),
+                name: r.to.name.to_string(),
                 span: r.to.span,
                 kind: r
                     .target()

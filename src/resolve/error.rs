@@ -13,13 +13,13 @@ pub enum ResolveError {
     /// `attr.expects` says what kind of item it should name.
     UnknownName {
         span: Span,
-        name: String,
+        name: crate::Text,
         attr: &'static RefAttr,
         suggestion: Option<String>,
     },
     WrongKind {
         span: Span,
-        name: String,
+        name: crate::Text,
         attr: &'static RefAttr,
         found: ItemKind,
         defined: Span,
@@ -28,28 +28,28 @@ pub enum ResolveError {
     /// `spent` naming a capacity pool: only a total pool is used up.
     NotATotalPool {
         span: Span,
-        name: String,
+        name: crate::Text,
         defined: Span,
     },
     MetricUnit {
         span: Span,
-        text: String,
+        text: crate::Text,
         found: UnitKind,
-        metric: String,
+        metric: crate::Text,
         unit: UnitKind,
         defined: Span,
     },
     ResourceUnit {
         span: Span,
-        text: String,
+        text: crate::Text,
         found: UnitKind,
-        resource: String,
+        resource: crate::Text,
         unit: UnitKind,
         defined: Span,
     },
     SecondCurrency {
         span: Span,
-        text: String,
+        text: crate::Text,
         first: Currency,
         first_span: Span,
     },

@@ -133,7 +133,7 @@ impl Finding {
                 let target = g
                     .target
                     .as_ref()
-                    .map_or_else(String::new, |t| t.qty.text.clone());
+                    .map_or_else(String::new, |t| t.qty.text.to_string());
                 let d = Diagnostic::new(
                     Code::GoalMissed,
                     g.common.id.span,
@@ -258,7 +258,7 @@ impl Finding {
                             scale: None,
                         },
                     ),
-                    |k| (k.op.op(), k.qty.text.clone(), k.qty.style()),
+                    |k| (k.op.op(), k.qty.text.to_string(), k.qty.style()),
                 );
                 let metric = g.keep.as_ref().map_or("", |k| k.metric.name.as_str());
                 let d = Diagnostic::new(

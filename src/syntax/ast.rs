@@ -83,14 +83,14 @@ impl ItemKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ident {
-    pub name: String,
+    pub name: crate::Text,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StrLit {
     /// The text with escapes resolved.
-    pub value: String,
+    pub value: crate::Text,
     /// Including the quotes.
     pub span: Span,
     /// A `\u{…}` escape that names no character (a surrogate, or past
@@ -101,12 +101,12 @@ pub struct StrLit {
 /// A quantity as written: `+¥500万`, `40%`, `5_000`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QtyLit {
-    pub text: String,
+    pub text: crate::Text,
     pub span: Span,
     pub sign: Option<char>,
-    pub currency: Option<String>,
+    pub currency: Option<crate::Text>,
     /// The number with its scale, as written: `500万`.
-    pub number: String,
+    pub number: crate::Text,
     pub percent: bool,
 }
 

@@ -222,7 +222,7 @@ fn spanned(pair: Pair<Rule>) -> Spanned<String> {
 
 fn ident(pair: Pair<Rule>) -> Ident {
     Ident {
-        name: pair.as_str().to_string(),
+        name: pair.as_str().into(),
         span: pair.as_span().into(),
     }
 }
@@ -246,7 +246,10 @@ fn window(pair: Pair<Rule>) -> WindowLit {
 /// `raw`) of the first `\u{…}` that names no character (a surrogate, or past
 /// U+10FFFF), which becomes U+FFFD. The grammar admits only the escapes of
 /// LANGUAGE.md, so each is otherwise well-formed here.
-pub(super) fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
+pub(super) fn unescape(raw: &str) -> (crate::Text, Option<(usize, usize)>) {
+    if !raw.contains('\\') {
+        return (crate::Text::from(raw), None);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut bad = None;
     let mut chars = raw.char_indices();
@@ -275,7 +278,7 @@ pub(super) fn unescape(raw: &str) -> (String, Option<(usize, usize)>) {
             None => {}
         }
     }
-    (out, bad)
+    (out.into(), bad)
 }
 
 /// `≥` is `>=`: the comparison in its ASCII form, spanned as written.
@@ -345,28 +348,28 @@ fn string(pair: Pair<Rule>) -> StrLit {
 fn quantity(pair: Pair<Rule>) -> QtyLit {
     let written = pair.as_str();
     let full_width = !written.is_ascii() && written.contains(['￥', '％', '元']);
-    let text = written.to_string();
+    let text = crate::Text::from(written);
     let span = Span::from(pair.as_span());
     let mut qty = QtyLit {
         text,
         span,
         sign: None,
         currency: None,
-        number: String::new(),
+        number: crate::Text::default(),
         percent: false,
     };
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::sign => qty.sign = part.as_str().chars().next(),
-            Rule::yuan_sign => qty.currency = Some("¥".to_string()),
-            Rule::currency => qty.currency = Some(part.as_str().to_string()),
-            Rule::number => qty.number = part.as_str().to_string(),
+            Rule::yuan_sign => qty.currency = Some("¥".into()),
+            Rule::currency => qty.currency = Some(part.as_str().into()),
+            Rule::number => qty.number = part.as_str().into(),
             Rule::percent_sign => qty.percent = true,
             _ => {}
         }
     }
     if full_width {
-        let mut text = String::with_capacity(written.len());
+        let mut text = crate::Text::with_capacity(written.len());
         text.extend(qty.sign);
         text.push_str(qty.currency.as_deref().unwrap_or(""));
         text.push_str(&qty.number);

@@ -926,7 +926,7 @@ fn words(f: &Finding, m: &Model) -> Diagnostic {
                 .with_label(target.qty.span, "目标值")
             } else {
                 let (before, place) = match previous.and_then(|p| ms.values.get(p)) {
-                    Some(p) => (p.text.clone(), Some(p.span)),
+                    Some(p) => (p.text.to_string(), Some(p.span)),
                     None => (
                         g.baseline
                             .as_ref()

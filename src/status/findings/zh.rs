@@ -48,7 +48,7 @@ pub(super) fn words_of(f: &Finding, m: &Model) -> Diagnostic {
             let target = g
                 .target
                 .as_ref()
-                .map_or_else(String::new, |t| t.qty.text.clone());
+                .map_or_else(String::new, |t| t.qty.text.to_string());
             let d = Diagnostic::new(
                 Code::GoalMissed,
                 g.common.id.span,
@@ -174,7 +174,7 @@ pub(super) fn words_of(f: &Finding, m: &Model) -> Diagnostic {
                         scale: None,
                     },
                 ),
-                |k| (k.op.op(), k.qty.text.clone(), k.qty.style()),
+                |k| (k.op.op(), k.qty.text.to_string(), k.qty.style()),
             );
             let metric = g.keep.as_ref().map_or("", |k| k.metric.name.as_str());
             Diagnostic::new(
