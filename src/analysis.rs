@@ -291,13 +291,13 @@ fn complete(
         .filter(|c| !c.allow.is_empty())
         .map(|c| (c.span, c.allow.as_slice()))
         .collect();
-    items.sort_unstable_by_key(|(span, _)| span.start);
+    items.sort_unstable_by_key(|(span, _)| span.start());
     let allowed_here = |d: &Diagnostic| {
-        let at = d.span.start;
-        let i = items.partition_point(|(span, _)| span.start <= at);
+        let at = d.span.start();
+        let i = items.partition_point(|(span, _)| span.start() <= at);
         i > 0 && {
             let (span, codes) = items[i - 1];
-            at < span.end && codes.contains(&d.code)
+            at < span.end() && codes.contains(&d.code)
         }
     };
     diagnostics.retain(|d| d.is_error() || !(allowed.contains(&d.code) || allowed_here(d)));

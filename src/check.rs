@@ -70,7 +70,7 @@ impl<'a> Ctx<'a> {
         let mut parts_of = vec![Vec::new(); model.goals.len()];
         for r in model.refs() {
             let from = r.from.index;
-            match (r.attr.edge, r.to.target) {
+            match (r.attr.edge, r.to.target()) {
                 (Some(EdgeKind::Serves), Some(g)) if !paths_serving[g].contains(&from) => {
                     paths_serving[g].push(from)
                 }
@@ -108,7 +108,7 @@ impl<'a> Ctx<'a> {
                     model.battles[b]
                         .on
                         .as_ref()
-                        .and_then(|r| r.target)
+                        .and_then(|r| r.target())
                         .is_none()
                 })
                 .collect(),
@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
                 model.battles[b]
                     .objective
                     .iter()
-                    .filter(move |u| u.what.target == Some(metric) && u.qty.change)
+                    .filter(move |u| u.what.target() == Some(metric) && u.qty.change)
                     .map(move |u| (b, u))
             })
             .collect()
@@ -150,14 +150,14 @@ impl<'a> Ctx<'a> {
         let Some(path) = self.model.battles[battle]
             .on
             .as_ref()
-            .and_then(|r| r.target)
+            .and_then(|r| r.target())
         else {
             return Vec::new();
         };
         let mut goals: Vec<usize> = self.model.paths[path]
             .serves
             .iter()
-            .filter_map(|r| r.target)
+            .filter_map(|r| r.target())
             .collect();
         goals.sort_unstable();
         goals.dedup();

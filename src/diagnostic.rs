@@ -109,6 +109,10 @@ impl Diagnostic {
 /// Sort diagnostics the way people read a file: by place, then by name.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.code.name(), &a.message).cmp(&(b.span.start, b.code.name(), &b.message))
+        (a.span.start(), a.code.name(), &a.message).cmp(&(
+            b.span.start(),
+            b.code.name(),
+            &b.message,
+        ))
     });
 }

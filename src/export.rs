@@ -349,9 +349,9 @@ struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// A place in its own file.
     fn span(&self, span: Span) -> SpanOut<'a> {
-        let part = self.lines.part(span.start);
-        let start = part.line_col(span.start);
-        let end = part.line_col(span.end.max(span.start));
+        let part = self.lines.part(span.start());
+        let start = part.line_col(span.start());
+        let end = part.line_col(span.end().max(span.start()));
         SpanOut {
             file: part.name,
             line: start.line,
@@ -576,7 +576,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
         vec![Vec::new(); model.metrics.len()];
     for (date, c) in &dated {
         for u in &c.actual {
-            if let Some(m) = u.what.target {
+            if let Some(m) = u.what.target() {
                 readings_of[m].push((*date, &u.qty));
             }
         }
@@ -598,7 +598,7 @@ fn build<'a>(lines: Lines<'a>, analysis: &'a Analysis) -> Build<'a> {
                 .as_ref()
                 .map(|t| &t.metric)
                 .or(g.keep.as_ref().map(|k| &k.metric))
-                .and_then(|m| m.target)
+                .and_then(|m| m.target())
                 .map(|m| {
                     readings_of[m]
                         .iter()

@@ -89,9 +89,9 @@ fn ending(text: &str, comments: &[comments::Comment]) -> layout::Ending {
     let mut newline = "\n";
     while let Some(found) = text[from..].find(['\n', '\r']) {
         let at = from + found;
-        let inside = comments.partition_point(|c| c.span.end <= at);
+        let inside = comments.partition_point(|c| c.span.end() <= at);
         match comments.get(inside) {
-            Some(c) if c.span.start <= at => from = c.span.end,
+            Some(c) if c.span.start() <= at => from = c.span.end(),
             _ => {
                 newline = match &text.as_bytes()[at..] {
                     [b'\r', b'\n', ..] => "\r\n",

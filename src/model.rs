@@ -64,15 +64,16 @@ impl Common {
     }
 }
 
-/// A reference by name; `target` is the index in the list of the kind it
-/// resolved to (one of the kinds its attribute expects, `RefAttr::expects`).
+/// A reference by name, and the item it resolved to: one of the kinds its
+/// attribute expects (`RefAttr::expects`).
 #[derive(Clone, Debug)]
 pub struct Ref {
     pub name: Text,
     pub span: Span,
-    pub target: Option<usize>,
-    /// The kind of `target`; set with it by `resolve`.
-    kind: Option<ItemKind>,
+    /// The item's kind and index in that kind's list; set by `resolve`.
+    /// Eight bytes, not an `ItemId`'s sixteen: the model holds a few per
+    /// tactic (docs/performance.md).
+    resolved: Option<(ItemKind, u32)>,
 }
 
 impl Ref {
@@ -80,23 +81,29 @@ impl Ref {
         Ref {
             name: ident.name.clone(),
             span: ident.span,
-            target: None,
-            kind: None,
+            resolved: None,
         }
+    }
+
+    /// The index, in the list of its kind, of the item it names, once
+    /// resolved.
+    pub fn target(&self) -> Option<usize> {
+        self.resolved.map(|(_, index)| index as usize)
     }
 
     /// The item it names, once resolved.
     pub fn item(&self) -> Option<ItemId> {
-        Some(ItemId {
-            kind: self.kind?,
-            index: self.target?,
+        self.resolved.map(|(kind, index)| ItemId {
+            kind,
+            index: index as usize,
         })
     }
 
-    /// Resolve it to an item, or mark it unresolved.
+    /// Resolve it to an item, or mark it unresolved. An index past
+    /// `u32::MAX` cannot occur: a plan's text is at most
+    /// `sources::disk::MAX_PLAN_BYTES`, and every item takes several bytes.
     pub fn resolve_to(&mut self, item: Option<ItemId>) {
-        self.target = item.map(|i| i.index);
-        self.kind = item.map(|i| i.kind);
+        self.resolved = item.and_then(|i| Some((i.kind, u32::try_from(i.index).ok()?)));
     }
 }
 
@@ -540,7 +547,7 @@ impl Model {
     /// The window a tactic runs in: its own, else its battle's.
     pub fn tactic_window(&self, tactic: &Tactic) -> Option<DateRange> {
         tactic.window.map(|w| w.range).or_else(|| {
-            let battle = tactic.battle.as_ref()?.target?;
+            let battle = tactic.battle.as_ref()?.target()?;
             self.battles[battle].window.map(|w| w.range)
         })
     }

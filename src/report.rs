@@ -740,10 +740,10 @@ fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnost
     }
     for (i, d) in list.iter().enumerate() {
         // Each place in its own file.
-        let part = lines.part(d.span.start);
+        let part = lines.part(d.span.start());
         let (file, index) = (part.name, &part.index);
         let local = part.local(d.span);
-        let at = index.line_col(local.start.min(index.text().len()));
+        let at = index.line_col(local.start().min(index.text().len()));
         let name = d.code.name();
         let _ = writeln!(
             out,
@@ -754,12 +754,12 @@ fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnost
             at.column,
             sev = d.severity.as_str(),
         );
-        excerpt(out, index, local.start, local.end, &d.span_label);
+        excerpt(out, index, local.start(), local.end(), &d.span_label);
         for label in &d.labels {
-            let part = lines.part(label.span.start);
+            let part = lines.part(label.span.start());
             let (file, index) = (part.name, &part.index);
             let local = part.local(label.span);
-            let place = index.line_col(local.start.min(index.text().len()));
+            let place = index.line_col(local.start().min(index.text().len()));
             let _ = writeln!(
                 out,
                 "<p class=\"muted\">also {}:{}:{} — {}</p>",
@@ -768,7 +768,7 @@ fn diagnostics(out: &mut String, lines: &crate::sources::Lines, list: &[Diagnost
                 place.column,
                 h(&label.message)
             );
-            excerpt(out, index, local.start, local.end, "");
+            excerpt(out, index, local.start(), local.end(), "");
         }
         if !d.help.is_empty() {
             let _ = writeln!(

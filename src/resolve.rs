@@ -207,7 +207,7 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
     }
     // A goal's baseline, split and milestones are in the unit of its metric.
     for (i, g) in model.goals.iter().enumerate() {
-        let metric = g.metric().and_then(|r| r.target);
+        let metric = g.metric().and_then(|r| r.target());
         let mut ok = true;
         if let Some(b) = &g.baseline {
             ok &= check(b, metric.map(Expect::Metric), errors);

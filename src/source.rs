@@ -131,6 +131,6 @@ mod tests {
         bytes.resize(BINARY_PROBE * 4, 0);
         let (shown, d) = *decode(&bytes).expect_err("binary");
         assert!(shown.len() <= BINARY_PROBE);
-        assert_eq!(&shown[d.span.start..d.span.end], "\0");
+        assert_eq!(&shown[d.span.start()..d.span.end()], "\0");
     }
 }

@@ -145,8 +145,8 @@ impl Part<'_> {
     /// A global span as a span of this file's text.
     pub fn local(&self, span: Span) -> Span {
         Span::new(
-            span.start.saturating_sub(self.base),
-            span.end.saturating_sub(self.base),
+            span.start().saturating_sub(self.base),
+            span.end().saturating_sub(self.base),
         )
     }
 }
@@ -293,7 +293,7 @@ pub(crate) fn plan_missing_in_plan(map: &SourceMap, d: &mut Diagnostic, lang: cr
     }
     if map.files.len() > 1 {
         if let Some(first) = d.labels.first() {
-            let lines = [map.file_at(d.span.start), map.file_at(first.span.start)];
+            let lines = [map.file_at(d.span.start()), map.file_at(first.span.start())];
             if lines[0] != lines[1] {
                 Finding::PartWithPlan {
                     part: map.files[lines[0]].name.clone(),
@@ -343,7 +343,10 @@ mod tests {
         let found = includes(text);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].value, "a/*.plan");
-        assert_eq!(&text[found[1].span.start..found[1].span.end], "\"b.plan\"");
+        assert_eq!(
+            &text[found[1].span.start()..found[1].span.end()],
+            "\"b.plan\""
+        );
         assert!(has_plan(text));
         assert!(!has_plan("goal g { }"));
     }
@@ -395,7 +398,7 @@ mod tests {
             .iter()
             .find(|d| d.code == Code::UnknownName)
             .expect("`nothing` is unknown");
-        assert_eq!(map.file_at(unknown.span.start), 1, "in b.plan");
+        assert_eq!(map.file_at(unknown.span.start()), 1, "in b.plan");
         // `m` is defined in the root and used in b.plan: not unused.
         assert!(!fresh
             .diagnostics

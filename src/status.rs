@@ -219,7 +219,7 @@ impl Readings {
         for (date, i) in dated {
             let c = &model.checkins[i];
             for u in &c.actual {
-                let Some(m) = u.what.target else { continue };
+                let Some(m) = u.what.target() else { continue };
                 // A value in the wrong unit is `unit-mismatch`: not a reading.
                 if u.qty.unit.kind() != model.metrics[m].unit {
                     continue;
@@ -242,7 +242,7 @@ impl Readings {
                 }
             }
             for u in &c.spent {
-                let Some(p) = u.what.target else { continue };
+                let Some(p) = u.what.target() else { continue };
                 if model.resources[p].unit().map(Unit::kind) != Some(u.qty.unit.kind()) {
                     continue;
                 }
@@ -329,7 +329,7 @@ pub fn status(model: &Model, today: Date) -> Status {
             let phase = window.map(|w| Phase::of(w, today));
             let latest = readings.tactics[i];
             let win = match (&t.win, window) {
-                (Some(w), Some(range)) => match w.metric.target {
+                (Some(w), Some(range)) => match w.metric.target() {
                     Some(m) => {
                         let cutoff = range.end.min(today);
                         let met = readings
@@ -439,7 +439,7 @@ fn goal_statuses(
         if let Some(k) = &g.keep {
             // A guardrail: held while its latest actual keeps the bound.
             out.keep = Some((k.op, k.qty.amount, k.qty.style()));
-            let latest = k.metric.target.and_then(|m| readings.actual_by(m, today));
+            let latest = k.metric.target().and_then(|m| readings.actual_by(m, today));
             out.actual = latest;
             if let Some(r) = latest {
                 if meets(k.op, r.amount, k.qty.amount) {
@@ -457,7 +457,7 @@ fn goal_statuses(
             continue;
         };
         out.target = Some((t.qty.amount, t.by.value, t.qty.style()));
-        let Some(metric) = t.metric.target else {
+        let Some(metric) = t.metric.target() else {
             goals.push(out);
             continue;
         };
@@ -509,7 +509,7 @@ fn goal_statuses(
     // Goals with parts: the parts' states and latest actuals rolled up, in
     // the parent's unit.
     for (i, g) in model.goals.iter().enumerate() {
-        let Some(parent) = g.part_of.as_ref().and_then(|r| r.target) else {
+        let Some(parent) = g.part_of.as_ref().and_then(|r| r.target()) else {
             continue;
         };
         if parent == i {

@@ -233,9 +233,9 @@ pub fn parse_region(text: &str, range: std::ops::Range<usize>) -> (File, Vec<Syn
 
 /// Re-parse a broken region alone, to find the precise error inside it.
 fn reparse_broken(text: &str, span: Span) -> SyntaxError {
-    let slice = &text[span.start..span.end];
+    let slice = &text[span.start()..span.end()];
     match PlanParser::parse(Rule::item_alone, slice) {
-        Err(e) => error::from_pest(text, span.start, &e),
+        Err(e) => error::from_pest(text, span.start(), &e),
         // The region parses alone but not in place: something around it is off.
         Ok(_) => SyntaxError::unreadable(text, span),
     }
@@ -243,7 +243,7 @@ fn reparse_broken(text: &str, span: Span) -> SyntaxError {
 
 /// What can still be read of a broken item's head: `battle fission …`.
 fn broken_head(text: &str, span: Span) -> Broken {
-    let slice = &text[span.start..span.end];
+    let slice = &text[span.start()..span.end()];
     let keyword = slice.trim_start();
     let lead = slice.len() - keyword.len();
     let first_word = keyword
@@ -261,7 +261,7 @@ fn broken_head(text: &str, span: Span) -> Broken {
             .next()
             .is_some_and(|c| c == '_' || unicode_xid::UnicodeXID::is_xid_start(c));
         if starts_ok && ItemKind::from_keyword(&id).is_none() {
-            let start = span.start + lead + kind.keyword().len() + (rest.len() - trimmed.len());
+            let start = span.start() + lead + kind.keyword().len() + (rest.len() - trimmed.len());
             name = Some(Ident {
                 span: Span::new(start, start + id.len()),
                 name: id.into(),

@@ -58,7 +58,7 @@ fn comment_texts(text: &str) -> Vec<String> {
     let mut texts: Vec<String> = comments::scan(text)
         .iter()
         .map(|c| {
-            let raw = &text[c.span.start..c.span.end];
+            let raw = &text[c.span.start()..c.span.end()];
             match c.kind {
                 CommentKind::Line => raw.trim_end().to_string(),
                 CommentKind::Block => raw.to_string(),

@@ -16,12 +16,12 @@ fn spans_are_sound(text: &str) {
     for d in analyze(text, &[]).diagnostics {
         for span in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
             assert!(
-                span.start <= span.end && span.end <= text.len(),
+                span.start() <= span.end() && span.end() <= text.len(),
                 "{span:?} outside a text of {} bytes",
                 text.len()
             );
             assert!(
-                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
                 "{span:?} splits a character"
             );
         }
@@ -237,7 +237,7 @@ fn binary_input_is_refused_early_with_one_diagnostic() {
         diagnostic.message
     );
     assert!(shown.len() <= 8 * 1024, "{} bytes kept", shown.len());
-    assert!(diagnostic.span.end <= shown.len());
+    assert!(diagnostic.span.end() <= shown.len());
     // Rendered, it echoes no NUL and stays short.
     let one = [diagnostic];
     let human = planc::render::human::render(

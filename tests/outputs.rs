@@ -188,7 +188,7 @@ fn github_annotations_parse_back_to_the_same_place_and_message() {
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default()
             };
-            let at = source.lines.root().line_col(diagnostic.span.start);
+            let at = source.lines.root().line_col(diagnostic.span.start());
             assert_eq!(get("file"), n);
             assert_eq!(get("line"), at.line.to_string());
             assert_eq!(get("col"), at.column.to_string());
@@ -313,7 +313,7 @@ fn the_first_header_is_the_primary_place_as_in_json() {
         let index = planc::LineIndex::new(&text);
         for diagnostic in &d {
             let rendered = human_one(&n, &text, diagnostic);
-            let at = index.line_col(diagnostic.span.start);
+            let at = index.line_col(diagnostic.span.start());
             assert_eq!(
                 headers(&rendered).first().map(String::as_str),
                 Some(format!("{n}:{}:{}", at.line, at.column).as_str()),
@@ -445,7 +445,7 @@ fn a_huge_line_is_cut_around_the_place() {
     assert!(human.contains('…'), "{human}");
     for diagnostic in &d {
         let one = human_one("big.plan", &text, diagnostic);
-        let at = planc::LineIndex::new(&text).line_col(diagnostic.span.start);
+        let at = planc::LineIndex::new(&text).line_col(diagnostic.span.start());
         assert_eq!(
             headers(&one)[0],
             format!("big.plan:{}:{}", at.line, at.column)

@@ -143,11 +143,11 @@ proptest! {
             prop_assert!(!diagnostic.help.is_empty(), "{} has no help", diagnostic.code.name());
             prop_assert!(!diagnostic.message.is_empty());
             for span in std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span)) {
-                prop_assert!(span.start <= span.end && span.end <= text.len());
-                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                prop_assert!(span.start() <= span.end() && span.end() <= text.len());
+                prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
             }
         }
-        prop_assert!(d.windows(2).all(|w| w[0].span.start <= w[1].span.start), "diagnostics out of order");
+        prop_assert!(d.windows(2).all(|w| w[0].span.start() <= w[1].span.start()), "diagnostics out of order");
         let again = planc::analyze(&text, &[]).diagnostics;
         prop_assert_eq!(d, &again);
         let source = Source::new("random.plan", &text, d);
@@ -163,7 +163,7 @@ proptest! {
             // Each diagnostic's first excerpt header is its place, as in JSON.
             let one = [diagnostic.clone()];
             let alone = human::render(&Source::new("random.plan", &text, &one), human::Style { color: false, width: 80 });
-            let at = index.line_col(diagnostic.span.start);
+            let at = index.line_col(diagnostic.span.start());
             let header = format!("╭─[random.plan:{}:{}]", at.line, at.column);
             prop_assert!(alone.lines().find(|l| l.contains("╭─[")).is_some_and(|l| l.ends_with(&header)), "{}", alone);
             prop_assert_eq!(value["diagnostics"][i]["line"].as_u64(), Some(at.line as u64));

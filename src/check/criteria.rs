@@ -20,7 +20,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(win) = &tactic.win else { continue };
-        let Some(metric) = win.metric.target else {
+        let Some(metric) = win.metric.target() else {
             continue;
         };
         if !matches!(m.metrics[metric].unit, UnitKind::Money | UnitKind::Count) {
@@ -40,7 +40,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         for (k, u) in battle.objective.iter().enumerate() {
-            if u.qty.change && u.qty.amount.is_zero() && u.what.target.is_some() {
+            if u.qty.change && u.qty.amount.is_zero() && u.what.target().is_some() {
                 out.push(Finding::ObjectiveChangesNothing {
                     battle: b,
                     objective: k,

@@ -103,9 +103,9 @@ impl<'a> Examples<'a> {
         let served = m.battles[battle]
             .on
             .as_ref()
-            .and_then(|r| r.target)
+            .and_then(|r| r.target())
             .into_iter()
-            .flat_map(|p| m.paths[p].serves.iter().filter_map(|r| r.target))
+            .flat_map(|p| m.paths[p].serves.iter().filter_map(|r| r.target()))
             .find_map(|g| m.goals[g].target.as_ref());
         if let Some(t) = served {
             return format!(
@@ -139,7 +139,7 @@ impl<'a> Examples<'a> {
     /// objective, else the plan's first metric at 1; `None` without metrics.
     pub(super) fn win(&self, tactic: usize) -> Option<String> {
         let m = self.model;
-        let battle = m.tactics[tactic].battle.as_ref().and_then(|r| r.target);
+        let battle = m.tactics[tactic].battle.as_ref().and_then(|r| r.target());
         if let Some(u) = battle.and_then(|b| m.battles[b].objective.first()) {
             let level = u.qty.text.trim_start_matches(['+', '-']);
             return Some(format!("win {} >= {level}", u.what.name));

@@ -88,7 +88,7 @@ impl<'a> Excuses<'a> {
 /// strings (a comment or a label naming an item points at nothing, and
 /// `planc fmt` may move comments from one item to the next).
 fn words<'a>(text: &'a str, span: crate::span::Span, into: &mut HashSet<&'a str>) {
-    let Some(slice) = text.get(span.start..span.end) else {
+    let Some(slice) = text.get(span.start()..span.end()) else {
         return;
     };
     let word = |c: char| c == '_' || unicode_xid::UnicodeXID::is_xid_continue(c);

@@ -111,7 +111,7 @@ pub fn goal_coverage(model: &Model) -> Vec<GoalCoverage> {
         .iter()
         .enumerate()
         .map(|(g, goal)| {
-            let metric = goal.target.as_ref().and_then(|t| t.metric.target);
+            let metric = goal.target.as_ref().and_then(|t| t.metric.target());
             let counts = metric.is_some_and(|m| {
                 matches!(model.metrics[m].unit, UnitKind::Money | UnitKind::Count)
             });
@@ -154,13 +154,13 @@ fn roll_up_parts(model: &Model, coverage: &mut [GoalCoverage]) {
     let n = model.goals.len();
     let unit = |g: usize| {
         let r = model.goals[g].metric()?;
-        Some(model.metrics[r.target?].unit)
+        Some(model.metrics[r.target()?].unit)
     };
     let parent: Vec<Option<usize>> = model
         .goals
         .iter()
         .enumerate()
-        .map(|(g, goal)| goal.part_of.as_ref()?.target.filter(|&p| p != g))
+        .map(|(g, goal)| goal.part_of.as_ref()?.target().filter(|&p| p != g))
         .collect();
     let mut parts = vec![Vec::new(); n];
     for (g, p) in parent.iter().enumerate() {

@@ -54,7 +54,7 @@ fn concurrent_battles(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(&tip) = active.iter().max_by_key(|&&i| {
         (
             charges[i].range.start,
-            ctx.model.battles[battles[i].0].common.span.start,
+            ctx.model.battles[battles[i].0].common.span.start(),
         )
     }) else {
         return;

@@ -12,7 +12,7 @@ pub(super) fn check(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
     // For each goal, the goals that `support` it.
     let mut supporters = vec![Vec::new(); ctx.model.goals.len()];
     for (s, goal) in ctx.model.goals.iter().enumerate() {
-        for g in goal.supports.iter().filter_map(|r| r.target) {
+        for g in goal.supports.iter().filter_map(|r| r.target()) {
             supporters[g].push(s);
         }
     }
@@ -29,7 +29,7 @@ pub(super) fn check(ctx: &Ctx, excuses: &Excuses, out: &mut Vec<Finding>) {
 
 /// The goal's metric unit, if its target resolved.
 fn metric_unit(ctx: &Ctx, goal: &Goal) -> Option<UnitKind> {
-    let m = goal.target.as_ref()?.metric.target?;
+    let m = goal.target.as_ref()?.metric.target()?;
     Some(ctx.model.metrics[m].unit)
 }
 
@@ -146,7 +146,7 @@ fn coverage(
     out: &mut Vec<Finding>,
 ) {
     let Some(target) = &goal.target else { return };
-    let Some(metric) = target.metric.target else {
+    let Some(metric) = target.metric.target() else {
         return;
     };
     if !matches!(
@@ -231,7 +231,7 @@ fn coverage(
         other
             .target
             .as_ref()
-            .and_then(|t| t.metric.target)
+            .and_then(|t| t.metric.target())
             .is_some_and(|their| {
                 their != metric
                     && m.metrics[their].unit == m.metrics[metric].unit

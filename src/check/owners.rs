@@ -72,7 +72,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         // The item that tips the first stretch over: the last to start
         // among those running on its first day (then the last written).
-        let span_of = |id: ItemId| m.common(id).map_or(0, |c| c.span.start);
+        let span_of = |id: ItemId| m.common(id).map_or(0, |c| c.span.start());
         let Some(&tip) = sweep::active_on(&charges, first.range.start)
             .iter()
             .max_by_key(|&&i| (charges[i].range.start, span_of(items[i].0)))

@@ -24,7 +24,7 @@ pub(super) fn check(
     };
     let unit_of = |g: usize| {
         let r = m.goals[g].metric()?;
-        Some(m.metrics[r.target?].unit)
+        Some(m.metrics[r.target()?].unit)
     };
     for (p, parts) in ctx.parts_of.iter().enumerate() {
         // A loop of `part_of` is a `cycle`: no sum or date follows from it.

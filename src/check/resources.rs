@@ -35,7 +35,7 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
         };
         if !battle.needs.is_empty() {
             for u in &battle.needs {
-                if let Some(r) = u.what.target {
+                if let Some(r) = u.what.target() {
                     out.push(PoolCharge {
                         resource: r,
                         battle: b,
@@ -58,7 +58,7 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
             }
             let range = tactic.window.map_or(window.range, |w| w.range);
             for u in &tactic.needs {
-                if let Some(r) = u.what.target {
+                if let Some(r) = u.what.target() {
                     out.push(PoolCharge {
                         resource: r,
                         battle: b,
@@ -124,7 +124,7 @@ fn overcommitted(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Finding>) {
                 // The one that tips it over: the latest to start, then the last written.
                 let Some(&tip) = active
                     .iter()
-                    .max_by_key(|&&i| (charges[i].range.start, pool[i].span.start))
+                    .max_by_key(|&&i| (charges[i].range.start, pool[i].span.start()))
                 else {
                     continue;
                 };
@@ -191,7 +191,7 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Finding>) {
                     m.tactics[t]
                         .needs
                         .iter()
-                        .filter(move |u| u.what.target == Some(r))
+                        .filter(move |u| u.what.target() == Some(r))
                         .map(move |u| {
                             (
                                 t,
@@ -207,7 +207,7 @@ fn tactics_exceed_battle(ctx: &Ctx, out: &mut Vec<Finding>) {
             if uses.is_empty() {
                 continue;
             }
-            let envelope = battle.needs.iter().position(|u| u.what.target == Some(r));
+            let envelope = battle.needs.iter().position(|u| u.what.target() == Some(r));
             let allowed = envelope.map_or(Amount::ZERO, |k| battle.needs[k].qty.amount);
             let charges: Vec<Charge> = uses.iter().map(|u| u.2).collect();
             let (load, stretch) = match kind {
@@ -259,7 +259,7 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Finding>) {
     // thousand paths must not scan every charge a thousand times.
     let mut by_path: Vec<Vec<&PoolCharge>> = vec![Vec::new(); m.paths.len()];
     for c in all {
-        if let Some(p) = m.battles[c.battle].on.as_ref().and_then(|o| o.target) {
+        if let Some(p) = m.battles[c.battle].on.as_ref().and_then(|o| o.target()) {
             by_path[p].push(c);
         }
     }
@@ -268,7 +268,9 @@ fn path_over_cost(ctx: &Ctx, all: &[PoolCharge], out: &mut Vec<Finding>) {
             continue;
         }
         for (k, cost) in path.cost.iter().enumerate() {
-            let Some(r) = cost.what.target else { continue };
+            let Some(r) = cost.what.target() else {
+                continue;
+            };
             let resource = &m.resources[r];
             let (Some(kind), false) = (resource.kind, resource.common.damaged) else {
                 continue;

@@ -61,8 +61,10 @@ pub(super) fn check(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding
         None => range,
     };
     for (t, tactic) in m.tactics.iter().enumerate() {
-        let (Some(w), Some(b)) = (tactic.window, tactic.battle.as_ref().and_then(|r| r.target))
-        else {
+        let (Some(w), Some(b)) = (
+            tactic.window,
+            tactic.battle.as_ref().and_then(|r| r.target()),
+        ) else {
             continue;
         };
         let Some(bw) = m.battles[b].window else {
@@ -105,13 +107,13 @@ fn deadlines(ctx: &Ctx, cut: &dyn Fn(DateRange) -> DateRange, out: &mut Vec<Find
             if period.is_some_and(|p| t.by.value < p.start || t.by.value > p.end) {
                 continue;
             }
-            let Some(metric) = t.metric.target else {
+            let Some(metric) = t.metric.target() else {
                 continue;
             };
             let Some(objective) = battle
                 .objective
                 .iter()
-                .position(|u| u.what.target == Some(metric))
+                .position(|u| u.what.target() == Some(metric))
             else {
                 continue;
             };
@@ -138,7 +140,7 @@ fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
         }
         let Some(w) = battle.window else { continue };
         for r in &battle.after {
-            let Some(other) = r.target else { continue };
+            let Some(other) = r.target() else { continue };
             let Some(ow) = m.battles[other].window else {
                 continue;
             };
@@ -175,7 +177,7 @@ fn after(ctx: &Ctx, in_cycle: &HashSet<ItemId>, out: &mut Vec<Finding>) {
         };
         let span = tactic.window.map_or(tactic.common.id.span, |w| w.span);
         for r in &tactic.after {
-            let Some(other) = r.target else { continue };
+            let Some(other) = r.target() else { continue };
             let Some(orange) = m.tactic_window(&m.tactics[other]) else {
                 continue;
             };

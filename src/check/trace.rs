@@ -91,7 +91,7 @@ pub(super) fn check(ctx: &Ctx, excuses: &Excuses, examples: &Examples, out: &mut
                 strays: stray_tactics.len(),
             });
         }
-        if let Some(p) = battle.on.as_ref().and_then(|on| on.target) {
+        if let Some(p) = battle.on.as_ref().and_then(|on| on.target()) {
             if m.paths[p].main.is_none() {
                 out.push(Finding::BattleOnCandidatePath { battle: b, path: p });
             }

@@ -377,7 +377,7 @@ impl Scene {
             .map(|n| {
                 model
                     .common(n.item)
-                    .map_or(0, |c| map.file_at(c.id.span.start))
+                    .map_or(0, |c| map.file_at(c.id.span.start()))
             })
             .collect();
     }
@@ -762,7 +762,7 @@ impl Builder<'_> {
 
     /// A metric's label, else its name as written.
     fn metric(&self, r: &Ref) -> String {
-        r.target
+        r.target()
             .and_then(|m| self.model.metrics.get(m))
             .and_then(|m| m.common.label.as_ref())
             .unwrap_or(&r.name)
@@ -863,7 +863,7 @@ fn part_order(model: &Model) -> Vec<usize> {
     let mut parts = vec![Vec::new(); n];
     let mut has_parent = vec![false; n];
     for (i, goal) in model.goals.iter().enumerate() {
-        if let Some(p) = goal.part_of.as_ref().and_then(|r| r.target) {
+        if let Some(p) = goal.part_of.as_ref().and_then(|r| r.target()) {
             if p != i {
                 parts[p].push(i);
                 has_parent[i] = true;
@@ -901,7 +901,7 @@ fn band(key: &'static str, heading: &'static str, empty: &'static str) -> Band {
 
 /// The resolved targets of a list of references, in order.
 fn targets(refs: &[Ref]) -> impl Iterator<Item = usize> + '_ {
-    refs.iter().filter_map(|r| r.target)
+    refs.iter().filter_map(|r| r.target())
 }
 
 fn symbol(op: Comparison) -> &'static str {
@@ -960,16 +960,16 @@ fn flag(analysis: &Analysis, nodes: &mut [Node]) {
             analysis
                 .model
                 .common(n.item)
-                .map(|c| (c.span.start, c.span.end, i))
+                .map(|c| (c.span.start(), c.span.end(), i))
         })
         .collect();
     spans.sort_unstable();
     for d in &analysis.diagnostics {
         let at = spans
-            .partition_point(|&(start, _, _)| start <= d.span.start)
+            .partition_point(|&(start, _, _)| start <= d.span.start())
             .checked_sub(1)
             .map(|k| spans[k])
-            .filter(|&(_, end, _)| d.span.start < end)
+            .filter(|&(_, end, _)| d.span.start() < end)
             .map(|(_, _, i)| &mut nodes[i]);
         if let Some(node) = at {
             let problem = Problem {

@@ -317,7 +317,7 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
             model.tactics[t]
                 .battle
                 .as_ref()
-                .and_then(|r| r.target)
+                .and_then(|r| r.target())
                 .is_none()
         })
         .collect();
@@ -353,7 +353,7 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
     for (b, battle) in model.battles.iter().enumerate() {
         for r in &battle.after {
             if let (Some(&from), Some(&to)) = (
-                r.target.and_then(|t| battle_row.get(&t)),
+                r.target().and_then(|t| battle_row.get(&t)),
                 battle_row.get(&b),
             ) {
                 links.push(Link { from, to });
@@ -363,7 +363,7 @@ pub fn build(analysis: &Analysis, today: Option<Date>) -> Timeline {
     for (t, tactic) in model.tactics.iter().enumerate() {
         for r in &tactic.after {
             if let (Some(&from), Some(&to)) = (
-                r.target.and_then(|x| tactic_row.get(&x)),
+                r.target().and_then(|x| tactic_row.get(&x)),
                 tactic_row.get(&t),
             ) {
                 links.push(Link { from, to });
@@ -487,7 +487,8 @@ impl Timeline {
                     c.spent
                         .iter()
                         .filter(|u| {
-                            u.what.target == Some(pool.resource) && Some(u.qty.unit.kind()) == kind
+                            u.what.target() == Some(pool.resource)
+                                && Some(u.qty.unit.kind()) == kind
                         })
                         .map(move |u| (d, u.qty.amount))
                 })

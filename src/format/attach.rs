@@ -91,15 +91,15 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
     let mut cursor = 0;
     for unit in units {
         let span = unit.span();
-        let gap_end = next + comments[next..].partition_point(|c| c.span.start < span.start);
+        let gap_end = next + comments[next..].partition_point(|c| c.span.start() < span.start());
         let mut gap = &comments[next..gap_end];
         if let Some(previous) = placed.last_mut() {
             let chain = same_line_chain(text, cursor, gap);
             if chain > 0 {
-                let chain_end = gap[chain - 1].span.end;
+                let chain_end = gap[chain - 1].span.end();
                 // Code right after the chain on its line takes it as its own,
                 // except a closing brace, which never takes comments.
-                if unit.is_close || text[chain_end..span.start].contains('\n') {
+                if unit.is_close || text[chain_end..span.start()].contains('\n') {
                     previous.trailing.extend_from_slice(&gap[..chain]);
                     cursor = chain_end;
                     gap = &gap[chain..];
@@ -116,18 +116,19 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
         for comment in gap {
             line.before.push(Own {
                 comment: *comment,
-                blank_before: blank_between(text, cursor, comment.span.start),
+                blank_before: blank_between(text, cursor, comment.span.start()),
             });
-            cursor = comment.span.end;
+            cursor = comment.span.end();
         }
-        line.blank_before = blank_between(text, cursor, span.start);
-        let inner_end = gap_end + comments[gap_end..].partition_point(|c| c.span.start < span.end);
+        line.blank_before = blank_between(text, cursor, span.start());
+        let inner_end =
+            gap_end + comments[gap_end..].partition_point(|c| c.span.start() < span.end());
         let mut hoisted = false;
         for comment in &comments[gap_end..inner_end] {
             if comment.fits_inline(text) {
                 let at = unit
                     .words
-                    .partition_point(|w| w.span.start < comment.span.end);
+                    .partition_point(|w| w.span.start() < comment.span.end());
                 line.inline.push((at, *comment));
             } else {
                 // The blank line before the line now goes before its first
@@ -142,7 +143,7 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
         if hoisted {
             line.blank_before = false;
         }
-        cursor = span.end;
+        cursor = span.end();
         next = inner_end;
         placed.push(line);
     }
@@ -151,7 +152,7 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
         let chain = same_line_chain(text, cursor, rest);
         last.trailing.extend_from_slice(&rest[..chain]);
         if chain > 0 {
-            cursor = rest[chain - 1].span.end;
+            cursor = rest[chain - 1].span.end();
         }
         rest = &rest[chain..];
     }
@@ -159,9 +160,9 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
     for comment in rest {
         tail.push(Own {
             comment: *comment,
-            blank_before: blank_between(text, cursor, comment.span.start),
+            blank_before: blank_between(text, cursor, comment.span.start()),
         });
-        cursor = comment.span.end;
+        cursor = comment.span.end();
     }
     Placement {
         items: regroup(items, placed),
@@ -197,8 +198,8 @@ fn same_line_chain(text: &str, from: usize, comments: &[Comment]) -> usize {
     comments
         .iter()
         .take_while(|c| {
-            let same = !text[end..c.span.start].contains('\n');
-            end = c.span.end;
+            let same = !text[end..c.span.start()].contains('\n');
+            end = c.span.end();
             same
         })
         .count()

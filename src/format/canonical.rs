@@ -33,7 +33,7 @@ pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<S
                 Value::Split { values, .. } => values.iter().for_each(|q| edits.quantity(q)),
                 Value::Amounts(amounts) => amounts.iter().for_each(|(_, q)| edits.quantity(q)),
                 Value::Win { op, qty, .. } => {
-                    if text[op.span.start..op.span.end] != op.value {
+                    if text[op.span.start()..op.span.end()] != op.value {
                         edits.list.push((op.span, op.value.clone()));
                     }
                     edits.quantity(qty);
@@ -53,10 +53,10 @@ pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<S
             .filter(|c| c.kind == CommentKind::Block)
             .peekable();
         for at in 0..bytes.len() {
-            while comments.peek().is_some_and(|c| c.span.end <= at) {
+            while comments.peek().is_some_and(|c| c.span.end() <= at) {
                 comments.next();
             }
-            let in_comment = comments.peek().is_some_and(|c| c.span.start <= at);
+            let in_comment = comments.peek().is_some_and(|c| c.span.start() <= at);
             if bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n') && !in_comment {
                 bytes[at] = b'\n';
             }
@@ -65,13 +65,13 @@ pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<S
     // `\r` → `\n` keeps every byte offset and every character boundary.
     let lines = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
     let mut list = edits.list;
-    list.sort_by_key(|(span, _)| span.start);
+    list.sort_by_key(|(span, _)| span.start());
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (span, ascii) in list {
-        out.push_str(&lines[at..span.start]);
+        out.push_str(&lines[at..span.start()]);
         out.push_str(&ascii);
-        at = span.end;
+        at = span.end();
     }
     out.push_str(&lines[at..]);
     Some(out)
@@ -94,13 +94,13 @@ struct Edits<'t> {
 impl Edits<'_> {
     fn quantity(&mut self, qty: &QtyLit) {
         // The syntax tree's `text` is already the ASCII form.
-        if self.text[qty.span.start..qty.span.end] != qty.text {
+        if self.text[qty.span.start()..qty.span.end()] != qty.text {
             self.list.push((qty.span, qty.text.to_string()));
         }
     }
 
     fn string(&mut self, s: &StrLit) {
-        let written = &self.text[s.span.start..s.span.end];
+        let written = &self.text[s.span.start()..s.span.end()];
         if is_curly(written) {
             self.list.push((s.span, ascii_string(written)));
         }

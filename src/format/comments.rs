@@ -26,7 +26,7 @@ impl Comment {
     /// The text to write back. A line comment loses its trailing whitespace
     /// (and the `\r` of a CRLF file); a block comment is kept exactly.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        let raw = &source[self.span.start..self.span.end];
+        let raw = &source[self.span.start()..self.span.end()];
         match self.kind {
             CommentKind::Line => raw.trim_end(),
             CommentKind::Block => raw,
@@ -36,7 +36,7 @@ impl Comment {
     /// A block comment over several lines cannot share a line with code
     /// before it, so it is always written on lines of its own.
     pub fn is_multiline(&self, source: &str) -> bool {
-        source[self.span.start..self.span.end].contains(['\n', '\r'])
+        source[self.span.start()..self.span.end()].contains(['\n', '\r'])
     }
 
     /// Can be written in the middle of a line: a one-line block comment.

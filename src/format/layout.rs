@@ -283,7 +283,7 @@ fn row_text(text: &str, line: &Placed) -> String {
             row.push_str(comment.text(text));
             row.push(' ');
         }
-        row.push_str(&text[word.span.start..word.span.end]);
+        row.push_str(&text[word.span.start()..word.span.end()]);
     }
     row
 }
@@ -309,7 +309,7 @@ fn cells(text: &str, line: &Placed) -> Vec<String> {
                     cell.push_str(comment.text(text));
                     cell.push(' ');
                 }
-                cell.push_str(&text[word.span.start..word.span.end]);
+                cell.push_str(&text[word.span.start()..word.span.end()]);
             }
             cell
         })

@@ -58,7 +58,7 @@ fn item_texts<'a>(text: &'a str, items: &[ItemWords]) -> Vec<Vec<&'a str>> {
             item.units()
                 .iter()
                 .flat_map(|unit| &unit.words)
-                .map(|w| &text[w.span.start..w.span.end])
+                .map(|w| &text[w.span.start()..w.span.end()])
                 .collect()
         })
         .collect()

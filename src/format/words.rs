@@ -116,14 +116,14 @@ fn item_words(text: &str, item: &Item, comments: &[Comment]) -> ItemWords {
         let cells = label_cells(&head);
         return one_line(item.kind, head, cells);
     }
-    let head_end = head.last().map_or(item.keyword.end, |w| w.span.end);
+    let head_end = head.last().map_or(item.keyword.end(), |w| w.span.end());
     let open_at = next_token(text, head_end, comments);
     let open = Span::new(open_at, open_at + 1);
-    let close = Span::new(item.span.end - 1, item.span.end);
-    let first_after_open = comments.partition_point(|c| c.span.start <= open.start);
+    let close = Span::new(item.span.end() - 1, item.span.end());
+    let first_after_open = comments.partition_point(|c| c.span.start() <= open.start());
     let commented_inside = comments
         .get(first_after_open)
-        .is_some_and(|c| c.span.start < close.start);
+        .is_some_and(|c| c.span.start() < close.start());
     let fits_one_line =
         item.attrs.is_empty() || (item.kind == ItemKind::Resource && item.attrs.len() == 1);
     if fits_one_line && !commented_inside {
@@ -192,8 +192,8 @@ fn next_token(text: &str, from: usize, comments: &[Comment]) -> usize {
                 .trim_start_matches([' ', '\t', '\r', '\n', '\u{feff}'])
                 .len();
         at += skipped;
-        match comments.binary_search_by_key(&at, |c| c.span.start) {
-            Ok(i) => at = comments[i].span.end,
+        match comments.binary_search_by_key(&at, |c| c.span.start()) {
+            Ok(i) => at = comments[i].span.end(),
             Err(_) => return at,
         }
     }

@@ -83,7 +83,7 @@ pub fn skeleton(doc: &Document, today: Date) -> Option<String> {
     let lang = doc.analysis.lang;
     let statuses = crate::status::goals(model, today);
     let text = doc.text.as_str();
-    let slice = |span: Span| text.get(span.start..span.end).map(str::to_string);
+    let slice = |span: Span| text.get(span.start()..span.end()).map(str::to_string);
 
     // Each goal's metric once, prefilled with its latest actual, else the
     // goal's origin.
@@ -101,7 +101,7 @@ pub fn skeleton(doc: &Document, today: Date) -> Option<String> {
             (None, Some(k)) => (&k.metric, k.qty.text.to_string()),
             (None, None) => continue,
         };
-        let Some(m) = metric.target else { continue };
+        let Some(m) = metric.target() else { continue };
         if std::mem::replace(&mut seen[m], true) {
             continue;
         }

@@ -60,7 +60,7 @@ fn quick_fixes(doc: &Document, encoding: Encoding, wanted: Range) -> Vec<CodeAct
     doc.analysis
         .diagnostics
         .iter()
-        .filter(|d| d.span.start <= wanted.end && wanted.start <= d.span.end)
+        .filter(|d| d.span.start() <= wanted.end() && wanted.start() <= d.span.end())
         .filter_map(|d| {
             let (title, edit, preferred) = fix(doc, d)?;
             let edit = TextEdit::new(range(&index, edit.0, encoding), edit.1);
@@ -152,7 +152,7 @@ fn fix(doc: &Document, d: &Diagnostic) -> Option<Fix> {
 /// An insertion of `attribute` as the block's last line (or before the `}`
 /// of a one-line block), indented like the line above.
 fn add_attribute(text: &str, item: &Common, attribute: &str) -> Option<(Span, String)> {
-    let close = item.span.end.checked_sub(1)?;
+    let close = item.span.end().checked_sub(1)?;
     if text.as_bytes().get(close) != Some(&b'}') {
         return None;
     }
@@ -160,13 +160,13 @@ fn add_attribute(text: &str, item: &Common, attribute: &str) -> Option<(Span, St
     let line = index.line_of(close);
     let line_start = index.line_start(line);
     let before_brace = &text[line_start..close];
-    if before_brace.trim().is_empty() && line > index.line_of(item.span.start) {
+    if before_brace.trim().is_empty() && line > index.line_of(item.span.start()) {
         let above = index.line_text(line - 1);
         let indent: String = above
             .chars()
             .take_while(|c| *c == ' ' || *c == '\t')
             .collect();
-        let indent = if line - 1 == index.line_of(item.span.start) || indent.is_empty() {
+        let indent = if line - 1 == index.line_of(item.span.start()) || indent.is_empty() {
             "  ".to_string()
         } else {
             indent

@@ -95,23 +95,23 @@ impl Document {
 
     /// A span of the plan's text as a range in its own file.
     pub fn range(&self, span: Span, encoding: Encoding) -> Range {
-        let f = &self.files[self.file_at(span.start)];
+        let f = &self.files[self.file_at(span.start())];
         let text = &self.text[f.base..f.base + f.len];
         let local = Span::new(
-            span.start.saturating_sub(f.base).min(f.len),
-            span.end.saturating_sub(f.base).min(f.len),
+            span.start().saturating_sub(f.base).min(f.len),
+            span.end().saturating_sub(f.base).min(f.len),
         );
         position::range(&LineIndex::new(text), local, encoding)
     }
 
     /// A span of the plan's text as a location: its own file and range.
     pub fn location(&self, span: Span, encoding: Encoding) -> Location {
-        let uri = self.files[self.file_at(span.start)].uri.clone();
+        let uri = self.files[self.file_at(span.start())].uri.clone();
         Location::new(uri, self.range(span, encoding))
     }
 
     /// Whether a span lies in this file.
     pub fn here(&self, span: Span) -> bool {
-        self.file_at(span.start) == self.view
+        self.file_at(span.start()) == self.view
     }
 }

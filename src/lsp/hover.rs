@@ -570,7 +570,7 @@ impl Hovering<'_> {
     }
 
     fn slice(&self, span: crate::span::Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or("")
+        self.text.get(span.start()..span.end()).unwrap_or("")
     }
 }
 

@@ -87,12 +87,12 @@ pub fn chunks(text: &str) -> Vec<Range<usize>> {
         if !starts_item {
             continue;
         }
-        while in_comment.peek().is_some_and(|c| c.end <= line_start) {
+        while in_comment.peek().is_some_and(|c| c.end() <= line_start) {
             in_comment.next();
         }
         let inside = in_comment
             .peek()
-            .is_some_and(|c| c.start < line_start && line_start < c.end);
+            .is_some_and(|c| c.start() < line_start && line_start < c.end());
         if !inside {
             cuts.push(line_start);
         }

@@ -64,10 +64,10 @@ impl Occurrences {
                     .target()
                     .map_or_else(|| r.attr.expects[0], |item| item.kind),
                 definition: false,
-                resolved: r.to.target.is_some(),
+                resolved: r.to.target().is_some(),
             }
         }));
-        all.sort_by_key(|o| (o.span.start, o.span.end));
+        all.sort_by_key(|o| (o.span.start(), o.span.end()));
         Occurrences { all }
     }
 
@@ -77,7 +77,7 @@ impl Occurrences {
 
     /// The occurrence under an offset; a cursor just after a name is on it.
     pub fn at(&self, offset: usize) -> Option<&Occurrence> {
-        let after = self.all.partition_point(|o| o.span.start <= offset);
+        let after = self.all.partition_point(|o| o.span.start() <= offset);
         self.all[..after]
             .iter()
             .rev()

@@ -40,8 +40,8 @@ pub fn position(index: &LineIndex, offset: usize, encoding: Encoding) -> Positio
 
 pub fn range(index: &LineIndex, span: Span, encoding: Encoding) -> Range {
     Range {
-        start: position(index, span.start, encoding),
-        end: position(index, span.end, encoding),
+        start: position(index, span.start(), encoding),
+        end: position(index, span.end(), encoding),
     }
 }
 

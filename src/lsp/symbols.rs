@@ -43,17 +43,17 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
         tactics_of: vec![Vec::new(); model.battles.len()],
     };
     for (p, path) in model.paths.iter().enumerate() {
-        if let Some(g) = path.serves.iter().find_map(|r| r.target) {
+        if let Some(g) = path.serves.iter().find_map(|r| r.target()) {
             s.paths_of[g].push(p);
         }
     }
     for (b, battle) in model.battles.iter().enumerate() {
-        if let Some(p) = battle.on.as_ref().and_then(|r| r.target) {
+        if let Some(p) = battle.on.as_ref().and_then(|r| r.target()) {
             s.battles_of[p].push(b);
         }
     }
     for (t, tactic) in model.tactics.iter().enumerate() {
-        if let Some(b) = tactic.battle.as_ref().and_then(|r| r.target) {
+        if let Some(b) = tactic.battle.as_ref().and_then(|r| r.target()) {
             s.tactics_of[b].push(t);
         }
     }
@@ -70,7 +70,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
             .flat_map(|m| s.item(&m.common, ItemKind::Metric, Vec::new())),
     );
     top.extend((0..model.goals.len()).flat_map(|g| s.goal(g)));
-    let placed_path = |p: usize| model.paths[p].serves.iter().any(|r| r.target.is_some());
+    let placed_path = |p: usize| model.paths[p].serves.iter().any(|r| r.target().is_some());
     top.extend(
         (0..model.paths.len())
             .filter(|&p| !placed_path(p))
@@ -80,7 +80,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
         model.battles[b]
             .on
             .as_ref()
-            .is_some_and(|r| r.target.is_some())
+            .is_some_and(|r| r.target().is_some())
     };
     top.extend(
         (0..model.battles.len())
@@ -91,7 +91,7 @@ pub fn symbols(doc: &Document, encoding: Encoding) -> Vec<DocumentSymbol> {
         model.tactics[t]
             .battle
             .as_ref()
-            .is_some_and(|r| r.target.is_some())
+            .is_some_and(|r| r.target().is_some())
     };
     top.extend(
         (0..model.tactics.len())

@@ -399,12 +399,12 @@ checkin 2026-02-01 "Review" {
                 attrs.push((item.kind, attr.key));
                 // No wildcard: a new kind of value must say whether it names items.
                 let starts: Vec<usize> = match &attr.value {
-                    Value::Names(ids) => ids.iter().map(|i| i.span.start).collect(),
-                    Value::Name(id) => vec![id.span.start],
-                    Value::Amounts(list) => list.iter().map(|(i, _)| i.span.start).collect(),
-                    Value::States(list) => list.iter().map(|(i, _)| i.span.start).collect(),
+                    Value::Names(ids) => ids.iter().map(|i| i.span.start()).collect(),
+                    Value::Name(id) => vec![id.span.start()],
+                    Value::Amounts(list) => list.iter().map(|(i, _)| i.span.start()).collect(),
+                    Value::States(list) => list.iter().map(|(i, _)| i.span.start()).collect(),
                     Value::Target { metric, .. } | Value::Win { metric, .. } => {
-                        vec![metric.span.start]
+                        vec![metric.span.start()]
                     }
                     Value::Flag
                     | Value::Window(_)
@@ -455,7 +455,7 @@ checkin 2026-02-01 "Review" {
         let (_, names) = written();
         let mut walked: Vec<Site> = model
             .refs()
-            .map(|r| (r.from.kind, r.attr.key, r.to.span.start))
+            .map(|r| (r.from.kind, r.attr.key, r.to.span.start()))
             .collect();
         walked.sort();
         assert_eq!(
@@ -472,7 +472,7 @@ checkin 2026-02-01 "Review" {
         let mut walked_mut: Vec<Site> = model
             .clone()
             .refs_mut()
-            .map(|r| (r.from.kind, r.attr.key, r.to.span.start))
+            .map(|r| (r.from.kind, r.attr.key, r.to.span.start()))
             .collect();
         walked_mut.sort();
         assert_eq!(walked_mut, walked, "refs_mut walks what refs walks");

@@ -33,7 +33,7 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
     for source in sources {
         for d in source.diagnostics {
             // Each annotation names the file of its own place.
-            let part = source.lines.part(d.span.start);
+            let part = source.lines.part(d.span.start());
             let file = escape_property(&visible(part.name, false));
             let level = match d.severity {
                 Severity::Error => {
@@ -45,8 +45,8 @@ pub fn render_to(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
                     "warning"
                 }
             };
-            let start = part.line_col(d.span.start);
-            let end = part.line_col(d.span.end);
+            let start = part.line_col(d.span.start());
+            let end = part.line_col(d.span.end());
             let mut message = visible(&d.message, true).into_owned();
             if !d.help.is_empty() {
                 message.push_str(source.lang.pick("\nhelp: ", "\n建议："));

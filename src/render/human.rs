@@ -195,13 +195,13 @@ impl Excerpts {
         let place = |span: crate::Span, label: &str, primary: bool| {
             // Each place in its own file.
             let file = parts
-                .partition_point(|p| p.base <= span.start)
+                .partition_point(|p| p.base <= span.start())
                 .saturating_sub(1);
             let part = &parts[file];
             let (index, text) = (&part.index, part.index.text());
             let span = part.local(span);
-            let start = floor(text, span.start);
-            let mut end = floor(text, span.end).max(start);
+            let start = floor(text, span.start());
+            let mut end = floor(text, span.end()).max(start);
             let first_line = index.line_of(start);
             let mut last_line = if end > start {
                 index.line_of(end - 1)

@@ -28,9 +28,9 @@ struct Place<'a> {
 
 /// A place in its own file (a plan of several files has labels in others).
 fn place<'a>(source: &Source<'a>, span: Span) -> Place<'a> {
-    let part = source.lines.part(span.start);
-    let start = part.line_col(span.start);
-    let end = part.line_col(span.end.max(span.start));
+    let part = source.lines.part(span.start());
+    let start = part.line_col(span.start());
+    let end = part.line_col(span.end().max(span.start()));
     Place {
         column: start.column,
         end_column: end.column,

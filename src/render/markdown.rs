@@ -86,8 +86,8 @@ pub fn render_within(sources: &[Source], command: &str, limit: usize) -> String 
 }
 
 fn row(source: &Source, d: &Diagnostic) -> String {
-    let part = source.lines.part(d.span.start);
-    let at = part.line_col(d.span.start);
+    let part = source.lines.part(d.span.start());
+    let at = part.line_col(d.span.start());
     let severity = match (d.severity, source.lang) {
         (Severity::Error, Lang::En) => "❌ error",
         (Severity::Warning, Lang::En) => "⚠️ warning",

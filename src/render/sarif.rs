@@ -83,8 +83,8 @@ struct Region {
 }
 
 fn region(part: &Part, span: Span) -> Region {
-    let start = part.line_col(span.start);
-    let mut end = part.line_col(span.end.max(span.start));
+    let start = part.line_col(span.start());
+    let mut end = part.line_col(span.end().max(span.start()));
     // SARIF regions are non-empty: an empty span marks one character.
     if span.is_empty() {
         end.column += 1;
@@ -147,7 +147,7 @@ fn location<'a>(
 ) -> PhysicalLocation<'a> {
     let parts = source.lines.parts();
     let at = parts
-        .partition_point(|p| p.base <= span.start)
+        .partition_point(|p| p.base <= span.start())
         .saturating_sub(1);
     let index = (first + at).min(uris.len().saturating_sub(1));
     PhysicalLocation {
@@ -231,7 +231,7 @@ pub fn uri(name: &str) -> String {
 pub fn fingerprint(source: &Source, d: &Diagnostic) -> String {
     let text = source
         .text
-        .get(d.span.start..d.span.end)
+        .get(d.span.start()..d.span.end())
         .unwrap_or_default();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in d

@@ -19,6 +19,19 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+/// A whole plan's files together, at most: four of the largest files, and
+/// far below the 4 GiB its places (`Span`, two `u32`s) can point into.
+pub const MAX_PLAN_BYTES: u64 = 4 * MAX_BYTES;
+
+/// Whether a file of `adding` bytes still fits a plan whose files so far
+/// hold `so_far` bytes (with the newline set between two files).
+fn fits(so_far: usize, adding: usize, limit: u64) -> bool {
+    (so_far as u64)
+        .saturating_add(adding as u64)
+        .saturating_add(1)
+        <= limit
+}
+
 /// Larger than any plan anyone writes (the command line's limit too).
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -274,7 +287,18 @@ pub fn read_includes_with(
             continue;
         }
         seen.push(canonical.clone());
-        match open(&canonical).map_or_else(|| read_text(&canonical), Ok) {
+        let read = open(&canonical).map_or_else(|| read_text(&canonical), Ok);
+        let read = read.and_then(|text| {
+            if fits(map.text().len(), text.len(), MAX_PLAN_BYTES) {
+                Ok(text)
+            } else {
+                let total = map.text().len() as u64 + text.len() as u64;
+                Err(ReadFault::PlanTooLarge {
+                    mb: total / 1_000_000,
+                })
+            }
+        });
+        match read {
             Ok(text) => {
                 map.push(name, &text);
                 paths.push(canonical);
@@ -412,4 +436,22 @@ pub fn plan_files(dir: &Path) -> Vec<PathBuf> {
         .map(walkdir::DirEntry::into_path)
         .filter(|p| p.extension().is_some_and(|e| e == "plan"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fits, MAX_PLAN_BYTES};
+    use crate::span::Span;
+
+    /// The whole plan's limit keeps every place a `Span` can hold.
+    #[test]
+    fn a_plan_fits_its_spans() {
+        assert!(MAX_PLAN_BYTES < Span::MAX_TEXT as u64);
+        assert!(fits(10, 20, 31));
+        assert!(!fits(10, 20, 30), "the newline between files counts");
+        assert!(!fits(usize::MAX, usize::MAX, MAX_PLAN_BYTES));
+        let limit = MAX_PLAN_BYTES as usize;
+        assert!(fits(limit / 2, limit / 2 - 1, MAX_PLAN_BYTES));
+        assert!(!fits(limit / 2, limit / 2, MAX_PLAN_BYTES));
+    }
 }

@@ -54,6 +54,11 @@ pub enum ReadFault {
     TooLarge {
         mb: u64,
     },
+    /// With it the plan's files together would pass
+    /// [`super::disk::MAX_PLAN_BYTES`]: their size in MB with it.
+    PlanTooLarge {
+        mb: u64,
+    },
     /// Any other failure of the operating system, in its own words.
     Other {
         error: String,
@@ -249,6 +254,14 @@ one, or replace it with the plan file it stands for.",
                         "No plan is that large: this is likely another kind of file. Change the \
 pattern so it does not match it, or rename the file.",
                     ),
+                    ReadFault::PlanTooLarge { mb } => (
+                        format!(
+                            "with it the plan's files come to {mb} MB together, more than the \
+1024 MB planc accepts for a whole plan"
+                        ),
+                        "No plan is that large: some of these files are likely another kind of \
+file. Change the patterns so they match only the plan's own files.",
+                    ),
                     ReadFault::Other { error } => (
                         error.clone(),
                         "Make the file readable, or change the pattern so it does not match it.",
@@ -365,6 +378,7 @@ mod tests {
             ReadFault::Directory,
             ReadFault::NotRegular,
             ReadFault::TooLarge { mb: 300 },
+            ReadFault::PlanTooLarge { mb: 1100 },
             ReadFault::Other {
                 error: "input/output error".to_string(),
             },

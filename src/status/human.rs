@@ -257,7 +257,7 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
             let battle_shown = model.tactics[t.tactic]
                 .battle
                 .as_ref()
-                .and_then(|r| r.target)
+                .and_then(|r| r.target())
                 .is_some_and(|b| shown.iter().any(|s| s.battle == b));
             options.all || (battle_shown && attention(t.phase, t.state))
         })
@@ -273,7 +273,7 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
             let battle = tactic
                 .battle
                 .as_ref()
-                .and_then(|r| r.target)
+                .and_then(|r| r.target())
                 .map_or("—", |b| model.battles[b].common.name());
             t.push(vec![
                 (words::state_in(s.state, lang), state_tone(s.state)),

@@ -174,7 +174,7 @@ pub fn render<'a>(
                 battle: tactic
                     .battle
                     .as_ref()
-                    .and_then(|r| r.target)
+                    .and_then(|r| r.target())
                     .map(|b| model.battles[b].common.name()),
                 phase: t.phase,
                 state: t.state.word(),

@@ -158,7 +158,7 @@ pub fn render(
     ));
     for s in &status.tactics {
         let tactic = &model.tactics[s.tactic];
-        let battle = tactic.battle.as_ref().and_then(|r| r.target);
+        let battle = tactic.battle.as_ref().and_then(|r| r.target());
         if !(all || battle.is_some_and(|x| shown[x]) && attention(s.phase, s.state)) {
             continue;
         }

@@ -332,8 +332,9 @@ pub(crate) fn ascii_string(written: &str) -> String {
 fn string(pair: Pair<Rule>) -> StrLit {
     let span = Span::from(pair.as_span());
     let inner = pair.into_inner().next();
-    let (raw, raw_start) =
-        inner.map_or(("", span.start + 1), |p| (p.as_str(), p.as_span().start()));
+    let (raw, raw_start) = inner.map_or(("", span.start() + 1), |p| {
+        (p.as_str(), p.as_span().start())
+    });
     let (value, bad) = unescape(raw);
     let bad_escape = bad.map(|(s, e)| Span::new(raw_start + s, raw_start + e));
     StrLit {

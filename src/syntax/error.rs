@@ -94,7 +94,7 @@ pub enum SyntaxError {
 
 impl SyntaxError {
     pub fn unreadable(text: &str, span: Span) -> SyntaxError {
-        let start = skip_trivia(text, span.start);
+        let start = skip_trivia(text, span.start());
         SyntaxError::Unreadable {
             span: token_at(text, start).0,
         }
@@ -269,7 +269,7 @@ pub(super) fn from_pest(text: &str, base: usize, e: &pest::error::Error<Rule>) -
         positives.retain(|&r| r != Rule::close_brace);
     }
     let (span, found) = token_at(text, at);
-    let word = &text[span.start..span.end];
+    let word = &text[span.start()..span.end()];
     let is_word = word
         .chars()
         .next()

@@ -38,8 +38,7 @@ pub fn item(item: &mut Item, by: usize) {
 }
 
 fn s(span: &mut Span, by: usize) {
-    span.start += by;
-    span.end += by;
+    *span = span.shifted(by);
 }
 
 fn spanned<T>(x: &mut Spanned<T>, by: usize) {

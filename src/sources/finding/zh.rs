@@ -65,6 +65,10 @@ pub(super) fn words(f: &Finding) -> Words {
                     format!("文件有 {mb} MB，超过了 planc 能接受的 256 MB"),
                     "没有这么大的计划：它多半是别的文件。请改一下模式，别匹配到它，或者给文件改个名。",
                 ),
+                ReadFault::PlanTooLarge { mb } => (
+                    format!("加上它，计划的文件合起来有 {mb} MB，超过了 planc 对整个计划能接受的 1024 MB"),
+                    "没有这么大的计划：其中多半有别的文件。请改一下模式，只匹配计划自己的文件。",
+                ),
                 ReadFault::Other { error } => (
                     format!("读取出错（{error}）"),
                     "请让这个文件可读，或者改一下模式，别匹配到它。",
