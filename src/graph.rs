@@ -8,7 +8,6 @@ use crate::model::{ItemId, Model};
 use crate::span::Span;
 use crate::syntax::ast::ItemKind;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Edge {
@@ -19,41 +18,59 @@ pub struct Edge {
 
 pub struct PlanGraph {
     pub graph: DiGraph<ItemId, Edge>,
-    pub nodes: HashMap<ItemId, NodeIndex>,
 }
 
+/// The kinds of item that are nodes, in the order of their nodes.
+const NODE_KINDS: [ItemKind; 6] = [
+    ItemKind::Resource,
+    ItemKind::Metric,
+    ItemKind::Goal,
+    ItemKind::Path,
+    ItemKind::Battle,
+    ItemKind::Tactic,
+];
+
 impl PlanGraph {
+    /// The graph of the model's items, sized once: its nodes are the items
+    /// of [`NODE_KINDS`] in order, so an item's node is found by counting,
+    /// not by a map (which was a fifth of the graph's memory).
     pub fn new(model: &Model) -> PlanGraph {
-        let mut graph = DiGraph::new();
-        let mut nodes = HashMap::new();
-        let counts = [
-            (ItemKind::Resource, model.resources.len()),
-            (ItemKind::Metric, model.metrics.len()),
-            (ItemKind::Goal, model.goals.len()),
-            (ItemKind::Path, model.paths.len()),
-            (ItemKind::Battle, model.battles.len()),
-            (ItemKind::Tactic, model.tactics.len()),
-        ];
-        for (kind, count) in counts {
+        let counts = NODE_KINDS.map(|kind| match kind {
+            ItemKind::Resource => model.resources.len(),
+            ItemKind::Metric => model.metrics.len(),
+            ItemKind::Goal => model.goals.len(),
+            ItemKind::Path => model.paths.len(),
+            ItemKind::Battle => model.battles.len(),
+            _ => model.tactics.len(),
+        });
+        let mut first = [0; NODE_KINDS.len()];
+        for k in 1..NODE_KINDS.len() {
+            first[k] = first[k - 1] + counts[k - 1];
+        }
+        let node = |id: ItemId| {
+            let k = NODE_KINDS.iter().position(|&kind| kind == id.kind)?;
+            (id.index < counts[k]).then(|| NodeIndex::new(first[k] + id.index))
+        };
+        let edges = || {
+            model.refs().filter_map(|r| {
+                let (kind, to) = (r.attr.edge?, r.target()?);
+                let edge = Edge {
+                    kind,
+                    span: r.to.span,
+                };
+                Some((node(r.from)?, node(to)?, edge))
+            })
+        };
+        let mut graph = DiGraph::with_capacity(counts.iter().sum(), edges().count());
+        for (kind, count) in NODE_KINDS.into_iter().zip(counts) {
             for index in 0..count {
-                let id = ItemId { kind, index };
-                nodes.insert(id, graph.add_node(id));
+                graph.add_node(ItemId { kind, index });
             }
         }
-        for r in model.refs() {
-            if let (Some(kind), Some(to)) = (r.attr.edge, r.target()) {
-                let (a, b) = (nodes[&r.from], nodes[&to]);
-                graph.add_edge(
-                    a,
-                    b,
-                    Edge {
-                        kind,
-                        span: r.to.span,
-                    },
-                );
-            }
+        for (a, b, edge) in edges() {
+            graph.add_edge(a, b, edge);
         }
-        PlanGraph { graph, nodes }
+        PlanGraph { graph }
     }
 
     /// Every edge as (from, to, kind), in a stable order.

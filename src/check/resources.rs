@@ -11,21 +11,34 @@ use crate::syntax::ast::ItemKind;
 
 /// What one battle (or one of its tactics) draws from one pool.
 #[derive(Clone, Debug)]
-pub struct PoolCharge {
+pub struct PoolCharge<'a> {
     pub resource: usize,
     pub battle: usize,
     pub tactic: Option<usize>,
     pub charge: Charge,
     /// Where the amount is written.
     pub span: Span,
-    pub text: crate::Text,
+    /// The amount as written, in the model.
+    pub text: &'a crate::Text,
 }
 
 /// Every charge on every pool: each battle's `needs`, or — where a battle
 /// has none — its tactics' needs over their own windows.
-pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
+pub fn charges<'a>(ctx: &Ctx<'a>) -> Vec<PoolCharge<'a>> {
     let m = ctx.model;
-    let mut out = Vec::new();
+    // Sized once (a plan of 100 000 battles has hundreds of thousands): a
+    // battle's own needs, else its tactics'.
+    let at_most = m.battles.iter().enumerate().map(|(b, battle)| {
+        if battle.needs.is_empty() {
+            ctx.tactics_for[b]
+                .iter()
+                .map(|&t| m.tactics[t].needs.len())
+                .sum()
+        } else {
+            battle.needs.len()
+        }
+    });
+    let mut out = Vec::with_capacity(at_most.sum());
     for (b, battle) in m.battles.iter().enumerate() {
         if battle.common.damaged {
             continue;
@@ -45,7 +58,7 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
                             amount: u.qty.amount,
                         },
                         span: u.qty.span,
-                        text: u.qty.text.clone(),
+                        text: &u.qty.text,
                     });
                 }
             }
@@ -68,7 +81,7 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
                             amount: u.qty.amount,
                         },
                         span: u.qty.span,
-                        text: u.qty.text.clone(),
+                        text: &u.qty.text,
                     });
                 }
             }
@@ -77,7 +90,7 @@ pub fn charges(ctx: &Ctx) -> Vec<PoolCharge> {
     out
 }
 
-impl PoolCharge {
+impl PoolCharge<'_> {
     /// Who draws it, where, and over which days.
     fn draw(&self) -> Draw {
         Draw {
