@@ -170,6 +170,6 @@ impl<'a> Ctx<'a> {
     pub fn reachable(&self, kind: ItemKind, index: usize) -> bool {
         self.model
             .common(ItemId { kind, index })
-            .is_some_and(|c| self.model.names.get(c.name()) == Some(&ItemId { kind, index }))
+            .is_some_and(|c| self.model.lookup(c.name()) == Some(ItemId { kind, index }))
     }
 }

@@ -79,9 +79,7 @@ impl Lowerer {
             ItemKind::Battle,
             ItemKind::Tactic,
         ];
-        model
-            .names
-            .reserve(named.into_iter().map(n).sum::<usize>().min(room));
+        model.reserve_names(named.into_iter().map(n).sum::<usize>().min(room));
         lowerer
     }
 
@@ -200,26 +198,19 @@ impl Lower {
     /// Register a name; report it if taken.
     fn name(&mut self, item: &Item, index: usize) {
         let Some(id) = &item.name else { return };
-        match self.model.names.get(&id.name) {
-            Some(&first) => {
-                let first_span = self.model.common(first).map_or(id.span, |c| c.id.span);
-                self.errors.push(LowerError::DuplicateName {
-                    name: id.name.to_string(),
-                    kind: item.kind,
-                    span: id.span,
-                    first_kind: first.kind,
-                    first: first_span,
-                });
-            }
-            None => {
-                self.model.names.insert(
-                    id.name.clone(),
-                    ItemId {
-                        kind: item.kind,
-                        index,
-                    },
-                );
-            }
+        let added = self.model.add_name(ItemId {
+            kind: item.kind,
+            index,
+        });
+        if let Err(first) = added {
+            let first_span = self.model.common(first).map_or(id.span, |c| c.id.span);
+            self.errors.push(LowerError::DuplicateName {
+                name: id.name.to_string(),
+                kind: item.kind,
+                span: id.span,
+                first_kind: first.kind,
+                first: first_span,
+            });
         }
     }
 

@@ -16,8 +16,10 @@ pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// A hash set of the analysis, with foldhash.
 pub type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
+mod names;
 mod refs;
 
+pub use names::Names;
 pub use refs::{EdgeKind, RefAttr, Reference, ReferenceMut, Refers, TABLE};
 
 /// Where an item lives: its kind and its index in that kind's list.
@@ -482,8 +484,8 @@ pub struct Model {
     pub tactics: Vec<Tactic>,
     /// Check-ins, in source order (`planc build` sorts them by date).
     pub checkins: Vec<Checkin>,
-    /// Every named item, first definition wins.
-    pub names: Map<Text, ItemId>,
+    /// Every named item, first definition wins; see [`Model::lookup`].
+    pub names: Names,
     /// Items that did not parse.
     pub broken: Vec<Broken>,
     /// The plan's one currency, from its first money amount.
@@ -501,6 +503,35 @@ impl Model {
             ItemKind::Tactic => &self.tactics.get(id.index)?.common,
             ItemKind::Plan | ItemKind::Positioning | ItemKind::Checkin => return None,
         })
+    }
+
+    /// The item named `name` (the first, if several are).
+    pub fn lookup(&self, name: &str) -> Option<ItemId> {
+        self.names.get(name, |id| self.common(id))
+    }
+
+    /// Every named item's name and id, in no particular order.
+    pub fn named(&self) -> impl Iterator<Item = (&str, ItemId)> {
+        self.names
+            .ids()
+            .filter_map(|id| Some((self.common(id)?.name(), id)))
+    }
+
+    /// Name the item `id` by its own name, unless an item already has that
+    /// name: then the first, which keeps it.
+    pub fn add_name(&mut self, id: ItemId) -> Result<(), ItemId> {
+        let mut names = std::mem::take(&mut self.names);
+        let name = self.common(id).map_or("", Common::name);
+        let added = names.insert(name, id, |id| self.common(id));
+        self.names = names;
+        added
+    }
+
+    /// Room for `more` names without the table growing.
+    pub fn reserve_names(&mut self, more: usize) {
+        let mut names = std::mem::take(&mut self.names);
+        names.reserve(more, |id| self.common(id));
+        self.names = names;
     }
 
     pub fn common_mut(&mut self, id: ItemId) -> Option<&mut Common> {

@@ -50,7 +50,7 @@ struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     fn lookup(&mut self, x: Reference) -> Option<ItemId> {
         let (r, attr) = (x.to, x.attr);
-        match self.model.names.get(&r.name) {
+        match self.model.lookup(&r.name).as_ref() {
             // `spent` records how much of a total pool is used up: a
             // capacity pool (people, desks) is not used up.
             Some(id)
@@ -101,10 +101,9 @@ impl<'a> Resolver<'a> {
         let candidates = self.candidates.entry(kinds).or_insert_with(|| {
             // Sorting makes the pick deterministic among equally close names.
             let mut names: Vec<&str> = model
-                .names
-                .iter()
+                .named()
                 .filter(|(_, id)| kinds.contains(&id.kind))
-                .map(|(n, _)| n.as_str())
+                .map(|(n, _)| n)
                 .collect();
             names.sort_unstable();
             names

@@ -91,9 +91,9 @@ fn meaning_of_diagnostics(diagnostics: &[Diagnostic]) -> Vec<String> {
 /// The model's debug rendering with every span replaced by `_`. The name
 /// table (a hash map, printed in any order) is compared sorted.
 fn model_without_places(model: &planc::model::Model) -> String {
+    let names: std::collections::BTreeMap<_, _> = model.named().collect();
     let mut model = model.clone();
-    let names: std::collections::BTreeMap<_, _> =
-        std::mem::take(&mut model.names).into_iter().collect();
+    model.names = Default::default();
     strip_spans(&format!("{model:#?}\n{names:#?}"))
 }
 

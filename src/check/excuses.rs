@@ -33,7 +33,7 @@ impl<'a> Excuses<'a> {
                 | ResolveError::WrongKind {
                     attr, suggestion, ..
                 } => {
-                    let id = *model.names.get(suggestion.as_deref()?)?;
+                    let id = model.lookup(suggestion.as_deref()?)?;
                     attr.expects.contains(&id.kind).then_some(id)
                 }
                 _ => None,

@@ -92,7 +92,7 @@ impl Occurrences {
 
 /// The item a name defines: the first definition wins, as in the checks.
 pub fn item(model: &Model, name: &str) -> Option<ItemId> {
-    model.names.get(name).copied()
+    model.lookup(name)
 }
 
 /// The span of the name that defines an item.

@@ -28,7 +28,7 @@ pub fn rename(
         return Ok(None);
     }
     check_name(new_name)?;
-    if let Some(id) = doc.analysis.model.names.get(new_name) {
+    if let Some(id) = doc.analysis.model.lookup(new_name).as_ref() {
         return Err(format!(
             "`{new_name}` is already the name of {}; names are unique across the plan.",
             doc.analysis.model.describe(*id)
