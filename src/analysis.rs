@@ -289,7 +289,7 @@ fn complete(
         .chain(model.battles.iter().map(|b| &b.common))
         .chain(model.tactics.iter().map(|t| &t.common))
         .filter(|c| !c.allow.is_empty())
-        .map(|c| (c.span, c.allow.as_slice()))
+        .map(|c| (c.span, &*c.allow))
         .collect();
     items.sort_unstable_by_key(|(span, _)| span.start());
     let allowed_here = |d: &Diagnostic| {

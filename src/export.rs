@@ -401,8 +401,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn text(s: &Option<Spanned<crate::Text>>) -> Option<&str> {
-    s.as_ref().map(|s| s.value.as_str())
+/// A written string's value, whether the model keeps it inline or boxed.
+fn text<S: std::borrow::Borrow<Spanned<crate::Text>>>(s: &Option<S>) -> Option<&str> {
+    s.as_ref().map(|s| s.borrow().value.as_str())
 }
 
 fn amount(a: Amount, unit: Unit) -> AmountOut<'static> {

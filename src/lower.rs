@@ -598,11 +598,11 @@ impl Lower {
             objective,
             significance: self.string(attrs.get(AttrKey::Significance)),
             window,
-            needs,
+            needs: needs.into(),
             review,
-            after: self.refs(attrs.get(AttrKey::After)),
+            after: self.refs(attrs.get(AttrKey::After)).into(),
             owner: self.string(attrs.get(AttrKey::Owner)),
-            segment: self.string(attrs.get(AttrKey::Segment)),
+            segment: self.string(attrs.get(AttrKey::Segment)).map(Box::new),
             common: self.common(item, attrs),
         }
     }
@@ -633,10 +633,10 @@ impl Lower {
             kind,
             owner: self.string(attrs.get(AttrKey::Owner)),
             window,
-            needs,
+            needs: needs.into(),
             win,
-            after: self.refs(attrs.get(AttrKey::After)),
-            segment: self.string(attrs.get(AttrKey::Segment)),
+            after: self.refs(attrs.get(AttrKey::After)).into(),
+            segment: self.string(attrs.get(AttrKey::Segment)).map(Box::new),
             common: self.common(item, attrs),
         }
     }

@@ -44,8 +44,9 @@ pub struct Common {
     /// compare this item's numbers or dates leave it alone.
     pub damaged: bool,
     /// `allow NAME, …`: warnings silenced for this item alone (those whose
-    /// primary place lies in it).
-    pub allow: Vec<Code>,
+    /// primary place lies in it). A boxed slice: the model's lists of things
+    /// written never grow once lowered, and a `Vec` is 8 bytes more.
+    pub allow: Box<[Code]>,
 }
 
 impl Common {
@@ -307,11 +308,12 @@ pub struct Battle {
     pub objective: Vec<Use>,
     pub significance: Option<Spanned<Text>>,
     pub window: Option<Window>,
-    pub needs: Vec<Use>,
+    pub needs: Box<[Use]>,
     pub review: Option<Spanned<Duration>>,
-    pub after: Vec<Ref>,
+    pub after: Box<[Ref]>,
     pub owner: Option<Spanned<Text>>,
-    pub segment: Option<Spanned<Text>>,
+    /// Rarely written: boxed, so a battle without it is 24 bytes smaller.
+    pub segment: Option<Box<Spanned<Text>>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -389,10 +391,11 @@ pub struct Tactic {
     pub kind: Option<Spanned<TacticKind>>,
     pub owner: Option<Spanned<Text>>,
     pub window: Option<Window>,
-    pub needs: Vec<Use>,
+    pub needs: Box<[Use]>,
     pub win: Option<Win>,
-    pub after: Vec<Ref>,
-    pub segment: Option<Spanned<Text>>,
+    pub after: Box<[Ref]>,
+    /// Rarely written: boxed, so a tactic without it is 24 bytes smaller.
+    pub segment: Option<Box<Spanned<Text>>>,
 }
 
 /// A battle's or tactic's state as its owner reports it in a check-in.

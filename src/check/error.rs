@@ -1283,8 +1283,8 @@ impl Finding {
             Finding::NotDoViolation { item, entry } => {
                 let segment = match item.kind {
                     ItemKind::Path => m.paths[item.index].segment.as_ref(),
-                    ItemKind::Battle => m.battles[item.index].segment.as_ref(),
-                    ItemKind::Tactic => m.tactics[item.index].segment.as_ref(),
+                    ItemKind::Battle => m.battles[item.index].segment.as_deref(),
+                    ItemKind::Tactic => m.tactics[item.index].segment.as_deref(),
                     _ => None,
                 };
                 let entry = m.positioning.as_ref().and_then(|p| p.not_do.get(*entry));

@@ -95,23 +95,21 @@ fn not_do(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     let m = ctx.model;
     let id = |kind, index| ItemId { kind, index };
-    let segments = m
-        .paths
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.segment.as_ref().map(|s| (id(ItemKind::Path, i), s)))
-        .chain(
-            m.battles
-                .iter()
-                .enumerate()
-                .filter_map(|(i, b)| b.segment.as_ref().map(|s| (id(ItemKind::Battle, i), s))),
-        )
-        .chain(
-            m.tactics
-                .iter()
-                .enumerate()
-                .filter_map(|(i, t)| t.segment.as_ref().map(|s| (id(ItemKind::Tactic, i), s))),
-        );
+    let segments =
+        m.paths
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.segment.as_ref().map(|s| (id(ItemKind::Path, i), s)))
+            .chain(
+                m.battles.iter().enumerate().filter_map(|(i, b)| {
+                    b.segment.as_deref().map(|s| (id(ItemKind::Battle, i), s))
+                }),
+            )
+            .chain(
+                m.tactics.iter().enumerate().filter_map(|(i, t)| {
+                    t.segment.as_deref().map(|s| (id(ItemKind::Tactic, i), s))
+                }),
+            );
     for (item, segment) in segments {
         let key = normalize(&segment.value);
         if let Some(entry) = positioning
