@@ -58,9 +58,10 @@ pub fn analyze(text: &str, allow: &[Code]) -> Analysis {
 
 /// Run every phase, worded in the language `pref` picks for this plan.
 pub fn analyze_in(text: &str, allow: &[Code], pref: LangPref) -> Analysis {
-    let mut lowerer =
-        crate::lower::Lowerer::with_capacity(&crate::syntax::item_counts(text), text.len());
-    let (broken, syntax_errors) = crate::syntax::parse_each(text, |item| lowerer.item(&item));
+    let scan = crate::syntax::scan(text);
+    let mut lowerer = crate::lower::Lowerer::with_capacity(scan.counts(), text.len());
+    let (broken, syntax_errors) =
+        crate::syntax::parse_scanned(text, scan, |item| lowerer.item(&item));
     let (model, lower_errors) = lowerer.finish(broken);
     complete(
         model,
@@ -88,9 +89,15 @@ pub fn analyze_sources(
     pref: LangPref,
 ) -> Analysis {
     let text = map.text();
+    // Each file's scan first: the model's lists are sized for all of them.
+    let scans: Vec<_> = map
+        .files()
+        .iter()
+        .map(|file| crate::syntax::scan(&text[file.range()]))
+        .collect();
     let mut counts = crate::syntax::ItemCounts::default();
-    for file in map.files() {
-        counts.add(&crate::syntax::item_counts(&text[file.range()]));
+    for scan in &scans {
+        counts.add(scan.counts());
     }
     let mut lowerer = crate::lower::Lowerer::with_capacity(&counts, text.len());
     let mut broken = Vec::new();
@@ -98,9 +105,10 @@ pub fn analyze_sources(
     // Nothing is kept for a next call: each item is lowered as soon as it
     // is read (moved to its file's place first), so the syntax tree of a
     // large plan is never held whole.
-    for file in map.files() {
+    for (file, scan) in map.files().iter().zip(scans) {
         let base = file.base;
-        let (file_broken, errors) = crate::syntax::parse_each(&text[file.range()], |mut item| {
+        let own = &text[file.range()];
+        let (file_broken, errors) = crate::syntax::parse_scanned(own, scan, |mut item| {
             if base != 0 {
                 crate::syntax::shift::item(&mut item, base);
             }

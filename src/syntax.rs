@@ -12,7 +12,7 @@ pub mod shift;
 pub(crate) use build::{ascii_string, is_curly};
 pub use error::SyntaxError;
 pub use parser::Rule;
-pub use scan::{item_counts, ItemCounts};
+pub use scan::ItemCounts;
 
 use crate::span::Span;
 use ast::{Broken, File, Ident, ItemKind};
@@ -32,16 +32,52 @@ pub fn parse(text: &str) -> (File, Vec<SyntaxError>) {
 /// so a caller that lowers items one by one never holds the whole tree.
 /// Returns the broken regions and the syntax errors.
 pub fn parse_each(text: &str, on_item: impl FnMut(ast::Item)) -> (Vec<Broken>, Vec<SyntaxError>) {
-    parse_range(text, 0..text.len(), on_item)
+    parse_scanned(text, scan(text), on_item)
+}
+
+/// What the pre-scan of a text found: where the parallel parse may cut it,
+/// and how many items of each kind it probably holds ([`Scan::counts`]), so
+/// that a caller can make room for them before the first item arrives.
+pub struct Scan {
+    cuts: Vec<usize>,
+    counts: ItemCounts,
+}
+
+impl Scan {
+    /// The items of each kind, as the scan guesses them: a hint.
+    pub fn counts(&self) -> &ItemCounts {
+        &self.counts
+    }
+}
+
+/// The pre-scan of a whole text, one pass over it.
+pub fn scan(text: &str) -> Scan {
+    scan_range(text, 0..text.len(), PIECE)
+}
+
+fn scan_range(text: &str, range: std::ops::Range<usize>, piece: usize) -> Scan {
+    let mut cuts = vec![range.start];
+    let (starts, counts) = scan::item_starts(text, range, piece);
+    cuts.extend(starts);
+    Scan { cuts, counts }
+}
+
+/// [`parse_each`] with the text's scan done already.
+pub fn parse_scanned(
+    text: &str,
+    scan: Scan,
+    on_item: impl FnMut(ast::Item),
+) -> (Vec<Broken>, Vec<SyntaxError>) {
+    parse_pieces(text, 0..text.len(), scan.cuts, on_item)
 }
 
 /// How many bytes a piece read by one task holds at least: large enough
 /// that a task costs little beside it, small enough for both cores.
 const PIECE: usize = 64 * 1024;
-/// How many pieces are read (in parallel) at once, per thread; their items
-/// are handed on (in order, on the caller's thread) while the next pieces
-/// are read. The syntax trees held at once are a few batches'.
-const BATCH_PER_THREAD: usize = 4;
+/// How many pieces are read (in parallel) ahead of the one whose items are
+/// handed on (in order, on the caller's thread), per thread: the syntax
+/// trees held at once are these pieces'.
+const PIECES_PER_THREAD: usize = 4;
 
 /// [`parse_each`] over `text[range]`, with spans in the whole text.
 ///
@@ -58,20 +94,19 @@ fn parse_range(
     range: std::ops::Range<usize>,
     on_item: impl FnMut(ast::Item),
 ) -> (Vec<Broken>, Vec<SyntaxError>) {
-    parse_pieces(text, range, PIECE, on_item)
+    let cuts = scan_range(text, range.clone(), PIECE).cuts;
+    parse_pieces(text, range, cuts, on_item)
 }
 
-/// [`parse_range`] in pieces of at least `piece` bytes.
+/// [`parse_range`] in the pieces that begin at `cuts` (the first is the
+/// range's start).
 fn parse_pieces(
     text: &str,
     range: std::ops::Range<usize>,
-    piece: usize,
+    cuts: Vec<usize>,
     mut on_item: impl FnMut(ast::Item),
 ) -> (Vec<Broken>, Vec<SyntaxError>) {
-    use rayon::prelude::*;
     let end = range.end;
-    let mut cuts = vec![range.start];
-    cuts.extend(scan::item_starts(text, range.clone(), piece));
     let limit = |k: usize| cuts.get(k + 1).copied().unwrap_or(end);
     let mut broken = Vec::new();
     let mut errors = Vec::new();
@@ -96,30 +131,31 @@ fn parse_pieces(
         take(0, Piece::read(text, range.start, end, end));
         return (broken, errors);
     }
-    let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
-    std::thread::scope(|scope| {
-        // Batches of pieces parse on rayon's threads; this thread hands
-        // their items on in order. The channel holds one batch, so at most
-        // three batches' trees exist at once.
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Piece>>(1);
-        let (cuts, limit) = (&cuts, &limit);
-        scope.spawn(move || {
-            for ks in (0..cuts.len()).collect::<Vec<_>>().chunks(batch) {
-                let pieces = ks
-                    .par_iter()
-                    .map(|&k| Piece::read(text, cuts[k], limit(k), end))
-                    .collect();
-                if send.send(pieces).is_err() {
-                    break; // the reader stopped
-                }
+    // Each piece parses as a task of its own on rayon's threads, at most
+    // `window` ahead of the piece this thread hands on; this thread takes
+    // them in order, each as soon as it is read. No batch waits for its
+    // slowest piece, and only the window's trees exist at once.
+    let window = PIECES_PER_THREAD * rayon::current_num_threads().max(1);
+    rayon::in_place_scope(|scope| {
+        let mut pending = std::collections::VecDeque::with_capacity(window);
+        let mut spawned = 0;
+        for k in 0..cuts.len() {
+            while spawned < cuts.len() && spawned < k + window {
+                let (send, receive) = std::sync::mpsc::sync_channel::<Piece>(1);
+                let (from, to) = (cuts[spawned], limit(spawned));
+                scope.spawn(move |_| {
+                    // The reader may have stopped; then nobody waits for it.
+                    let _ = send.send(Piece::read(text, from, to, end));
+                });
+                pending.push_back(receive);
+                spawned += 1;
             }
-        });
-        let mut k = 0;
-        for pieces in receive {
-            for piece in pieces {
-                take(k, piece);
-                k += 1;
-            }
+            // A task that panicked sent nothing: stop here, and the scope
+            // hands its panic on.
+            let Some(Ok(piece)) = pending.pop_front().map(|r| r.recv()) else {
+                break;
+            };
+            take(k, piece);
         }
     });
     (broken, errors)
@@ -217,7 +253,8 @@ pub fn parse_sequential(text: &str) -> (File, Vec<SyntaxError>) {
 #[doc(hidden)]
 pub fn parse_in_pieces(text: &str, piece: usize) -> (File, Vec<SyntaxError>) {
     let mut items = Vec::new();
-    let (broken, errors) = parse_pieces(text, 0..text.len(), piece, |item| items.push(item));
+    let cuts = scan_range(text, 0..text.len(), piece).cuts;
+    let (broken, errors) = parse_pieces(text, 0..text.len(), cuts, |item| items.push(item));
     (File { items, broken }, errors)
 }
 

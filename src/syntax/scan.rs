@@ -13,35 +13,33 @@ use std::ops::Range;
 
 /// Candidates in `text[range]` (after `range.start`), each at least `gap`
 /// bytes after the previous one, so that the pieces between them are worth
-/// a task each.
-pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> Vec<usize> {
+/// a task each; and, from the same pass, [`item_counts`] of the range.
+pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> (Vec<usize>, ItemCounts) {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
-    let mut last = range.start;
-    line_starts(bytes, range, |j| {
-        if j >= last + gap && item_word_at(bytes, j).is_some() {
-            starts.push(j);
-            last = j;
-        }
-    });
-    starts
-}
-
-/// How many items of each kind `text` probably holds (lines starting with
-/// an item word, outside comments and strings, as [`item_starts`] finds
-/// them): a hint to size the model's lists once, never trusted.
-pub fn item_counts(text: &str) -> ItemCounts {
-    let bytes = text.as_bytes();
     let mut counts = ItemCounts::default();
-    if let Some(kind) = item_word_at(bytes, skip_blanks(bytes, 0)) {
+    if let Some(kind) = item_word_at(bytes, skip_blanks(&bytes[..range.end], range.start)) {
         counts.0[kind as usize] += 1;
     }
-    line_starts(bytes, 0..bytes.len(), |j| {
+    let mut last = range.start;
+    line_starts(bytes, range, |j| {
         if let Some(kind) = item_word_at(bytes, j) {
             counts.0[kind as usize] += 1;
+            if j >= last + gap {
+                starts.push(j);
+                last = j;
+            }
         }
     });
-    counts
+    (starts, counts)
+}
+
+/// How many items of each kind a text probably holds (lines starting with
+/// an item word, outside comments and strings, as [`item_starts`] finds
+/// them): a hint to size the model's lists once, never trusted.
+#[cfg(test)]
+fn item_counts(text: &str) -> ItemCounts {
+    item_starts(text, 0..text.len(), usize::MAX).1
 }
 
 /// Items of each kind, as [`item_counts`] guesses them.
@@ -153,7 +151,7 @@ mod tests {
     use super::item_starts;
 
     fn starts(text: &str) -> Vec<usize> {
-        item_starts(text, 0..text.len(), 0)
+        item_starts(text, 0..text.len(), 0).0
     }
 
     #[test]
@@ -197,6 +195,6 @@ mod tests {
     #[test]
     fn keeps_the_gap() {
         let text = "battle a {}\nbattle b {}\nbattle c {}\nbattle d {}\n";
-        assert_eq!(item_starts(text, 0..text.len(), 20), vec![24]);
+        assert_eq!(item_starts(text, 0..text.len(), 20).0, vec![24]);
     }
 }
