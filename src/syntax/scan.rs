@@ -13,12 +13,13 @@ use std::ops::Range;
 
 /// Candidates in `text[range]` (after `range.start`), each at least `gap`
 /// bytes after the previous one, so that the pieces between them are worth
-/// a task each; and, from the same pass, [`item_counts`] of the range.
+/// a task each; and, from the same pass, how many items of each kind the
+/// range probably holds.
 pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> (Vec<usize>, ItemCounts) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..range.end];
     let mut starts = Vec::new();
     let mut counts = ItemCounts::default();
-    if let Some(kind) = item_word_at(bytes, skip_blanks(&bytes[..range.end], range.start)) {
+    if let Some(kind) = item_word_at(bytes, skip_blanks(bytes, range.start)) {
         counts.0[kind as usize] += 1;
     }
     let mut last = range.start;
@@ -42,7 +43,7 @@ fn item_counts(text: &str) -> ItemCounts {
     item_starts(text, 0..text.len(), usize::MAX).1
 }
 
-/// Items of each kind, as [`item_counts`] guesses them.
+/// Items of each kind, as the pre-scan guesses them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ItemCounts([usize; ItemKind::ALL.len()]);
 
