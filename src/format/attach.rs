@@ -58,14 +58,6 @@ pub(super) struct PlacedItem<'a> {
 }
 
 impl PlacedItem<'_> {
-    /// How many lines of code (not comments) it takes.
-    pub(super) fn lines(&self) -> usize {
-        match &self.shape {
-            PlacedShape::OneLine(_) => 1,
-            PlacedShape::Block { attrs, .. } => attrs.len() + 2,
-        }
-    }
-
     /// The item's first line: where its leading comments are.
     pub(super) fn first(&self) -> &Placed<'_> {
         match &self.shape {
@@ -84,11 +76,33 @@ pub(super) struct Placement<'a> {
 
 /// Attach every comment (in source order) to a line.
 pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]) -> Placement<'a> {
+    place_from(text, items, comments, &mut Cursor::default(), true)
+}
+
+/// Where placing stopped: the first comment not placed yet, and the end of
+/// the last thing placed (a line, or a comment).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Cursor {
+    next: usize,
+    at: usize,
+}
+
+/// [`place`] for some items of the file, from `from` on, which it moves on.
+/// Unless `last`, the comments after these items are left for the next
+/// call, which must begin at an item with no comment before it (so none
+/// of these lines gains a trailing comment from the next).
+pub(super) fn place_from<'a>(
+    text: &str,
+    items: &'a [ItemWords],
+    comments: &[Comment],
+    from: &mut Cursor,
+    last: bool,
+) -> Placement<'a> {
     let units: Vec<&Unit> = items.iter().flat_map(ItemWords::units).collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(units.len());
-    let mut next = 0;
+    let mut next = from.next;
     // The end of the last thing placed: a line, or a comment.
-    let mut cursor = 0;
+    let mut cursor = from.at;
     for unit in units {
         let span = unit.span();
         let gap_end = next + comments[next..].partition_point(|c| c.span.start() < span.start());
@@ -146,6 +160,13 @@ pub(super) fn place<'a>(text: &str, items: &'a [ItemWords], comments: &[Comment]
         cursor = span.end();
         next = inner_end;
         placed.push(line);
+    }
+    *from = Cursor { next, at: cursor };
+    if !last {
+        return Placement {
+            items: regroup(items, placed),
+            tail: Vec::new(),
+        };
     }
     let mut rest = &comments[next..];
     if let Some(last) = placed.last_mut() {

@@ -11,7 +11,7 @@
 
 use super::comments::{Comment, CommentKind};
 use crate::span::Span;
-use crate::syntax::ast::{File, QtyLit, StrLit, Value};
+use crate::syntax::ast::{File, Item, QtyLit, StrLit, Value};
 use crate::syntax::{ascii_string, is_curly};
 
 /// `text` with its full-width forms in ASCII and its lone `\r`s as `\n`, or
@@ -22,25 +22,7 @@ pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<S
         list: Vec::new(),
     };
     for item in &file.items {
-        if let Some(label) = &item.label {
-            edits.string(label);
-        }
-        for attr in &item.attrs {
-            match &attr.value {
-                Value::Str(s) => edits.string(s),
-                Value::Strs(strings) => strings.iter().for_each(|s| edits.string(s)),
-                Value::Target { qty, .. } | Value::Qty(qty) => edits.quantity(qty),
-                Value::Split { values, .. } => values.iter().for_each(|q| edits.quantity(q)),
-                Value::Amounts(amounts) => amounts.iter().for_each(|(_, q)| edits.quantity(q)),
-                Value::Win { op, qty, .. } => {
-                    if text[op.span.start()..op.span.end()] != op.value {
-                        edits.list.push((op.span, op.value.clone()));
-                    }
-                    edits.quantity(qty);
-                }
-                _ => {}
-            }
-        }
+        edits.item(item);
     }
     let lone_cr = has_lone_cr(text);
     if edits.list.is_empty() && !lone_cr {
@@ -77,7 +59,18 @@ pub(super) fn rewrite(text: &str, file: &File, comments: &[Comment]) -> Option<S
     Some(out)
 }
 
-fn has_lone_cr(text: &str) -> bool {
+/// Whether an item holds a full-width form to rewrite.
+pub(super) fn needs_rewrite(text: &str, item: &Item) -> bool {
+    let mut edits = Edits {
+        text,
+        list: Vec::new(),
+    };
+    edits.item(item);
+    !edits.list.is_empty()
+}
+
+/// Whether a line ends in a lone `\r` (outside comments or not).
+pub(super) fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
     text.contains('\r')
         && bytes
@@ -92,6 +85,28 @@ struct Edits<'t> {
 }
 
 impl Edits<'_> {
+    fn item(&mut self, item: &Item) {
+        if let Some(label) = &item.label {
+            self.string(label);
+        }
+        for attr in &item.attrs {
+            match &attr.value {
+                Value::Str(s) => self.string(s),
+                Value::Strs(strings) => strings.iter().for_each(|s| self.string(s)),
+                Value::Target { qty, .. } | Value::Qty(qty) => self.quantity(qty),
+                Value::Split { values, .. } => values.iter().for_each(|q| self.quantity(q)),
+                Value::Amounts(amounts) => amounts.iter().for_each(|(_, q)| self.quantity(q)),
+                Value::Win { op, qty, .. } => {
+                    if self.text[op.span.start()..op.span.end()] != op.value {
+                        self.list.push((op.span, op.value.clone()));
+                    }
+                    self.quantity(qty);
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn quantity(&mut self, qty: &QtyLit) {
         // The syntax tree's `text` is already the ASCII form.
         if self.text[qty.span.start()..qty.span.end()] != qty.text {

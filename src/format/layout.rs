@@ -56,46 +56,99 @@ fn contents(text: &str, line: &Placed, align: Option<usize>) -> Vec<String> {
 
 /// The formatted text.
 pub(super) fn write(text: &str, placement: &Placement, ending: Ending) -> String {
-    let rows: usize = placement.items.iter().map(PlacedItem::lines).sum();
-    let mut out = Lines {
-        text,
-        lines: Vec::with_capacity(rows + rows / 2),
-        groups: 0,
-    };
-    let mut previous: Option<(ItemKind, bool)> = None;
-    let mut table = 0;
-    for item in &placement.items {
-        let one_line = matches!(item.shape, PlacedShape::OneLine(_));
-        let first = item.first();
-        let blank_in_source = first.blank_before || first.before.iter().any(|own| own.blank_before);
-        let same_table = one_line && previous == Some((item.kind, true)) && !blank_in_source;
-        // Items are apart, unless they make a table.
-        let apart = previous.is_some() && !blank_in_source && !same_table;
-        if !same_table {
-            table = out.group();
+    let mut writer = Writer::new(text, ending);
+    writer.items(&placement.items);
+    writer.tail(&placement.tail);
+    writer.finish()
+}
+
+/// The formatted text, written a few items at a time: the lines so far
+/// become text at each [`Writer::flush`], so a large plan's lines are never
+/// all held at once. Flush only before a block item: no alignment group (a
+/// table of one-line items) goes on past a flush.
+pub(super) struct Writer<'t> {
+    lines: Lines<'t>,
+    previous: Option<(ItemKind, bool)>,
+    table: usize,
+    ending: Ending,
+    out: String,
+}
+
+impl<'t> Writer<'t> {
+    pub(super) fn new(text: &'t str, ending: Ending) -> Writer<'t> {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        if ending.bom {
+            out.push('\u{feff}');
         }
-        match &item.shape {
-            PlacedShape::OneLine(line) => {
-                out.placed(line, false, apart, Some(table), table);
-            }
-            PlacedShape::Block { head, attrs, close } => {
-                let trail = out.group();
-                out.placed(head, false, apart, None, trail);
-                out.body(item, attrs, close);
-            }
+        Writer {
+            lines: Lines {
+                text,
+                lines: Vec::new(),
+                groups: 0,
+                first_group: 0,
+                after_blank: true,
+            },
+            previous: None,
+            table: 0,
+            ending,
+            out,
         }
-        previous = Some((item.kind, one_line));
     }
-    for own in &placement.tail {
-        out.own(own, false, false);
+
+    pub(super) fn items(&mut self, items: &[PlacedItem]) {
+        let out = &mut self.lines;
+        for item in items {
+            let one_line = matches!(item.shape, PlacedShape::OneLine(_));
+            let first = item.first();
+            let blank_in_source =
+                first.blank_before || first.before.iter().any(|own| own.blank_before);
+            let same_table =
+                one_line && self.previous == Some((item.kind, true)) && !blank_in_source;
+            // Items are apart, unless they make a table.
+            let apart = self.previous.is_some() && !blank_in_source && !same_table;
+            if !same_table {
+                self.table = out.group();
+            }
+            match &item.shape {
+                PlacedShape::OneLine(line) => {
+                    out.placed(line, false, apart, Some(self.table), self.table);
+                }
+                PlacedShape::Block { head, attrs, close } => {
+                    let trail = out.group();
+                    out.placed(head, false, apart, None, trail);
+                    out.body(item, attrs, close);
+                }
+            }
+            self.previous = Some((item.kind, one_line));
+        }
     }
-    out.finish(ending)
+
+    /// The comments after the last item.
+    pub(super) fn tail(&mut self, tail: &[Own]) {
+        for own in tail {
+            self.lines.own(own, false, false);
+        }
+    }
+
+    /// The lines so far, as text.
+    pub(super) fn flush(&mut self) {
+        self.lines.write_to(&mut self.out, self.ending);
+    }
+
+    pub(super) fn finish(mut self) -> String {
+        self.flush();
+        self.out
+    }
 }
 
 struct Lines<'t> {
     text: &'t str,
     lines: Vec<Line<'t>>,
     groups: usize,
+    /// The first group of the lines held (those before are written).
+    first_group: usize,
+    /// Whether the last line written is blank, or none is.
+    after_blank: bool,
 }
 
 impl<'t> Lines<'t> {
@@ -106,7 +159,11 @@ impl<'t> Lines<'t> {
 
     /// A blank line, unless at the start or after another.
     fn blank(&mut self) {
-        if !matches!(self.lines.last(), None | Some(Line::Blank)) {
+        let after_blank = match self.lines.last() {
+            None => self.after_blank,
+            Some(line) => matches!(line, Line::Blank),
+        };
+        if !after_blank {
             self.lines.push(Line::Blank);
         }
     }
@@ -193,10 +250,18 @@ impl<'t> Lines<'t> {
         }
     }
 
-    fn finish(self, ending: Ending) -> String {
-        let Lines {
-            mut lines, groups, ..
-        } = self;
+    /// The lines held, as text after `out`; then none are held.
+    fn write_to(&mut self, out: &mut String, ending: Ending) {
+        let Some(last) = self.lines.last() else {
+            return;
+        };
+        self.after_blank = matches!(last, Line::Blank);
+        let mut lines = std::mem::take(&mut self.lines);
+        // Group ids of these lines, from 0.
+        let first = self.first_group;
+        self.first_group = self.groups;
+        let groups = self.groups - first;
+        let id = |group: usize| group.saturating_sub(first);
         // Column widths of each alignment group.
         let mut widths: Vec<Vec<usize>> = vec![Vec::new(); groups + 1];
         for line in &lines {
@@ -206,7 +271,7 @@ impl<'t> Lines<'t> {
                 ..
             } = line
             {
-                let w = &mut widths[*group];
+                let w = &mut widths[id(*group)];
                 w.resize(w.len().max(cells.len()), 0);
                 for (i, cell) in cells.iter().enumerate() {
                     w[i] = w[i].max(cell.width());
@@ -226,16 +291,12 @@ impl<'t> Lines<'t> {
             } = line
             {
                 if let Some(group) = align {
-                    *cells = vec![join(cells, &widths[*group])];
+                    *cells = vec![join(cells, &widths[id(*group)])];
                 }
                 if !trailing.is_empty() {
-                    columns[*trail] = columns[*trail].max(cells[0].width() + 1);
+                    columns[id(*trail)] = columns[id(*trail)].max(cells[0].width() + 1);
                 }
             }
-        }
-        let mut out = String::with_capacity(self.text.len() + self.text.len() / 8);
-        if ending.bom {
-            out.push('\u{feff}');
         }
         for line in &lines {
             match line {
@@ -259,7 +320,7 @@ impl<'t> Lines<'t> {
                     let row = &cells[0];
                     out.push_str(row);
                     if !trailing.is_empty() {
-                        let pad = columns[*trail].saturating_sub(row.width()).max(1);
+                        let pad = columns[id(*trail)].saturating_sub(row.width()).max(1);
                         out.extend(std::iter::repeat_n(' ', pad));
                         out.push_str(trailing);
                     }
@@ -267,7 +328,6 @@ impl<'t> Lines<'t> {
             }
             out.push_str(ending.newline);
         }
-        out
     }
 }
 

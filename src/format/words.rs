@@ -87,7 +87,7 @@ pub(super) fn items(text: &str, file: &File, comments: &[Comment]) -> Vec<ItemWo
         .collect()
 }
 
-fn item_words(text: &str, item: &Item, comments: &[Comment]) -> ItemWords {
+pub(super) fn item_words(text: &str, item: &Item, comments: &[Comment]) -> ItemWords {
     let mut head = Vec::with_capacity(8);
     head.push(word("", item.keyword));
     let name_at = head.len();
