@@ -5,11 +5,11 @@
 
 use super::LowerError;
 use crate::date::Date;
+use crate::model::Map as HashMap;
 use crate::model::{ItemState, Model, Use};
 use crate::quantity::{Amount, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::AttrKey;
-use std::collections::HashMap;
 
 /// One value a check-in gives, for comparing two of the same day.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ enum Given {
 pub(super) fn check(model: &Model, errors: &mut Vec<LowerError>) {
     let period = model.plan.as_ref().and_then(|p| p.period);
     // (date, attribute, name) → the first value given, where, as written.
-    let mut first: HashMap<(Date, AttrKey, &str), (Given, Span, &str)> = HashMap::new();
+    let mut first: HashMap<(Date, AttrKey, &str), (Given, Span, &str)> = HashMap::default();
     for checkin in &model.checkins {
         let Some(date) = &checkin.date else { continue };
         if let Some(period) = period {

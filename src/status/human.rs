@@ -250,6 +250,15 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
         });
     }
 
+    // Which battles are shown, by index: a tactic asks it in constant time
+    // (looking through the shown list for each tactic was a quarter of
+    // `planc status` on 10 000 battles).
+    let mut is_shown = vec![false; model.battles.len()];
+    for b in &shown {
+        if let Some(slot) = is_shown.get_mut(b.battle) {
+            *slot = true;
+        }
+    }
     let tactics: Vec<_> = status
         .tactics
         .iter()
@@ -258,7 +267,7 @@ pub fn render(model: &Model, status: &Status, options: Options) -> String {
                 .battle
                 .as_ref()
                 .and_then(|r| r.target())
-                .is_some_and(|b| shown.iter().any(|s| s.battle == b));
+                .is_some_and(|b| is_shown.get(b).copied().unwrap_or(false));
             options.all || (battle_shown && attention(t.phase, t.state))
         })
         .collect();
