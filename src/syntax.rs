@@ -127,7 +127,9 @@ fn parse_pieces(
         errors.extend(piece.errors);
         next = piece.next;
     };
-    if cuts.len() == 1 {
+    // One piece; or called from a task of rayon's pool itself, whose
+    // thread must not wait for tasks it might be the one to run.
+    if cuts.len() == 1 || rayon::current_thread_index().is_some() {
         take(0, Piece::read(text, range.start, end, end));
         return (broken, errors);
     }
@@ -355,6 +357,20 @@ mod tests {
             assert_eq!(parallel, sequential, "pieces of {piece} on {text:?}");
         }
         assert_eq!(format!("{:?}", super::parse(text)), sequential);
+    }
+
+    /// Called from a task of a rayon pool of one thread, the parse must
+    /// not wait for pieces that only that thread could read.
+    #[test]
+    fn parses_inside_a_rayon_task() {
+        let text = crate::testing::plan(300);
+        assert!(text.len() > 2 * super::PIECE, "several pieces");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a pool");
+        let inside = pool.install(|| format!("{:?}", super::parse(&text)));
+        assert_eq!(inside, format!("{:?}", super::parse_sequential(&text)));
     }
 
     #[test]
