@@ -51,6 +51,7 @@ pub fn check(model: &Model, text: &str, unresolved: &[ResolveError]) -> Vec<Find
 /// The model with the links the checks walk, in both directions.
 pub struct Ctx<'a> {
     pub model: &'a Model,
+    /// The plan graph with the edges that can make a loop (`cycle::KINDS`).
     pub graph: PlanGraph,
     /// For each goal, the paths that serve it.
     pub paths_serving: Vec<Vec<usize>>,
@@ -81,7 +82,7 @@ impl<'a> Ctx<'a> {
             }
         }
         Ctx {
-            graph: PlanGraph::new(model),
+            graph: PlanGraph::of_kinds(model, &cycle::KINDS),
             paths_serving,
             battles_on,
             tactics_for,

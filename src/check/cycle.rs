@@ -13,9 +13,13 @@ use petgraph::visit::EdgeRef;
 
 /// Reports every loop; returns the items on one, so that `after-violated`
 /// does not also report what only follows from the loop.
+/// The kinds of reference that can make a loop: the checks' graph holds
+/// only these.
+pub(super) const KINDS: [EdgeKind; 3] = [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After];
+
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::default();
-    for kind in [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After] {
+    for kind in KINDS {
         // No edge of this kind, no loop: skip copying the whole graph and
         // visiting every item twice (most plans write no `part_of` or `after`).
         if !ctx.graph.graph.edge_weights().any(|e| e.kind == kind) {

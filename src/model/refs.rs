@@ -26,6 +26,15 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    pub const ALL: [EdgeKind; 6] = [
+        EdgeKind::Serves,
+        EdgeKind::On,
+        EdgeKind::For,
+        EdgeKind::Supports,
+        EdgeKind::After,
+        EdgeKind::PartOf,
+    ];
+
     pub fn word(self) -> &'static str {
         match self {
             EdgeKind::Serves => "serves",
