@@ -44,12 +44,16 @@ pub fn format_in(text: &str, lang: crate::lang::Lang) -> Result<String, Vec<Diag
         cursor: attach::Cursor::default(),
         held: Vec::new(),
         rewrite: false,
+        read_to: 0,
+        broken: false,
     };
     let (_, errors) = crate::syntax::parse_each(text, |item| stream.push(&item));
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| e.to_diagnostic_in(lang)).collect());
     }
-    if stream.rewrite {
+    // Text that no item holds (a region that did not parse) is a syntax
+    // error, reported above; this is a safety net.
+    if stream.rewrite || stream.broken || !stream.only_gap(text.len()) {
         return format_whole(text, lang);
     }
     let formatted = stream.finish();
@@ -74,10 +78,23 @@ struct Stream<'t> {
     held: Vec<words::ItemWords>,
     /// An item holds a full-width form: the plan is laid out whole instead.
     rewrite: bool,
+    /// Where the last item read ends.
+    read_to: usize,
+    /// Something other than spaces and comments lies between two items:
+    /// a region that did not parse, so the plan is refused and its comments
+    /// need not (and cannot) all be placed; nothing more is laid out.
+    broken: bool,
 }
 
 impl Stream<'_> {
     fn push(&mut self, item: &crate::syntax::ast::Item) {
+        if !self.only_gap(item.span.start()) {
+            self.broken = true;
+        }
+        self.read_to = item.span.end();
+        if self.broken {
+            return;
+        }
         if self.rewrite || canonical::needs_rewrite(self.text, item) {
             self.rewrite = true;
             return;
@@ -90,6 +107,27 @@ impl Stream<'_> {
             self.lay_out(false);
         }
         self.held.push(words);
+    }
+
+    /// Whether only spaces, line ends, a byte-order mark and comments lie
+    /// between the last item read and `to`.
+    fn only_gap(&self, to: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut at = self.read_to;
+        while at < to {
+            match bytes[at] {
+                b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+                _ if self.text[at..].starts_with('\u{feff}') => at += '\u{feff}'.len_utf8(),
+                _ => {
+                    let i = self.comments.partition_point(|c| c.span.start() < at);
+                    match self.comments.get(i) {
+                        Some(c) if c.span.start() == at && c.span.end() > at => at = c.span.end(),
+                        _ => return false,
+                    }
+                }
+            }
+        }
+        true
     }
 
     fn apart(&self, next: &words::ItemWords) -> bool {

@@ -279,3 +279,23 @@ fn a_huge_line_echoes_a_few_hundred_characters() {
     );
     assert!(human.len() < 4_000 * d.len(), "{} bytes", human.len());
 }
+
+/// Found by the `fmt` fuzz target (built with `-a`, laying out two items at
+/// a time): a plan with regions that do not parse, one holding a `/*`, made
+/// the layout a few items at a time slice its text backwards. Such a plan
+/// is refused with its syntax errors, and nothing is laid out.
+#[test]
+fn fmt_refuses_a_broken_plan_with_comments_in_its_broken_regions() {
+    let text = include_str!("fuzz/fmt-comment-in-a-broken-item.plan");
+    let refused = planc::format::format(text).expect_err("syntax errors");
+    assert!(
+        refused.iter().all(|d| d.code == Code::Syntax),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .all(|d| !d.message.starts_with("planc could not format")),
+        "a formatter bug, not the plan's errors: {refused:?}"
+    );
+}
