@@ -19,9 +19,10 @@ fn comments(text: &str) -> Vec<String> {
             '\\' if in_string => {
                 chars.next();
             }
-            '\n' => in_string = false,
+            // A line ends at `\n`, `\r\n` or a lone `\r` (LANGUAGE.md).
+            '\n' | '\r' => in_string = false,
             '/' if !in_string && text[i..].starts_with("//") => {
-                let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+                let end = text[i..].find(['\n', '\r']).map_or(text.len(), |e| i + e);
                 found.push(text[i..end].trim_end().to_string());
                 while chars.peek().is_some_and(|&(j, _)| j < end) {
                     chars.next();
