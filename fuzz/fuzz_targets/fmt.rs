@@ -11,16 +11,20 @@ fn comments(text: &str) -> Vec<String> {
     // The formatter's own guarantee is byte-for-byte comments; here, the
     // comment texts are compared as a multiset of trimmed lines.
     let mut found: Vec<String> = Vec::new();
-    let mut in_string = false;
+    // The quote that ends the string being read: `"`, or `”` for a string
+    // typed on a Chinese keyboard (`“…”`).
+    let mut closing: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let in_string = closing.is_some();
         match c {
-            '"' => in_string = !in_string,
+            '"' | '“' if !in_string => closing = Some(if c == '"' { '"' } else { '”' }),
+            _ if closing == Some(c) => closing = None,
             '\\' if in_string => {
                 chars.next();
             }
             // A line ends at `\n`, `\r\n` or a lone `\r` (LANGUAGE.md).
-            '\n' | '\r' => in_string = false,
+            '\n' | '\r' => closing = None,
             '/' if !in_string && text[i..].starts_with("//") => {
                 let end = text[i..].find(['\n', '\r']).map_or(text.len(), |e| i + e);
                 found.push(text[i..end].trim_end().to_string());
