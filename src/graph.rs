@@ -21,14 +21,7 @@ pub struct PlanGraph {
 }
 
 /// The kinds of item that are nodes, in the order of their nodes.
-const NODE_KINDS: [ItemKind; 6] = [
-    ItemKind::Resource,
-    ItemKind::Metric,
-    ItemKind::Goal,
-    ItemKind::Path,
-    ItemKind::Battle,
-    ItemKind::Tactic,
-];
+const NODE_KINDS: [ItemKind; 6] = ItemKind::NAMED;
 
 impl PlanGraph {
     /// The graph of the model's items, sized once: its nodes are the items

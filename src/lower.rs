@@ -71,15 +71,8 @@ impl Lowerer {
         model.battles.reserve_exact(n(ItemKind::Battle));
         model.tactics.reserve_exact(n(ItemKind::Tactic));
         model.checkins.reserve_exact(n(ItemKind::Checkin));
-        let named = [
-            ItemKind::Resource,
-            ItemKind::Metric,
-            ItemKind::Goal,
-            ItemKind::Path,
-            ItemKind::Battle,
-            ItemKind::Tactic,
-        ];
-        model.reserve_names(named.into_iter().map(n).sum::<usize>().min(room));
+        let named = ItemKind::NAMED.into_iter().map(n).sum::<usize>();
+        model.reserve_names(named.min(room));
         lowerer
     }
 

@@ -47,6 +47,17 @@ impl ItemKind {
         ItemKind::Checkin,
     ];
 
+    /// The kinds of item that have a name (and a `model::Common`), in the
+    /// language's order: those the namespace and the plan graph hold.
+    pub const NAMED: [ItemKind; 6] = [
+        ItemKind::Resource,
+        ItemKind::Metric,
+        ItemKind::Goal,
+        ItemKind::Path,
+        ItemKind::Battle,
+        ItemKind::Tactic,
+    ];
+
     pub fn keyword(self) -> &'static str {
         match self {
             ItemKind::Plan => "plan",
