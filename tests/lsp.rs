@@ -559,19 +559,28 @@ fn formatting_uses_planc_fmt() {
     client.shutdown();
 }
 
-/// The quick fixes at `needle` (only those: the check-in action depends on
-/// the day, and has its own test).
-fn actions(client: &mut Client, text: &str, needle: &str) -> Value {
-    let (line, character) = utf16(text, find(text, needle, 0));
+/// The code actions at a place (a line and a column in the negotiated
+/// encoding), of the kind `only` names if it does.
+fn actions_at(client: &mut Client, (line, character): (u32, u32), only: Option<&str>) -> Value {
+    let mut context = json!({ "diagnostics": [] });
+    if let Some(kind) = only {
+        context["only"] = json!([kind]);
+    }
     client.call(
         "textDocument/codeAction",
         json!({
             "textDocument": { "uri": uri() },
             "range": { "start": { "line": line, "character": character },
                        "end": { "line": line, "character": character } },
-            "context": { "diagnostics": [], "only": ["quickfix"] }
+            "context": context
         }),
     )
+}
+
+/// The quick fixes at `needle` (only those: the check-in action depends on
+/// the day, and has its own test).
+fn actions(client: &mut Client, text: &str, needle: &str) -> Value {
+    actions_at(client, utf16(text, find(text, needle, 0)), Some("quickfix"))
 }
 
 fn apply_action(text: &str, action: &Value) -> String {
@@ -771,16 +780,7 @@ fn ranges_are_exact_with_chinese_names_and_emoji() {
             span(&typo, find(&typo, "主路经", 0), "主路经".len())
         );
         // Its quick fix and the rename edit land exactly.
-        let (line, character) = position(&typo, find(&typo, "主路经", 0));
-        let found = client.call(
-            "textDocument/codeAction",
-            json!({
-                "textDocument": { "uri": uri() },
-                "range": { "start": { "line": line, "character": character },
-                           "end": { "line": line, "character": character } },
-                "context": { "diagnostics": [] }
-            }),
-        );
+        let found = actions_at(&mut client, position(&typo, find(&typo, "主路经", 0)), None);
         let edit = &found[0]["edit"]["changes"][uri().as_str()][0];
         assert_eq!(edit["newText"], "主路径");
         assert_eq!(
@@ -1332,15 +1332,10 @@ tactic ads \"Ads\" {{\n  for push\n  owner \"Li\"\n  win customers >= 500\n}}\n"
     assert!(goal.ends_with("- state: no data\n"), "{goal}");
 
     // The action, wherever the cursor is; asked for source actions only.
-    let (line, character) = utf16(&text, find(&text, "people", 0));
-    let found = client.call(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": { "uri": uri() },
-            "range": { "start": { "line": line, "character": character },
-                       "end": { "line": line, "character": character } },
-            "context": { "diagnostics": [], "only": ["source"] }
-        }),
+    let found = actions_at(
+        &mut client,
+        utf16(&text, find(&text, "people", 0)),
+        Some("source"),
     );
     let found = found.as_array().unwrap();
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -1365,15 +1360,7 @@ tactic ads \"Ads\" {{\n  for push\n  owner \"Li\"\n  win customers >= 500\n}}\n"
         "{goal}"
     );
     // Now that today has its check-in, the action is not offered again.
-    let again = client.call(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": { "uri": uri() },
-            "range": { "start": { "line": 0, "character": 0 },
-                       "end": { "line": 0, "character": 0 } },
-            "context": { "diagnostics": [] }
-        }),
-    );
+    let again = actions_at(&mut client, (0, 0), None);
     assert_eq!(again, json!([]));
     client.shutdown();
 }
