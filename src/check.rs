@@ -35,15 +35,33 @@ pub fn check(model: &Model, text: &str, unresolved: &[ResolveError]) -> Vec<Find
     let ctx = Ctx::new(model);
     let excuses = Excuses::new(model, text, unresolved);
     let examples = Examples::new(model);
-    let mut out = Vec::new();
-    trace::check(&ctx, &excuses, &examples, &mut out);
-    let cycles = cycle::check(&ctx, &mut out);
-    numbers::check(&ctx, &excuses, &mut out);
-    parts::check(&ctx, &excuses, &cycles, &mut out);
-    resources::check(&ctx, &mut out);
-    time::check(&ctx, &cycles, &mut out);
-    focus::check(&ctx, &excuses, &examples, &mut out);
-    criteria::check(&ctx, &mut out);
+    let mut loops = Vec::new();
+    let cycles = cycle::check(&ctx, &mut loops);
+    // The checks only read the model, each writing findings of its own, so
+    // they run in two groups side by side, the pools and the calendar (the
+    // largest) beside the rest; the findings are joined in the order the
+    // checks have always run in.
+    let ((mut out, mut numbers, mut focus), mut pools) = rayon::join(
+        || {
+            let (mut trace, mut numbers, mut focus) = (Vec::new(), Vec::new(), Vec::new());
+            trace::check(&ctx, &excuses, &examples, &mut trace);
+            numbers::check(&ctx, &excuses, &mut numbers);
+            parts::check(&ctx, &excuses, &cycles, &mut numbers);
+            focus::check(&ctx, &excuses, &examples, &mut focus);
+            criteria::check(&ctx, &mut focus);
+            (trace, numbers, focus)
+        },
+        || {
+            let mut pools = Vec::new();
+            resources::check(&ctx, &mut pools);
+            time::check(&ctx, &cycles, &mut pools);
+            pools
+        },
+    );
+    out.append(&mut loops);
+    out.append(&mut numbers);
+    out.append(&mut pools);
+    out.append(&mut focus);
     owners::check(&ctx, &mut out);
     out
 }
@@ -65,6 +83,32 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(model: &'a Model) -> Ctx<'a> {
+        // The graph is built beside the lists (both walk the references).
+        let (graph, (paths_serving, battles_on, tactics_for, parts_of)) = rayon::join(
+            || PlanGraph::of_kinds(model, &cycle::KINDS),
+            || Ctx::lists(model),
+        );
+        Ctx {
+            graph,
+            paths_serving,
+            battles_on,
+            tactics_for,
+            parts_of,
+            model,
+        }
+    }
+
+    /// The paths serving each goal, the battles on each path, the tactics
+    /// for each battle and the parts of each goal.
+    #[allow(clippy::type_complexity)]
+    fn lists(
+        model: &Model,
+    ) -> (
+        Vec<Vec<usize>>,
+        Vec<Vec<usize>>,
+        Vec<Vec<usize>>,
+        Vec<Vec<usize>>,
+    ) {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
@@ -81,14 +125,7 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
-        Ctx {
-            graph: PlanGraph::of_kinds(model, &cycle::KINDS),
-            paths_serving,
-            battles_on,
-            tactics_for,
-            parts_of,
-            model,
-        }
+        (paths_serving, battles_on, tactics_for, parts_of)
     }
 
     /// The battles grouped by their path, as people read a plan: main paths

@@ -6,26 +6,26 @@
 
 use crate::model::Model;
 use crate::quantity::{Currency, UnitKind};
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 pub(super) struct Examples<'a> {
     model: &'a Model,
-    owner: OnceCell<String>,
-    target: OnceCell<String>,
-    window: OnceCell<String>,
-    objective: OnceCell<String>,
-    metric_win: OnceCell<Option<String>>,
+    owner: OnceLock<String>,
+    target: OnceLock<String>,
+    window: OnceLock<String>,
+    objective: OnceLock<String>,
+    metric_win: OnceLock<Option<String>>,
 }
 
 impl<'a> Examples<'a> {
     pub(super) fn new(model: &'a Model) -> Examples<'a> {
         Examples {
             model,
-            owner: OnceCell::new(),
-            target: OnceCell::new(),
-            window: OnceCell::new(),
-            objective: OnceCell::new(),
-            metric_win: OnceCell::new(),
+            owner: OnceLock::new(),
+            target: OnceLock::new(),
+            window: OnceLock::new(),
+            objective: OnceLock::new(),
+            metric_win: OnceLock::new(),
         }
     }
 
