@@ -26,11 +26,21 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
         candidates: crate::model::Map::default(),
     };
     // Resolve against an immutable view, then write the targets back in the
-    // same order.
-    let targets: Vec<Option<ItemId>> = view.refs().map(|x| r.lookup(x)).collect();
+    // same order. The names are looked up on all threads (a look-up only
+    // reads), and a name of an item of a kind its attribute may name is
+    // resolved there; the others are judged after, in order, which is where
+    // the errors are made.
+    let mut found = view.map_refs(|x| settled(view, x));
+    if found.iter().flatten().any(Result::is_err) {
+        for (x, found) in view.refs().zip(found.iter_mut().flatten()) {
+            if let Err(item) = *found {
+                *found = r.judge(x, item).ok_or(None);
+            }
+        }
+    }
     let mut errors = r.errors;
-    for (x, target) in model.refs_mut().zip(targets) {
-        x.to.resolve_to(target);
+    for (x, found) in model.refs_mut().zip(found.into_iter().flatten()) {
+        x.to.resolve_to(found.ok());
     }
     units(model, &mut errors);
     errors
@@ -47,17 +57,30 @@ struct Resolver<'a> {
     candidates: crate::model::Map<&'static [ItemKind], Vec<&'a str>>,
 }
 
+/// The target of `x` if its name names an item it may name, found without
+/// a word to say; else what its name names, for [`Resolver::judge`].
+fn settled(model: &Model, x: Reference) -> Result<ItemId, Option<ItemId>> {
+    match model.lookup(&x.to.name) {
+        Some(id) if x.attr.expects.contains(&id.kind) && !spends_capacity(model, x, id) => Ok(id),
+        found => Err(found),
+    }
+}
+
+/// `spent` records how much of a total pool is used up: a capacity pool
+/// (people, desks) is not used up.
+fn spends_capacity(model: &Model, x: Reference, id: ItemId) -> bool {
+    x.attr.key == AttrKey::Spent
+        && id.kind == ItemKind::Resource
+        && model.resources[id.index].kind == Some(PoolKind::Capacity)
+}
+
 impl<'a> Resolver<'a> {
-    fn lookup(&mut self, x: Reference) -> Option<ItemId> {
+    /// The target of `x`, whose name names `found`, or none and the error
+    /// that says why.
+    fn judge(&mut self, x: Reference, found: Option<ItemId>) -> Option<ItemId> {
         let (r, attr) = (x.to, x.attr);
-        match self.model.lookup(&r.name).as_ref() {
-            // `spent` records how much of a total pool is used up: a
-            // capacity pool (people, desks) is not used up.
-            Some(id)
-                if attr.key == AttrKey::Spent
-                    && id.kind == ItemKind::Resource
-                    && self.model.resources[id.index].kind == Some(PoolKind::Capacity) =>
-            {
+        match found.as_ref() {
+            Some(id) if spends_capacity(self.model, x, *id) => {
                 let defined = self.model.resources[id.index].common.id.span;
                 self.errors.push(ResolveError::NotATotalPool {
                     span: r.span,
@@ -191,17 +214,27 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
             }
         }
     }
-    // Every amount written with a name, in the unit of what it names.
-    let mut damaged: Vec<ItemId> = Vec::new();
-    for x in model.refs() {
-        let Some(q) = x.quantity else { continue };
-        let expect = x.target().and_then(|t| match t.kind {
+    // Every amount written with a name, in the unit of what it names:
+    // looked at on all threads first, then in order (where the errors are
+    // made) only if one of them is not.
+    let expect = |x: &Reference| {
+        x.target().and_then(|t| match t.kind {
             ItemKind::Metric => Some(Expect::Metric(t.index)),
             ItemKind::Resource => Some(Expect::Resource(t.index)),
             _ => None,
-        });
-        if !check(q, expect, errors) && damaged.last() != Some(&x.from) {
-            damaged.push(x.from);
+        })
+    };
+    let mut damaged: Vec<ItemId> = Vec::new();
+    let wrong = model.map_refs(|x| {
+        x.quantity
+            .is_some_and(|q| !check(q, expect(&x), &mut Vec::new()))
+    });
+    if wrong.iter().flatten().any(|&wrong| wrong) {
+        for x in model.refs() {
+            let Some(q) = x.quantity else { continue };
+            if !check(q, expect(&x), errors) && damaged.last() != Some(&x.from) {
+                damaged.push(x.from);
+            }
         }
     }
     // A goal's baseline, split and milestones are in the unit of its metric.

@@ -246,6 +246,24 @@ macro_rules! reference_table {
                 })))*
             }
 
+            /// `f` of every reference, in the order of [`Model::refs`]
+            /// (read the runs one after the other), computed on all of
+            /// rayon's threads, a run of items each: no list of every
+            /// result is ever made twice.
+            pub fn map_refs<R: Send>(&self, f: impl Fn(Reference<'_>) -> R + Sync) -> Vec<Vec<R>> {
+                use rayon::prelude::*;
+                const ITEMS: usize = 4096;
+                let f = &f;
+                let mut out = Vec::new();
+                $(out.par_extend(self.$list.par_chunks(ITEMS).enumerate().map(|(run, items)| {
+                    items.iter().enumerate().flat_map(|(i, item)| {
+                        let from = ItemId { kind: ItemKind::$kind, index: run * ITEMS + i };
+                        item.refs().map(move |(attr, to, quantity)| f(Reference { from, attr, to, quantity }))
+                    }).collect()
+                }));)*
+                out
+            }
+
             /// The same references, to resolve them.
             pub fn refs_mut(&mut self) -> impl Iterator<Item = ReferenceMut<'_>> + '_ {
                 std::iter::empty()
