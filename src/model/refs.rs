@@ -505,6 +505,21 @@ checkin 2026-02-01 "Review" {
         assert_eq!(walked_mut, walked, "refs_mut walks what refs walks");
     }
 
+    /// `map_refs` computes on several threads, a run of items each; read
+    /// run after run, it must be `refs` in its order, on the plan of every
+    /// attribute and on one whose tactics make several runs.
+    #[test]
+    fn map_refs_is_refs_in_order() {
+        let site = |r: Reference| (r.from, r.attr.key, r.to.span.start());
+        for text in [EVERY_ATTRIBUTE.to_string(), crate::testing::plan(3000)] {
+            let model = crate::analyze(&text, &[]).model;
+            let walked: Vec<_> = model.refs().map(site).collect();
+            let mapped: Vec<_> = model.map_refs(site).into_iter().flatten().collect();
+            assert!(walked.len() > 10, "the plan has references");
+            assert_eq!(mapped, walked);
+        }
+    }
+
     #[test]
     fn names_the_attribute_as_messages_do() {
         let via = |from, key| RefAttr::of(from, key).map(RefAttr::via);
