@@ -84,7 +84,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(model: &'a Model) -> Ctx<'a> {
         // The graph is built beside the lists (both walk the references).
-        let (graph, (paths_serving, battles_on, tactics_for, parts_of)) = rayon::join(
+        let (graph, [paths_serving, battles_on, tactics_for, parts_of]) = rayon::join(
             || PlanGraph::of_kinds(model, &cycle::KINDS),
             || Ctx::lists(model),
         );
@@ -100,15 +100,7 @@ impl<'a> Ctx<'a> {
 
     /// The paths serving each goal, the battles on each path, the tactics
     /// for each battle and the parts of each goal.
-    #[allow(clippy::type_complexity)]
-    fn lists(
-        model: &Model,
-    ) -> (
-        Vec<Vec<usize>>,
-        Vec<Vec<usize>>,
-        Vec<Vec<usize>>,
-        Vec<Vec<usize>>,
-    ) {
+    fn lists(model: &Model) -> [Vec<Vec<usize>>; 4] {
         let mut paths_serving = vec![Vec::new(); model.goals.len()];
         let mut battles_on = vec![Vec::new(); model.paths.len()];
         let mut tactics_for = vec![Vec::new(); model.battles.len()];
@@ -125,7 +117,7 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
-        (paths_serving, battles_on, tactics_for, parts_of)
+        [paths_serving, battles_on, tactics_for, parts_of]
     }
 
     /// The battles grouped by their path, as people read a plan: main paths
