@@ -11,12 +11,12 @@ use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-/// Reports every loop; returns the items on one, so that `after-violated`
-/// does not also report what only follows from the loop.
 /// The kinds of reference that can make a loop: the checks' graph holds
 /// only these.
 pub(super) const KINDS: [EdgeKind; 3] = [EdgeKind::Supports, EdgeKind::PartOf, EdgeKind::After];
 
+/// Reports every loop; returns the items on one, so that `after-violated`
+/// does not also report what only follows from the loop.
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) -> HashSet<ItemId> {
     let mut in_cycle = HashSet::default();
     for kind in KINDS {
