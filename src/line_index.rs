@@ -66,7 +66,8 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts()[line.min(self.starts().len() - 1)]
+        let starts = self.starts();
+        starts[line.min(starts.len() - 1)]
     }
 
     /// The text of a 0-based line, without its line ending.
@@ -134,11 +135,10 @@ impl<'a> LineIndex<'a> {
 
     /// The byte offset of a 0-based line and UTF-16 column; clamps to the line.
     pub fn offset_of_utf16(&self, line: u32, column: u32) -> usize {
-        let line = line as usize;
-        if line >= self.starts().len() {
+        let Some(&start) = self.starts().get(line as usize) else {
             return self.text.len();
-        }
-        let start = self.starts()[line];
+        };
+        let line = line as usize;
         let mut units = 0u32;
         for (i, c) in self.line_text(line).char_indices() {
             if units >= column {
@@ -151,11 +151,10 @@ impl<'a> LineIndex<'a> {
 
     /// The byte offset of a 0-based line and UTF-8 byte column; clamps to the line.
     pub fn offset_of_utf8(&self, line: u32, column: u32) -> usize {
-        let line = line as usize;
-        if line >= self.starts().len() {
+        let Some(&start) = self.starts().get(line as usize) else {
             return self.text.len();
-        }
-        let start = self.starts()[line];
+        };
+        let line = line as usize;
         self.floor(start + (column as usize).min(self.line_text(line).len()))
     }
 }
