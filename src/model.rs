@@ -9,6 +9,7 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{AttrKey, AttrSet, Broken, Ident, ItemKind};
 use crate::Text;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A hash map of the analysis (names, items): std's map with foldhash,
 /// several times faster than SipHash on short names.
@@ -20,7 +21,7 @@ mod names;
 mod refs;
 
 pub use names::Names;
-pub use refs::{EdgeKind, RefAttr, Reference, ReferenceMut, Refers, TABLE};
+pub use refs::{EdgeKind, RefAttr, Reference, Refers, TABLE};
 
 /// Where an item lives: its kind and its index in that kind's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,14 +70,17 @@ impl Common {
 
 /// A reference by name, and the item it resolved to: one of the kinds its
 /// attribute expects (`RefAttr::expects`).
-#[derive(Clone, Debug)]
 pub struct Ref {
     pub name: Text,
     pub span: Span,
-    /// The item's kind and index in that kind's list; set by `resolve`.
-    /// Eight bytes, not an `ItemId`'s sixteen: the model holds a few per
-    /// tactic (docs/performance.md).
-    resolved: Option<(ItemKind, u32)>,
+    /// The item it names, set by `resolve`: the kind's place in
+    /// [`ItemKind::ALL`] plus one in the high half, the index in that kind's
+    /// list in the low half, and 0 while it names nothing. Eight bytes (the
+    /// model holds a few per tactic). Atomic so that `resolve` sets the
+    /// targets on all threads through the model it reads the names from:
+    /// no list of every reference's target is held between the look-ups
+    /// and the writes (docs/performance.md).
+    resolved: AtomicU64,
 }
 
 impl Ref {
@@ -84,29 +88,59 @@ impl Ref {
         Ref {
             name: ident.name.clone(),
             span: ident.span,
-            resolved: None,
+            resolved: AtomicU64::new(0),
         }
     }
 
     /// The index, in the list of its kind, of the item it names, once
     /// resolved.
     pub fn target(&self) -> Option<usize> {
-        self.resolved.map(|(_, index)| index as usize)
+        self.item().map(|id| id.index)
     }
 
     /// The item it names, once resolved.
     pub fn item(&self) -> Option<ItemId> {
-        self.resolved.map(|(kind, index)| ItemId {
+        let bits = self.resolved.load(Ordering::Relaxed);
+        let kind = *ItemKind::ALL.get(usize::try_from(bits >> 32).ok()?.checked_sub(1)?)?;
+        Some(ItemId {
             kind,
-            index: index as usize,
+            index: (bits & u64::from(u32::MAX)) as usize,
         })
     }
 
     /// Resolve it to an item, or mark it unresolved. An index past
     /// `u32::MAX` cannot occur: a plan's text is at most
-    /// `sources::disk::MAX_PLAN_BYTES`, and every item takes several bytes.
-    pub fn resolve_to(&mut self, item: Option<ItemId>) {
-        self.resolved = item.and_then(|i| Some((i.kind, u32::try_from(i.index).ok()?)));
+    /// `sources::disk::MAX_PLAN_BYTES`, and every item takes several bytes;
+    /// it would read as unresolved.
+    pub fn resolve_to(&self, item: Option<ItemId>) {
+        let bits = item.map_or(0, |id| {
+            let kind = ItemKind::ALL.iter().position(|&k| k == id.kind);
+            match (kind, u32::try_from(id.index)) {
+                (Some(kind), Ok(index)) => ((kind as u64 + 1) << 32) | u64::from(index),
+                _ => 0,
+            }
+        });
+        self.resolved.store(bits, Ordering::Relaxed);
+    }
+}
+
+impl Clone for Ref {
+    fn clone(&self) -> Ref {
+        Ref {
+            name: self.name.clone(),
+            span: self.span,
+            resolved: AtomicU64::new(self.resolved.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+impl std::fmt::Debug for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ref")
+            .field("name", &self.name)
+            .field("span", &self.span)
+            .field("resolved", &self.item())
+            .finish()
     }
 }
 

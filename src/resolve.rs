@@ -8,8 +8,9 @@ use crate::model::*;
 use crate::quantity::{Unit, UnitKind};
 use crate::span::Span;
 use crate::syntax::ast::{AttrKey, ItemKind};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Resolves every reference of the table (`Model::refs_mut`) to an item of a
+/// Resolves every reference of the table (`Model::refs`) to an item of a
 /// kind its attribute expects, then checks every amount against the unit of
 /// what it measures.
 pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
@@ -25,23 +26,25 @@ pub fn resolve(model: &mut Model) -> Vec<ResolveError> {
             .collect(),
         candidates: crate::model::Map::default(),
     };
-    // Resolve against an immutable view, then write the targets back in the
-    // same order. The names are looked up on all threads (a look-up only
-    // reads), and a name of an item of a kind its attribute may name is
-    // resolved there; the others are judged after, in order, which is where
-    // the errors are made.
-    let mut found = view.map_refs(|x| settled(view, x));
-    if found.iter().flatten().any(Result::is_err) {
-        for (x, found) in view.refs().zip(found.iter_mut().flatten()) {
-            if let Err(item) = *found {
-                *found = r.judge(x, item.map(Id::item)).and_then(Id::new).ok_or(None);
-            }
+    // The names are looked up on all threads (a look-up only reads), and a
+    // name of an item of a kind its attribute may name is resolved there;
+    // the others are left unresolved, and judged after, in order, which is
+    // where the errors are made.
+    let unsettled = AtomicBool::new(false);
+    view.for_each_ref(|x| {
+        let found = settled(view, x);
+        x.to.resolve_to(found.ok());
+        if found.is_err() {
+            unsettled.store(true, Ordering::Relaxed);
+        }
+    });
+    if unsettled.into_inner() {
+        for x in view.refs().filter(|x| x.target().is_none()) {
+            let found = settled(view, x).err().flatten();
+            x.to.resolve_to(r.judge(x, found));
         }
     }
     let mut errors = r.errors;
-    for (x, found) in model.refs_mut().zip(found.into_iter().flatten()) {
-        x.to.resolve_to(found.ok().map(Id::item));
-    }
     units(model, &mut errors);
     errors
 }
@@ -59,32 +62,10 @@ struct Resolver<'a> {
 
 /// The target of `x` if its name names an item it may name, found without
 /// a word to say; else what its name names, for [`Resolver::judge`].
-fn settled(model: &Model, x: Reference) -> Result<Id, Option<Id>> {
-    match model.lookup(&x.to.name).and_then(Id::new) {
-        Some(id) if x.attr.expects.contains(&id.0) && !spends_capacity(model, x, id.item()) => {
-            Ok(id)
-        }
+fn settled(model: &Model, x: Reference) -> Result<ItemId, Option<ItemId>> {
+    match model.lookup(&x.to.name) {
+        Some(id) if x.attr.expects.contains(&id.kind) && !spends_capacity(model, x, id) => Ok(id),
         found => Err(found),
-    }
-}
-
-/// An item's id in 8 bytes: one is kept for every reference of the plan at
-/// once (1.6 million at 100 000 battles) between the look-ups and the
-/// writes. An index past `u32::MAX` cannot occur (a plan's text is at most
-/// 1024 MB); one would read as a name not found.
-#[derive(Clone, Copy)]
-struct Id(ItemKind, u32);
-
-impl Id {
-    fn new(item: ItemId) -> Option<Id> {
-        Some(Id(item.kind, u32::try_from(item.index).ok()?))
-    }
-
-    fn item(self) -> ItemId {
-        ItemId {
-            kind: self.0,
-            index: self.1 as usize,
-        }
     }
 }
 
@@ -247,11 +228,11 @@ fn units(model: &mut Model, errors: &mut Vec<ResolveError>) {
         })
     };
     let mut damaged: Vec<ItemId> = Vec::new();
-    let wrong = model.map_refs(|x| {
+    let wrong = model.any_ref(|x| {
         x.quantity
             .is_some_and(|q| !check(q, expect(&x), &mut Vec::new()))
     });
-    if wrong.iter().flatten().any(|&wrong| wrong) {
+    if wrong {
         for x in model.refs() {
             let Some(q) = x.quantity else { continue };
             if !check(q, expect(&x), errors) && damaged.last() != Some(&x.from) {

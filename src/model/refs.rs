@@ -2,7 +2,7 @@
 //! kind of item, and which of them are edges of the plan graph.
 //!
 //! Resolution, the graph, unused-name detection, hover, references and
-//! rename, and `planc build` all walk `Model::refs()` (or `refs_mut()`), so a
+//! rename, and `planc build` all walk `Model::refs()`, so a
 //! new reference attribute is one row in `reference_table!` below (and, if
 //! its value is a new struct, an `impl Refers` for it).
 
@@ -95,7 +95,6 @@ fn a_or_an(kind: ItemKind) -> &'static str {
 /// beside it (measured in the named item's unit).
 pub trait Refers {
     fn reference(&self) -> &Ref;
-    fn reference_mut(&mut self) -> &mut Ref;
     fn quantity(&self) -> Option<&Quantity> {
         None
     }
@@ -105,17 +104,11 @@ impl Refers for Ref {
     fn reference(&self) -> &Ref {
         self
     }
-    fn reference_mut(&mut self) -> &mut Ref {
-        self
-    }
 }
 
 impl Refers for Use {
     fn reference(&self) -> &Ref {
         &self.what
-    }
-    fn reference_mut(&mut self) -> &mut Ref {
-        &mut self.what
     }
     fn quantity(&self) -> Option<&Quantity> {
         Some(&self.qty)
@@ -126,9 +119,6 @@ impl Refers for Target {
     fn reference(&self) -> &Ref {
         &self.metric
     }
-    fn reference_mut(&mut self) -> &mut Ref {
-        &mut self.metric
-    }
     fn quantity(&self) -> Option<&Quantity> {
         Some(&self.qty)
     }
@@ -138,9 +128,6 @@ impl Refers for Win {
     fn reference(&self) -> &Ref {
         &self.metric
     }
-    fn reference_mut(&mut self) -> &mut Ref {
-        &mut self.metric
-    }
     fn quantity(&self) -> Option<&Quantity> {
         Some(&self.qty)
     }
@@ -149,9 +136,6 @@ impl Refers for Win {
 impl Refers for Reported {
     fn reference(&self) -> &Ref {
         &self.what
-    }
-    fn reference_mut(&mut self) -> &mut Ref {
-        &mut self.what
     }
 }
 
@@ -173,13 +157,9 @@ impl Reference<'_> {
     }
 }
 
-/// A reference to resolve.
-#[derive(Debug)]
-pub struct ReferenceMut<'a> {
-    pub from: ItemId,
-    pub attr: &'static RefAttr,
-    pub to: &'a mut Ref,
-}
+/// How many items one task of [`Model::for_each_ref`] and
+/// [`Model::any_ref`] walks: enough that a task costs little beside them.
+const RUN: usize = 4096;
 
 macro_rules! edge {
     () => {
@@ -223,14 +203,6 @@ macro_rules! reference_table {
                         (ROW, x.reference(), x.quantity())
                     })))*
                 }
-
-                pub fn refs_mut(&mut self) -> impl Iterator<Item = (&'static RefAttr, &mut Ref)> + '_ {
-                    std::iter::empty()
-                    $(.chain(self.$field.iter_mut().map(|x| {
-                        const ROW: &RefAttr = &row!($kind, $key, [$($to),+], $($edge)?, $uses);
-                        (ROW, x.reference_mut())
-                    })))*
-                }
             }
         )*
 
@@ -246,31 +218,30 @@ macro_rules! reference_table {
                 })))*
             }
 
-            /// `f` of every reference, in the order of [`Model::refs`]
-            /// (read the runs one after the other), computed on all of
-            /// rayon's threads, a run of items each: no list of every
-            /// result is ever made twice.
-            pub fn map_refs<R: Send>(&self, f: impl Fn(Reference<'_>) -> R + Sync) -> Vec<Vec<R>> {
+            /// `f` of every reference, on all of rayon's threads, a run of
+            /// items each, in no particular order.
+            pub fn for_each_ref(&self, f: impl Fn(Reference<'_>) + Sync) {
                 use rayon::prelude::*;
-                const ITEMS: usize = 4096;
                 let f = &f;
-                let mut out = Vec::new();
-                $(out.par_extend(self.$list.par_chunks(ITEMS).enumerate().map(|(run, items)| {
-                    items.iter().enumerate().flat_map(|(i, item)| {
-                        let from = ItemId { kind: ItemKind::$kind, index: run * ITEMS + i };
-                        item.refs().map(move |(attr, to, quantity)| f(Reference { from, attr, to, quantity }))
-                    }).collect()
-                }));)*
-                out
+                $(self.$list.par_chunks(RUN).enumerate().for_each(|(run, items)| {
+                    for (i, item) in items.iter().enumerate() {
+                        let from = ItemId { kind: ItemKind::$kind, index: run * RUN + i };
+                        item.refs().for_each(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }));
+                    }
+                });)*
             }
 
-            /// The same references, to resolve them.
-            pub fn refs_mut(&mut self) -> impl Iterator<Item = ReferenceMut<'_>> + '_ {
-                std::iter::empty()
-                $(.chain(self.$list.iter_mut().enumerate().flat_map(|(index, item)| {
-                    let from = ItemId { kind: ItemKind::$kind, index };
-                    item.refs_mut().map(move |(attr, to)| ReferenceMut { from, attr, to })
-                })))*
+            /// Whether `f` holds for any reference, asked on all of rayon's
+            /// threads.
+            pub fn any_ref(&self, f: impl Fn(Reference<'_>) -> bool + Sync) -> bool {
+                use rayon::prelude::*;
+                let f = &f;
+                false $(|| self.$list.par_chunks(RUN).enumerate().any(|(run, items)| {
+                    items.iter().enumerate().any(|(i, item)| {
+                        let from = ItemId { kind: ItemKind::$kind, index: run * RUN + i };
+                        item.refs().any(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }))
+                    })
+                }))*
             }
         }
     };
@@ -496,28 +467,52 @@ checkin 2026-02-01 "Review" {
             model.refs().all(|r| r.target().is_some()),
             "every name in the test plan resolves"
         );
-        let mut walked_mut: Vec<Site> = model
-            .clone()
-            .refs_mut()
-            .map(|r| (r.from.kind, r.attr.key, r.to.span.start()))
-            .collect();
-        walked_mut.sort();
-        assert_eq!(walked_mut, walked, "refs_mut walks what refs walks");
     }
 
-    /// `map_refs` computes on several threads, a run of items each; read
-    /// run after run, it must be `refs` in its order, on the plan of every
-    /// attribute and on one whose tactics make several runs.
+    /// `for_each_ref` and `any_ref` work on several threads, a run of items
+    /// each: they must see every reference `refs` walks, once, on the plan
+    /// of every attribute and on one whose tactics make several runs.
     #[test]
-    fn map_refs_is_refs_in_order() {
+    fn the_parallel_walks_see_what_refs_walks() {
         let site = |r: Reference| (r.from, r.attr.key, r.to.span.start());
-        for text in [EVERY_ATTRIBUTE.to_string(), crate::testing::plan(3000)] {
+        for (text, runs) in [
+            (EVERY_ATTRIBUTE.to_string(), 1),
+            (crate::testing::plan(3000), 3),
+        ] {
             let model = crate::analyze(&text, &[]).model;
-            let walked: Vec<_> = model.refs().map(site).collect();
-            let mapped: Vec<_> = model.map_refs(site).into_iter().flatten().collect();
-            assert!(walked.len() > 10, "the plan has references");
-            assert_eq!(mapped, walked);
+            assert_eq!(model.tactics.len().div_ceil(RUN), runs);
+            let mut walked: Vec<_> = model.refs().map(site).collect();
+            let seen = std::sync::Mutex::new(Vec::new());
+            model.for_each_ref(|r| seen.lock().unwrap().push(site(r)));
+            let mut seen = seen.into_inner().unwrap();
+            walked.sort();
+            seen.sort();
+            assert_eq!(seen, walked);
+            let last = *walked.last().unwrap();
+            assert!(model.any_ref(|r| site(r) == last));
+            assert!(!model.any_ref(|r| r.to.span.start() == usize::MAX));
         }
+    }
+
+    /// A reference keeps the item it is resolved to, of every kind, and
+    /// forgets it when resolved to nothing.
+    #[test]
+    fn a_reference_keeps_its_target() {
+        let ident = crate::syntax::ast::Ident {
+            name: "x".into(),
+            span: crate::span::Span::new(0, 1),
+        };
+        let r = Ref::new(&ident);
+        assert_eq!(r.item(), None);
+        for kind in ItemKind::ALL {
+            for index in [0, 7, u32::MAX as usize] {
+                r.resolve_to(Some(ItemId { kind, index }));
+                assert_eq!(r.item(), Some(ItemId { kind, index }));
+                assert_eq!(r.clone().target(), Some(index));
+            }
+        }
+        r.resolve_to(None);
+        assert_eq!(r.item(), None);
     }
 
     #[test]
