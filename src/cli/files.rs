@@ -257,11 +257,60 @@ fn read(path: &str) -> Result<(Vec<u8>, Option<Snapshot>), String> {
             ),
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+    let len = usize::try_from(meta.len()).unwrap_or(0);
+    let bytes = read_whole(&file, len, PART).map_err(cannot)?;
     check_size(path, bytes).map(|b| (b, Some(Snapshot::of(&meta))))
+}
+
+/// The least a part of a file read on a thread of its own holds
+/// ([`read_whole`]).
+const PART: usize = 8 * 1024 * 1024;
+
+/// The whole of `file`, which held `len` bytes when it was opened (and at
+/// most `MAX_BYTES + 1`, which `check_size` refuses).
+///
+/// A file of two `part`s or more is read in parts at once, one thread each,
+/// every part straight into its place: reading 61 MB into memory not yet
+/// touched took 40-550 ms in one piece on the 2-core machine, and about half
+/// that in two (docs/performance.md, issue 17). A file that grew since it
+/// was opened is read on to its end; one that shrank is read again, in one
+/// piece.
+fn read_whole(file: &File, len: usize, part: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::{Seek, SeekFrom};
+    use std::os::unix::fs::FileExt;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let parts = threads.min(len / part.max(1));
+    if parts > 1 {
+        let mut bytes = vec![0; len];
+        let chunk = len.div_ceil(parts);
+        let read = std::thread::scope(|scope| {
+            let tasks: Vec<_> = bytes
+                .chunks_mut(chunk)
+                .zip((0..).step_by(chunk))
+                .map(|(into, at)| scope.spawn(move || file.read_exact_at(into, at)))
+                .collect();
+            tasks.into_iter().try_for_each(|task| {
+                task.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        });
+        match read {
+            Ok(()) => {
+                let mut rest = file;
+                rest.seek(SeekFrom::Start(len as u64))?;
+                rest.take(MAX_BYTES + 1 - (len as u64).min(MAX_BYTES))
+                    .read_to_end(&mut bytes)?;
+                return Ok(bytes);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut whole = file;
+    whole.seek(SeekFrom::Start(0))?;
+    let mut bytes = Vec::with_capacity(len);
+    whole.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
@@ -427,4 +476,31 @@ pub(super) fn relative_to_here(path: &std::path::Path) -> String {
         .unwrap_or_else(|| path.to_path_buf())
         .to_string_lossy()
         .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Read in parts of 1 000 bytes: the file as it is, whether it is as
+    /// long as opened, grew since, or shrank.
+    #[test]
+    fn a_file_read_in_parts_is_the_file() {
+        let path = std::env::temp_dir().join(format!("planc-read-{}.plan", std::process::id()));
+        let text: Vec<u8> = (0..25_000u32).flat_map(|i| i.to_le_bytes()).collect();
+        std::fs::write(&path, &text).expect("write");
+        let file = File::open(&path).expect("open");
+        let len = text.len();
+        for (opened, part) in [
+            (len, 1_000),
+            (len, len),
+            (len - 7_777, 1_000),
+            (len + 5_000, 1_000),
+            (0, 1_000),
+        ] {
+            let read = read_whole(&file, opened, part).expect("read");
+            assert!(read == text, "opened at {opened} bytes, parts of {part}");
+        }
+        let _ = std::fs::remove_file(&path);
+    }
 }
