@@ -52,12 +52,14 @@ impl Scan {
 
 /// The pre-scan of a whole text, one pass over it.
 pub fn scan(text: &str) -> Scan {
-    scan_range(text, 0..text.len(), PIECE)
+    scan_range(text, 0..text.len(), PIECE, scan::SPLIT)
 }
 
-fn scan_range(text: &str, range: std::ops::Range<usize>, piece: usize) -> Scan {
+/// The scan of `text[range]` for pieces of at least `piece` bytes, in two
+/// halves at once from `split` bytes.
+fn scan_range(text: &str, range: std::ops::Range<usize>, piece: usize, split: usize) -> Scan {
     let mut cuts = vec![range.start];
-    let (starts, counts) = scan::item_starts(text, range, piece);
+    let (starts, counts) = scan::item_starts(text, range, piece, split);
     cuts.extend(starts);
     Scan { cuts, counts }
 }
@@ -94,7 +96,7 @@ fn parse_range(
     range: std::ops::Range<usize>,
     on_item: impl FnMut(ast::Item),
 ) -> (Vec<Broken>, Vec<SyntaxError>) {
-    let cuts = scan_range(text, range.clone(), PIECE).cuts;
+    let cuts = scan_range(text, range.clone(), PIECE, scan::SPLIT).cuts;
     parse_pieces(text, range, cuts, on_item)
 }
 
@@ -251,11 +253,12 @@ pub fn parse_sequential(text: &str) -> (File, Vec<SyntaxError>) {
 }
 
 /// [`parse`] cut into pieces of at least `piece` bytes (`1`: at every
-/// place an item may begin), for the tests and the fuzz target.
+/// place an item may begin), its scan in two halves however short the
+/// text, for the tests and the fuzz target.
 #[doc(hidden)]
 pub fn parse_in_pieces(text: &str, piece: usize) -> (File, Vec<SyntaxError>) {
     let mut items = Vec::new();
-    let cuts = scan_range(text, 0..text.len(), piece).cuts;
+    let cuts = scan_range(text, 0..text.len(), piece, 0).cuts;
     let (broken, errors) = parse_pieces(text, 0..text.len(), cuts, |item| items.push(item));
     (File { items, broken }, errors)
 }

@@ -15,13 +15,55 @@ use std::ops::Range;
 /// bytes after the previous one, so that the pieces between them are worth
 /// a task each; and, from the same pass, how many items of each kind the
 /// range probably holds.
-pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> (Vec<usize>, ItemCounts) {
+///
+/// A range of `split` bytes or more is scanned in two halves at once, the
+/// second from a line's end past the middle as if no block comment were
+/// open there: where one is, the second half's candidates are wrong, which
+/// the parse finds and pays for in time only.
+pub(super) fn item_starts(
+    text: &str,
+    range: Range<usize>,
+    gap: usize,
+    split: usize,
+) -> (Vec<usize>, ItemCounts) {
     let bytes = &text.as_bytes()[..range.end];
-    let mut starts = Vec::new();
     let mut counts = ItemCounts::default();
     if let Some(kind) = item_word_at(bytes, skip_blanks(bytes, range.start)) {
         counts.0[kind as usize] += 1;
     }
+    let middle = range.start + range.len() / 2;
+    let seam = (range.len() >= split.max(1))
+        .then(|| bytes[middle..].iter().position(|&b| b == b'\n'))
+        .flatten()
+        .map(|at| middle + at);
+    let Some(seam) = seam else {
+        let starts = candidates(bytes, range, gap, &mut counts);
+        return (starts, counts);
+    };
+    let mut later = ItemCounts::default();
+    let (mut starts, rest) = rayon::join(
+        || candidates(bytes, range.start..seam, gap, &mut counts),
+        || candidates(bytes, seam..range.end, gap, &mut later),
+    );
+    counts.add(&later);
+    // The second half's first candidates may be too near the first's last.
+    let last = starts.last().copied().unwrap_or(range.start);
+    starts.extend(rest.into_iter().skip_while(|&j| j < last + gap));
+    (starts, counts)
+}
+
+/// How long a range is scanned in two halves at once ([`item_starts`]):
+/// long enough that the second thread costs little beside it.
+pub(super) const SPLIT: usize = 4 * 1024 * 1024;
+
+/// [`item_starts`] in `bytes[range]`, in one pass, counting into `counts`.
+fn candidates(
+    bytes: &[u8],
+    range: Range<usize>,
+    gap: usize,
+    counts: &mut ItemCounts,
+) -> Vec<usize> {
+    let mut starts = Vec::new();
     let mut last = range.start;
     line_starts(bytes, range, |j| {
         if let Some(kind) = item_word_at(bytes, j) {
@@ -32,7 +74,7 @@ pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> (Vec<u
             }
         }
     });
-    (starts, counts)
+    starts
 }
 
 /// How many items of each kind a text probably holds (lines starting with
@@ -40,7 +82,7 @@ pub(super) fn item_starts(text: &str, range: Range<usize>, gap: usize) -> (Vec<u
 /// them): a hint to size the model's lists once, never trusted.
 #[cfg(test)]
 fn item_counts(text: &str) -> ItemCounts {
-    item_starts(text, 0..text.len(), usize::MAX).1
+    item_starts(text, 0..text.len(), usize::MAX, SPLIT).1
 }
 
 /// Items of each kind, as the pre-scan guesses them.
@@ -171,7 +213,7 @@ mod tests {
     use super::item_starts;
 
     fn starts(text: &str) -> Vec<usize> {
-        item_starts(text, 0..text.len(), 0).0
+        item_starts(text, 0..text.len(), 0, super::SPLIT).0
     }
 
     #[test]
@@ -215,6 +257,34 @@ mod tests {
     #[test]
     fn keeps_the_gap() {
         let text = "battle a {}\nbattle b {}\nbattle c {}\nbattle d {}\n";
-        assert_eq!(item_starts(text, 0..text.len(), 20).0, vec![24]);
+        assert_eq!(
+            item_starts(text, 0..text.len(), 20, super::SPLIT).0,
+            vec![24]
+        );
+    }
+
+    /// Scanned in two halves, a text gives the candidates and counts of one
+    /// pass (where no block comment is open at the seam), and keeps the gap
+    /// across the seam.
+    #[test]
+    fn two_halves_are_one_pass() {
+        let text = crate::testing::plan(60);
+        let whole = item_starts(&text, 0..text.len(), 0, usize::MAX);
+        assert_eq!(item_starts(&text, 0..text.len(), 0, 0), whole);
+        assert_eq!(
+            item_starts(&text, 10..text.len() - 10, 0, 0),
+            item_starts(&text, 10..text.len() - 10, 0, usize::MAX)
+        );
+        for gap in [100, 1000, 5000] {
+            let (halves, counts) = item_starts(&text, 0..text.len(), gap, 0);
+            assert_eq!(counts, whole.1);
+            assert!(halves.windows(2).all(|w| w[1] >= w[0] + gap), "gap {gap}");
+            assert!(halves.iter().all(|j| whole.0.contains(j)));
+            assert!(
+                halves.len() >= text.len() / gap / 2,
+                "gap {gap}: {} cuts",
+                halves.len()
+            );
+        }
     }
 }
