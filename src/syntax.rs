@@ -50,7 +50,7 @@ impl Scan {
     }
 }
 
-/// The pre-scan of a whole text, one pass over it.
+/// The pre-scan of a whole text (a long one in two halves at once).
 pub fn scan(text: &str) -> Scan {
     scan_range(text, 0..text.len(), PIECE, scan::SPLIT)
 }

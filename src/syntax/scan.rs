@@ -48,7 +48,10 @@ pub(super) fn item_starts(
     counts.add(&later);
     // The second half's first candidates may be too near the first's last.
     let last = starts.last().copied().unwrap_or(range.start);
-    starts.extend(rest.into_iter().skip_while(|&j| j < last + gap));
+    starts.extend(
+        rest.into_iter()
+            .skip_while(|&j| j < last.saturating_add(gap)),
+    );
     (starts, counts)
 }
 
@@ -68,7 +71,7 @@ fn candidates(
     line_starts(bytes, range, |j| {
         if let Some(kind) = item_word_at(bytes, j) {
             counts.0[kind as usize] += 1;
-            if j >= last + gap {
+            if j >= last.saturating_add(gap) {
                 starts.push(j);
                 last = j;
             }
@@ -275,6 +278,9 @@ mod tests {
             item_starts(&text, 10..text.len() - 10, 0, 0),
             item_starts(&text, 10..text.len() - 10, 0, usize::MAX)
         );
+        // Counting only: no candidate is ever far enough from the last.
+        let counted = item_starts(&text, 0..text.len(), usize::MAX, 0);
+        assert_eq!(counted, (Vec::new(), whole.1));
         for gap in [100, 1000, 5000] {
             let (halves, counts) = item_starts(&text, 0..text.len(), gap, 0);
             assert_eq!(counts, whole.1);
