@@ -22,6 +22,16 @@ pub(super) fn check(model: &Model, errors: &mut Vec<LowerError>) {
     let period = model.plan.as_ref().and_then(|p| p.period);
     // (date, attribute, name) → the first value given, where, as written.
     let mut first: HashMap<(Date, AttrKey, &str), (Given, Span, &str)> = HashMap::default();
+    // Sized once: a year of weekly check-ins giving a state for every
+    // battle and tactic is hundreds of thousands of values, and each time
+    // the map grew it moved them all into memory not yet touched.
+    first.reserve(
+        model
+            .checkins
+            .iter()
+            .map(|c| c.actual.len() + c.status.len() + c.spent.len())
+            .sum(),
+    );
     for checkin in &model.checkins {
         let Some(date) = &checkin.date else { continue };
         if let Some(period) = period {
