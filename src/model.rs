@@ -113,12 +113,10 @@ impl Ref {
     /// `sources::disk::MAX_PLAN_BYTES`, and every item takes several bytes;
     /// it would read as unresolved.
     pub fn resolve_to(&self, item: Option<ItemId>) {
-        let bits = item.map_or(0, |id| {
-            let kind = ItemKind::ALL.iter().position(|&k| k == id.kind);
-            match (kind, u32::try_from(id.index)) {
-                (Some(kind), Ok(index)) => ((kind as u64 + 1) << 32) | u64::from(index),
-                _ => 0,
-            }
+        // `ItemKind::ALL` is in the order of the kinds' declaration.
+        let bits = item.map_or(0, |id| match u32::try_from(id.index) {
+            Ok(index) => ((id.kind as u64 + 1) << 32) | u64::from(index),
+            Err(_) => 0,
         });
         self.resolved.store(bits, Ordering::Relaxed);
     }

@@ -157,7 +157,7 @@ impl Reference<'_> {
     }
 }
 
-/// How many items one task of [`Model::for_each_ref`] and
+/// The fewest items one task of [`Model::for_each_ref`] and
 /// [`Model::any_ref`] walks: enough that a task costs little beside them.
 const RUN: usize = 4096;
 
@@ -222,12 +222,9 @@ macro_rules! reference_table {
             /// items each, in no particular order.
             pub fn for_each_ref(&self, f: impl Fn(Reference<'_>) + Sync) {
                 use rayon::prelude::*;
-                let f = &f;
-                $(self.$list.par_chunks(RUN).enumerate().for_each(|(run, items)| {
-                    for (i, item) in items.iter().enumerate() {
-                        let from = ItemId { kind: ItemKind::$kind, index: run * RUN + i };
-                        item.refs().for_each(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }));
-                    }
+                $(self.$list.par_iter().enumerate().with_min_len(RUN).for_each(|(index, item)| {
+                    let from = ItemId { kind: ItemKind::$kind, index };
+                    item.refs().for_each(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }));
                 });)*
             }
 
@@ -235,12 +232,9 @@ macro_rules! reference_table {
             /// threads.
             pub fn any_ref(&self, f: impl Fn(Reference<'_>) -> bool + Sync) -> bool {
                 use rayon::prelude::*;
-                let f = &f;
-                false $(|| self.$list.par_chunks(RUN).enumerate().any(|(run, items)| {
-                    items.iter().enumerate().any(|(i, item)| {
-                        let from = ItemId { kind: ItemKind::$kind, index: run * RUN + i };
-                        item.refs().any(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }))
-                    })
+                false $(|| self.$list.par_iter().enumerate().with_min_len(RUN).any(|(index, item)| {
+                    let from = ItemId { kind: ItemKind::$kind, index };
+                    item.refs().any(|(attr, to, quantity)| f(Reference { from, attr, to, quantity }))
                 }))*
             }
         }
